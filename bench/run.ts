@@ -1,0 +1,42 @@
+// `pnpm bench [--quick]`: runs every benchmark, prints a table, writes bench/results/latest.json
+import { mkdirSync, writeFileSync } from 'node:fs'
+import { cpus } from 'node:os'
+import { join } from 'node:path'
+import { benchCatalog } from './catalog.bench.js'
+import type { BenchResult } from './measure.js'
+import { benchRules } from './rules.bench.js'
+
+const quick = process.argv.includes('--quick')
+const started = new Date()
+const results: BenchResult[] = []
+for (const [group, run] of [
+  ['catalog', benchCatalog],
+  ['rules', benchRules],
+] as const) {
+  process.stdout.write(`running ${group}${quick ? ' (quick)' : ''}…\n`)
+  results.push(...(await run({ quick })))
+}
+
+const machine = {
+  cpu: cpus()[0]?.model ?? 'unknown',
+  cores: cpus().length,
+  node: process.version,
+  platform: `${process.platform}-${process.arch}`,
+}
+const width = Math.max(...results.map((r) => r.name.length))
+process.stdout.write(`\n${'benchmark'.padEnd(width)}  median ms    p99 ms   samples  target ms  vs baseline\n`)
+for (const r of results) {
+  const target = r.target_ms === undefined ? '' : `${r.target_ms}${r.median_ms <= r.target_ms ? ' ok' : ' MISSED'}`
+  const ratio = r.ratio === undefined ? '' : `${r.ratio}× faster than ${r.baseline ?? ''}`
+  process.stdout.write(
+    `${r.name.padEnd(width)}  ${String(r.median_ms).padStart(9)}  ${String(r.p99_ms).padStart(8)}  ${String(r.samples).padStart(8)}  ${target.padStart(9)}  ${ratio}\n`,
+  )
+}
+process.stdout.write(`\n${machine.cpu}, ${machine.cores} cores, Node ${machine.node}\n`)
+
+if (!quick) {
+  const directory = join(import.meta.dirname, 'results')
+  mkdirSync(directory, { recursive: true })
+  writeFileSync(join(directory, 'latest.json'), `${JSON.stringify({ date: started.toISOString(), machine, results }, null, 2)}\n`)
+  process.stdout.write('wrote bench/results/latest.json\n')
+}

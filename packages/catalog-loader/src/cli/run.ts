@@ -1,0 +1,123 @@
+import { parseArgs } from 'node:util'
+import { bomCommand } from './bom.js'
+import { checkCatalogCommand, explodeCommand, whereUsedCommand } from './catalog.js'
+import { checkRulesCommand, testRulesCommand } from './rules.js'
+import type { CliIo } from './io.js'
+import { CliError, EXIT } from './io.js'
+
+export const HELP = `torvan: check TORVAN catalogs and rules, configure products and explode BOMs
+
+Usage:
+  torvan catalog check <dir> [--json] [--verbose]
+      Load a catalog (categories.json, assemblies.json, parts.json) and print its report.
+      Exit 0 when it has no errors, 1 when it has.
+  torvan catalog explode <dir> <id> [--quantity N] [--flat] [--json]
+      Print the item's exploded tree, or with --flat its leaf parts with summed quantities.
+  torvan catalog where-used <dir> <id> [--json]
+      Print every assembly that contains the item, directly or through sub-assemblies.
+  torvan rules check <rules-dir> --catalog <dir> [--json]
+      Check a product's rule files before anything runs: unknown facts, paths, items, values,
+      operators, duplicate rule names, malformed events. Exit 1 on any error.
+  torvan rules test <rules-dir> --catalog <dir> [--json]
+      Run the rules' test cases (tests/*.cases.json) and print rule coverage. Exit 1 on a failure.
+  torvan bom <config.json|dir>... --catalog <dir> --rules <dir> [--json]
+      Configure each configuration: BOM lines and findings. With several, --json prints one object a line.
+      Exit 0 when every configuration is valid, 1 when one has errors, 2 for unusable input.
+
+Options:
+  --json       machine-readable output on stdout
+  --verbose    list every warning (the report groups them otherwise)
+  --quantity   how many of the item to explode (default 1)
+  --catalog    the catalog directory (categories.json, assemblies.json, parts.json)
+  --rules      the product's rules directory (product.json, rule files, tests/)
+  -h, --help   this text
+
+Exit codes: 0 ok, 1 the input has problems, 2 the command could not run (bad usage, missing files).
+`
+
+const OPTIONS = {
+  json: { type: 'boolean', default: false },
+  verbose: { type: 'boolean', default: false },
+  flat: { type: 'boolean', default: false },
+  quantity: { type: 'string' },
+  catalog: { type: 'string' },
+  rules: { type: 'string' },
+  help: { type: 'boolean', short: 'h', default: false },
+} as const
+
+function usage(message: string): CliError {
+  return new CliError(`${message}\n\n${HELP}`, EXIT.unusable)
+}
+
+function positionals(values: readonly string[], names: readonly string[], command: string): string[] {
+  if (values.length !== names.length) {
+    throw usage(
+      `torvan ${command} takes ${names.map((n) => `<${n}>`).join(' ')}, received ${values.length === 0 ? 'nothing' : values.map((v) => JSON.stringify(v)).join(' ')}`,
+    )
+  }
+  return [...values]
+}
+
+function requireOption(value: string | undefined, option: string, command: string): string {
+  if (value === undefined || value === '') throw usage(`torvan ${command} needs --${option} <dir>`)
+  return value
+}
+
+/**
+ * Runs the `torvan` command line with `argv` (without node and the script) and returns the exit code.
+ *
+ * @example process.exitCode = await runCli(process.argv.slice(2), io)
+ */
+export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
+  try {
+    let parsed
+    try {
+      parsed = parseArgs({ args: [...argv], options: OPTIONS, allowPositionals: true, strict: true })
+    } catch (error) {
+      throw usage((error as Error).message)
+    }
+    const { values } = parsed
+    const [group, command, ...rest] = parsed.positionals
+    if (values.help || group === undefined || group === 'help') {
+      io.stdout(HELP)
+      return values.help || group === 'help' ? EXIT.ok : EXIT.unusable
+    }
+    const name = `${group} ${command ?? ''}`.trim()
+    switch (name) {
+      case 'catalog check': {
+        const [directory] = positionals(rest, ['dir'], name)
+        return await checkCatalogCommand(io, directory as string, values)
+      }
+      case 'catalog explode': {
+        const [directory, id] = positionals(rest, ['dir', 'id'], name) as [string, string]
+        return await explodeCommand(io, { directory, id }, { quantity: values.quantity, flat: values.flat, json: values.json })
+      }
+      case 'catalog where-used': {
+        const [directory, id] = positionals(rest, ['dir', 'id'], name) as [string, string]
+        return await whereUsedCommand(io, { directory, id }, values)
+      }
+      case 'rules check':
+      case 'rules test': {
+        const [rules] = positionals(rest, ['rules-dir'], name) as [string]
+        const catalog = requireOption(values.catalog, 'catalog', name)
+        const run = command === 'check' ? checkRulesCommand : testRulesCommand
+        return await run(io, { rules, catalog }, values)
+      }
+      default:
+        if (group === 'bom') {
+          const configs = command === undefined ? [] : [command, ...rest]
+          if (configs.length === 0) throw usage('torvan bom takes one or more configuration files or directories')
+          const catalog = requireOption(values.catalog, 'catalog', 'bom')
+          const rules = requireOption(values.rules, 'rules', 'bom')
+          return await bomCommand(io, { configs, catalog, rules }, values)
+        }
+        throw usage(`unknown command "torvan ${name}"`)
+    }
+  } catch (error) {
+    if (error instanceof CliError) {
+      io.stderr(`torvan: ${error.message}${error.message.endsWith('\n') ? '' : '\n'}`)
+      return error.exitCode
+    }
+    throw error
+  }
+}

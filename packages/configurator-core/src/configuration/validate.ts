@@ -1,0 +1,319 @@
+import { z } from 'zod'
+import type { PathSegment } from '../issues.js'
+import { comparePaths, formatPath } from '../issues.js'
+import type { OptionSpec } from '../rules/schema.js'
+import { didYouMean } from '../text/suggest.js'
+import { describeValue, zodIssues } from '../zod-issues.js'
+
+/** How bad a finding about a configuration is. Errors stop the BOM; warnings and notices ride along. */
+export type FindingSeverity = 'error' | 'warning' | 'notice'
+
+/** Something the configurator says about a configuration, at a configuration path. */
+export interface Finding {
+  severity: FindingSeverity
+  /** the configuration path, e.g. `basins[1].size` (empty for the whole configuration) */
+  path: string
+  message: string
+  /** the rule that said it, or `product-model` for what the options forbid */
+  rule: string
+  /** a stable code for what the options forbid, e.g. `too_small`, `unknown_key` */
+  code?: string
+  hint?: string
+}
+
+/** The rule name of findings that come from the product model's options. */
+export const MODEL_RULE = 'product-model'
+
+/** Which catalog ids an `item` option accepts, and how to describe the others. */
+export interface ItemDomain {
+  allowed: ReadonlySet<string>
+  /** the item's subcategory, when the catalog has the id at all */
+  find(id: string): { subcategoryCode: string | null } | undefined
+}
+
+/** The result of checking a configuration against the options. */
+export interface ConfigurationCheck {
+  /** the configuration with every default applied where the value was valid */
+  value: Record<string, unknown>
+  findings: Finding[]
+  /** the paths of the values that failed; rules that read them do not run */
+  invalidPaths: PathSegment[][]
+}
+
+function jsonType(value: unknown): string {
+  if (value === null) return 'null'
+  if (Array.isArray(value)) return 'array'
+  return typeof value
+}
+
+function describeOption(option: OptionSpec): string {
+  switch (option.type) {
+    case 'enum':
+      return `one of ${option.values.map((v) => JSON.stringify(v)).join(', ')}`
+    case 'object':
+      return `an object with ${Object.keys(option.properties).join(', ')}`
+    case 'list':
+      return 'a list'
+    case 'oneOf':
+      return option.variants.map(describeOption).join(' or ')
+    case 'string':
+    case 'item':
+      return 'text'
+    case 'number':
+    case 'integer':
+    case 'boolean':
+      return `a ${option.type}`
+  }
+}
+
+function decimalsOf(value: number): number {
+  const text = String(value)
+  if (text.includes('e')) return Number.POSITIVE_INFINITY
+  const dot = text.indexOf('.')
+  return dot < 0 ? 0 : text.length - dot - 1
+}
+
+/** Does the value have the JSON type the option wants? Used to pick a `oneOf` variant. */
+function fitsType(option: OptionSpec, value: unknown): boolean {
+  switch (option.type) {
+    case 'string':
+    case 'enum':
+    case 'item':
+      return typeof value === 'string'
+    case 'number':
+    case 'integer':
+      return typeof value === 'number'
+    case 'boolean':
+      return typeof value === 'boolean'
+    case 'object':
+      return (
+        (typeof value === 'object' && value !== null && !Array.isArray(value)) ||
+        (value === null && option.nullable === true)
+      )
+    case 'list':
+      return Array.isArray(value)
+    case 'oneOf':
+      return option.variants.some((variant) => fitsType(variant, value))
+  }
+}
+
+/** Builds the zod schema of one option. */
+function schemaOf(
+  option: OptionSpec,
+  items: (option: OptionSpec & { type: 'item' }) => ItemDomain,
+): z.ZodType {
+  switch (option.type) {
+    case 'string': {
+      let schema = z.string()
+      if (option.minLength !== undefined) schema = schema.min(option.minLength)
+      if (option.maxLength !== undefined) schema = schema.max(option.maxLength)
+      if (option.pattern !== undefined) {
+        const pattern = new RegExp(option.pattern)
+        const hint = option.patternHint
+        schema = schema.regex(pattern, {
+          error: (issue) =>
+            `expected ${hint ?? `text matching ${option.pattern ?? ''}`}, received ${describeValue(issue.input)}`,
+        })
+      }
+      return schema
+    }
+    case 'enum':
+      return z.enum(option.values as [string, ...string[]])
+    case 'number':
+    case 'integer': {
+      let schema = option.type === 'integer' ? z.number().int() : z.number()
+      if (option.minimum !== undefined) schema = schema.min(option.minimum)
+      if (option.maximum !== undefined) schema = schema.max(option.maximum)
+      const decimals = option.type === 'number' ? option.decimals : undefined
+      if (decimals !== undefined && option.type === 'number') {
+        return schema.refine((value) => decimalsOf(value) <= decimals, {
+          error: (issue) =>
+            `expected at most ${decimals} decimals, received ${describeValue(issue.input)}`,
+        })
+      }
+      return schema
+    }
+    case 'boolean':
+      return z.boolean()
+    case 'object': {
+      const shape: Record<string, z.ZodType> = {}
+      for (const [key, property] of Object.entries(option.properties)) {
+        const schema = schemaOf(property, items)
+        shape[key] = property.required === true ? schema : schema.optional()
+      }
+      const object = z.strictObject(shape)
+      return option.nullable === true ? object.nullable() : object
+    }
+    case 'list': {
+      let schema = z.array(schemaOf(option.items, items))
+      if (option.minItems !== undefined) schema = schema.min(option.minItems)
+      if (option.maxItems !== undefined) schema = schema.max(option.maxItems)
+      return schema
+    }
+    case 'oneOf': {
+      const variants = option.variants.map((variant) => ({
+        variant,
+        schema: schemaOf(variant, items),
+      }))
+      // the variant is picked by the value's JSON type, so that errors come from the variant meant
+      return z.unknown().superRefine((value, context) => {
+        const chosen = variants.find(({ variant }) => fitsType(variant, value))
+        if (chosen === undefined) {
+          context.addIssue({
+            code: 'custom',
+            message: `expected ${describeOption(option)}, received ${describeValue(value)}`,
+            input: value,
+          })
+          return
+        }
+        const result = chosen.schema.safeParse(value, { reportInput: true })
+        if (!result.success) {
+          for (const issue of result.error.issues) context.addIssue({ ...issue })
+        }
+      })
+    }
+    case 'item': {
+      const domain = items(option)
+      return z.string().superRefine((id, context) => {
+        if (domain.allowed.has(id)) return
+        const known = domain.find(id)
+        const hint = known === undefined ? didYouMean(id, domain.allowed) : undefined
+        context.addIssue({
+          code: 'custom',
+          input: id,
+          message:
+            known === undefined
+              ? `unknown item ${JSON.stringify(id)}${hint === undefined ? '' : `; ${hint}`}`
+              : `${JSON.stringify(id)} cannot be chosen here (it is in subcategory ${known.subcategoryCode ?? 'none'})`,
+          params: { code: known === undefined ? 'unknown_item' : 'item_not_allowed' },
+        })
+      })
+    }
+  }
+}
+
+/** The option at a path of the model, following objects, lists and oneOf variants. */
+function optionAt(options: Record<string, OptionSpec>, path: readonly PathSegment[]): OptionSpec[] {
+  let current: OptionSpec[] = [{ type: 'object', properties: options }]
+  for (const segment of path) {
+    const next: OptionSpec[] = []
+    const expand = (option: OptionSpec): void => {
+      if (option.type === 'oneOf') option.variants.forEach(expand)
+      else if (
+        option.type === 'object' &&
+        typeof segment === 'string' &&
+        Object.hasOwn(option.properties, segment)
+      ) {
+        next.push(option.properties[segment] as OptionSpec)
+      } else if (option.type === 'list' && typeof segment === 'number') next.push(option.items)
+    }
+    current.forEach(expand)
+    current = next
+  }
+  return current
+}
+
+/** defaults are JSON from product.json: a JSON round trip copies them */
+function cloneJson(value: unknown): unknown {
+  return typeof value === 'object' && value !== null ? JSON.parse(JSON.stringify(value)) : value
+}
+
+function applyDefaults(option: OptionSpec, value: unknown): unknown {
+  switch (option.type) {
+    case 'object': {
+      if (typeof value !== 'object' || value === null || Array.isArray(value)) return value
+      const source = value as Record<string, unknown>
+      const out: Record<string, unknown> = {}
+      for (const [key, property] of Object.entries(option.properties)) {
+        const given = source[key]
+        if (given === undefined) {
+          if (property.default !== undefined) out[key] = cloneJson(property.default)
+        } else out[key] = applyDefaults(property, given)
+      }
+      // unknown keys are kept so that nothing the user wrote disappears; validation reports them
+      for (const key of Object.keys(source))
+        if (!(key in out) && source[key] !== undefined) out[key] = source[key]
+      return out
+    }
+    case 'list':
+      return Array.isArray(value) ? value.map((item) => applyDefaults(option.items, item)) : value
+    case 'oneOf': {
+      const variant = option.variants.find((v) => fitsType(v, value))
+      return variant === undefined ? value : applyDefaults(variant, value)
+    }
+    case 'string':
+    case 'enum':
+    case 'number':
+    case 'integer':
+    case 'boolean':
+    case 'item':
+      return value
+  }
+}
+
+/** A configuration checker built once per product model. */
+export interface ConfigurationValidator {
+  check(configuration: unknown): ConfigurationCheck
+}
+
+/**
+ * Builds a checker for configurations of a product: every problem comes back at once, with its
+ * configuration path, what was expected and what was received.
+ *
+ * @example createConfigurationValidator(product.options, items).check(config).findings
+ */
+export function createConfigurationValidator(
+  options: Record<string, OptionSpec>,
+  items: (option: OptionSpec & { type: 'item' }) => ItemDomain,
+): ConfigurationValidator {
+  const root: OptionSpec = { type: 'object', properties: options }
+  const schema = schemaOf(root, items)
+  const hintAt = (path: PathSegment[]): string | undefined =>
+    optionAt(options, path).find((o) => o.hint !== undefined)?.hint
+  const knownKeys = (path: PathSegment[]): string[] =>
+    optionAt(options, path).flatMap((o) => (o.type === 'object' ? Object.keys(o.properties) : []))
+  return {
+    check(configuration) {
+      if (
+        typeof configuration !== 'object' ||
+        configuration === null ||
+        Array.isArray(configuration)
+      ) {
+        return {
+          value: {},
+          findings: [
+            {
+              severity: 'error',
+              path: '',
+              code: 'invalid_type',
+              message: `a configuration is a JSON object, received ${jsonType(configuration)}`,
+              rule: MODEL_RULE,
+            },
+          ],
+          invalidPaths: [[]],
+        }
+      }
+      const value = applyDefaults(root, configuration) as Record<string, unknown>
+      const result = schema.safeParse(configuration, { reportInput: true })
+      if (result.success) return { value, findings: [], invalidPaths: [] }
+      // by path; at one path, in the order the schema checks (a stable sort)
+      const issues = zodIssues(result.error.issues, { known: knownKeys }).sort((a, b) =>
+        comparePaths(a.path, b.path),
+      )
+      const findings = issues.map((issue): Finding => {
+        const hint =
+          issue.hint ??
+          (issue.code === 'too_small' || issue.code === 'too_big' ? hintAt(issue.path) : undefined)
+        return {
+          severity: 'error',
+          path: formatPath(issue.path),
+          message: issue.message,
+          rule: MODEL_RULE,
+          code: issue.code,
+          ...(hint === undefined ? {} : { hint }),
+        }
+      })
+      return { value, findings, invalidPaths: issues.map((issue) => issue.path) }
+    },
+  }
+}

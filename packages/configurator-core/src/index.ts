@@ -1,0 +1,62 @@
+/**
+ * @torvan/configurator-core: the pure heart of the TORVAN configurator. No I/O: callers hand it data.
+ *
+ * @packageDocumentation
+ */
+
+/** Issues: problems in input data, returned as data. */
+export type { Issue, PathSegment, Severity } from './issues.js'
+export { formatIssue, formatPath, sortIssues } from './issues.js'
+
+/** Errors: mistakes in how the library is called. */
+export type { ConfiguratorErrorCode } from './errors.js'
+export { ConfiguratorError } from './errors.js'
+
+/** Did-you-mean suggestions for ids, facts and option values. */
+export { didYouMean, suggest } from './text/suggest.js'
+
+/** The catalog: categories, subcategories, parts and assemblies, as a validated in-memory graph. */
+export type {
+  CatalogData,
+  Category,
+  Component,
+  Item,
+  SourceRef,
+  Subcategory,
+} from './catalog/types.js'
+export type { Catalog, CatalogBuildResult, CatalogNode } from './catalog/graph.js'
+export { buildCatalog } from './catalog/graph.js'
+
+/** Traversals: exploded trees, flattened part lists and where-used. */
+export type {
+  BomRoot,
+  ExplodedLine,
+  FlatLine,
+  QuantityInput,
+  WhereUsedLine,
+} from './catalog/explode.js'
+export { explode, flatten, whereUsed } from './catalog/explode.js'
+
+/** Configurations: checking a configuration against a product's options. */
+export type { Finding, FindingSeverity } from './configuration/validate.js'
+
+/** Rules: the rule language's schemas, compiling a product's rules, and configuring. */
+export type {
+  CasesFile,
+  Condition,
+  CustomPartTemplate,
+  NumbersFile,
+  OptionSpec,
+  ProductFile,
+  Rule,
+  RuleCase,
+  RuleEvent,
+  RuleFile,
+} from './rules/schema.js'
+export { ruleSchemas } from './rules/schema.js'
+export type { Ruleset, RulesetCompileResult, RulesetFile, RulesetSource } from './rules/ruleset.js'
+export { compileRuleset } from './rules/ruleset.js'
+export type { BomLine, Configurator, ConfigureResult, CustomPartSpec } from './rules/configure.js'
+export { createConfigurator } from './rules/configure.js'
+export type { CaseFailure, CasesFileResult } from './rules/cases.js'
+export { mergePatch, runRuleCases } from './rules/cases.js'

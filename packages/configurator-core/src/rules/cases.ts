@@ -1,0 +1,164 @@
+import type { Issue } from '../issues.js'
+import { zodIssues } from '../zod-issues.js'
+import type { Configurator, ConfigureResult } from './configure.js'
+import type { RuleCase } from './schema.js'
+import { CasesFileSchema } from './schema.js'
+
+/**
+ * Applies a JSON merge patch (RFC 7396): objects merge, anything else replaces, `null` removes a key.
+ *
+ * @example mergePatch({ a: { b: 1, c: 2 } }, { a: { c: null } }) // { a: { b: 1 } }
+ */
+export function mergePatch(target: unknown, patch: unknown): unknown {
+  if (typeof patch !== 'object' || patch === null || Array.isArray(patch)) return patch
+  const base: Record<string, unknown> =
+    typeof target === 'object' && target !== null && !Array.isArray(target)
+      ? { ...(target as Record<string, unknown>) }
+      : {}
+  for (const [key, value] of Object.entries(patch)) {
+    if (value === null) Reflect.deleteProperty(base, key)
+    else base[key] = mergePatch(base[key], value)
+  }
+  return base
+}
+
+/** One failed expectation of a case, in words. */
+export interface CaseFailure {
+  case: string
+  /** the case's position in the file's `cases` */
+  index: number
+  problems: string[]
+  result: ConfigureResult
+}
+
+/** The outcome of one cases file. */
+export interface CasesFileResult {
+  file: string
+  passed: number
+  failed: CaseFailure[]
+  /** problems with the file itself (shape) */
+  issues: Issue[]
+  /** names of the rules that fired in at least one case */
+  fired: Set<string>
+}
+
+function describeLine(line: { id: string; quantity?: string | undefined }): string {
+  return line.quantity === undefined ? line.id : `${line.quantity} × ${line.id}`
+}
+
+function checkCase(test: RuleCase, result: ConfigureResult): string[] {
+  const { expect } = test
+  const problems: string[] = []
+  if (expect.ok !== undefined && result.ok !== expect.ok) {
+    const errors = result.findings.filter((f) => f.severity === 'error')
+    problems.push(
+      expect.ok
+        ? `expected no error, got ${errors.length}: ${errors.map((f) => `${f.path}: ${f.message}`).join('; ')}`
+        : 'expected an error, got none',
+    )
+  }
+  for (const wanted of expect.lines ?? []) {
+    const line = result.lines.find(
+      (l) => l.id === wanted.id && (wanted.notes === undefined || l.notes === wanted.notes),
+    )
+    if (line === undefined) {
+      problems.push(`expected line ${describeLine(wanted)}, which is missing`)
+      continue
+    }
+    if (wanted.quantity !== undefined && line.quantity !== wanted.quantity) {
+      problems.push(`expected ${describeLine(wanted)}, got ${describeLine(line)}`)
+    }
+    if (wanted.custom !== undefined && line.custom !== wanted.custom) {
+      problems.push(`expected ${wanted.id} to be ${wanted.custom ? '' : 'not '}custom`)
+    }
+    if (
+      wanted.elements !== undefined &&
+      JSON.stringify(line.elements) !== JSON.stringify(wanted.elements)
+    ) {
+      problems.push(
+        `expected ${wanted.id} from ${JSON.stringify(wanted.elements)}, got ${JSON.stringify(line.elements)}`,
+      )
+    }
+  }
+  if (expect.exactLines === true) {
+    const listed = new Set((expect.lines ?? []).map((l) => l.id))
+    for (const line of result.lines) {
+      if (!listed.has(line.id))
+        problems.push(`unexpected line ${describeLine(line)} (rules: ${line.rules.join(', ')})`)
+    }
+  }
+  for (const id of expect.absent ?? []) {
+    const line = result.lines.find((l) => l.id === id)
+    if (line !== undefined)
+      problems.push(
+        `expected no ${id}, got ${describeLine(line)} (rules: ${line.rules.join(', ')})`,
+      )
+  }
+  if (expect.findings !== undefined) {
+    const unmatched = [...result.findings]
+    for (const wanted of expect.findings) {
+      const at = unmatched.findIndex(
+        (f) =>
+          f.severity === wanted.severity &&
+          f.path === wanted.path &&
+          (wanted.rule === undefined || f.rule === wanted.rule) &&
+          (wanted.message === undefined || f.message.includes(wanted.message)),
+      )
+      if (at < 0) {
+        const text = wanted.message === undefined ? '' : ` saying "${wanted.message}"`
+        problems.push(
+          `expected ${wanted.severity} at ${wanted.path === '' ? '(top)' : wanted.path}${wanted.rule === undefined ? '' : ` from ${wanted.rule}`}${text}, which is missing`,
+        )
+      } else unmatched.splice(at, 1)
+    }
+    for (const extra of unmatched) {
+      problems.push(
+        `unexpected ${extra.severity} at ${extra.path === '' ? '(top)' : extra.path} from ${extra.rule}: ${extra.message}`,
+      )
+    }
+  }
+  return problems
+}
+
+/**
+ * Runs the cases of one cases file (docs/rules.md#test-cases) against a configurator.
+ *
+ * @example runRuleCases(configurator, { file: 'rules/t2/tests/basins.cases.json', content })
+ */
+export function runRuleCases(
+  configurator: Configurator,
+  input: { file: string; content: unknown },
+): CasesFileResult {
+  const outcome: CasesFileResult = {
+    file: input.file,
+    passed: 0,
+    failed: [],
+    issues: [],
+    fired: new Set(),
+  }
+  const parsed = CasesFileSchema.safeParse(input.content, { reportInput: true })
+  if (!parsed.success) {
+    outcome.issues = zodIssues(parsed.error.issues, { file: input.file })
+    return outcome
+  }
+  parsed.data.cases.forEach((test, index) => {
+    if (test.config !== undefined && test.patch !== undefined) {
+      outcome.issues.push({
+        code: 'malformed_case',
+        severity: 'error',
+        file: input.file,
+        path: ['cases', index],
+        message: 'a case has "config" or "patch", not both',
+      })
+      return
+    }
+    const configuration = test.config ?? mergePatch(parsed.data.base ?? {}, test.patch ?? {})
+    const result = configurator.configure(configuration)
+    for (const line of result.lines) for (const rule of line.rules) outcome.fired.add(rule)
+    for (const finding of result.findings) outcome.fired.add(finding.rule)
+    const problems = checkCase(test, result)
+    if (problems.length === 0) outcome.passed++
+    else outcome.failed.push({ case: test.name, index, problems, result })
+  })
+  return outcome
+}

@@ -1,0 +1,796 @@
+import type { Issue, PathSegment } from '../issues.js'
+import { didYouMean } from '../text/suggest.js'
+import { DECORATOR_NAMES, OPERATOR_NAMES, resolveOperator } from './operators.js'
+import { parseJsonPath, readFactPath } from './path.js'
+import type { Shape } from './shape.js'
+import { ANY, BOOLEAN, NUMBER, STRING, enumValues, unionOf, walkShape } from './shape.js'
+
+/** The facts of one evaluation, by slot; compiled code reads `values[slot]`. */
+export type Values = unknown[]
+export type Predicate = (values: Values) => boolean
+export type Getter = (values: Values) => unknown
+
+/** A configuration path a compiled piece reads: keys, indexes, ANY_INDEX or CURRENT_INDEX. */
+export type ReadPattern = readonly PathSegment[]
+/** any element of a list */
+export const ANY_INDEX = -1
+/** the element the rule's own forEach is at */
+export const CURRENT_INDEX = -2
+/** ends a pattern that reads a list's elements, not their contents (an iteration) */
+export const SHALLOW = -3
+
+/** What the compiler knows of a fact. */
+export interface FactDef {
+  name: string
+  slot: number
+  shape: Shape
+  /** the configuration paths its value depends on */
+  reads: ReadPattern[]
+}
+
+export type Scope = ReadonlyMap<string, FactDef>
+
+export interface Compiled<TFn> {
+  fn: TFn
+  reads: ReadPattern[]
+}
+
+/** A template such as `T2-ADW-BASIN{basin.size}`, compiled. */
+export interface CompiledTemplate extends Compiled<(values: Values) => string> {
+  /** the literal text when there are no placeholders */
+  constant?: string
+  parts: ({ text: string } | { shape: Shape })[]
+}
+
+const FALSE: Predicate = () => false
+const UNDEFINED: Getter = () => undefined
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value)
+}
+
+/** Turns a value into template text: numbers canonically (`28.5`), objects as JSON. */
+export function templateText(value: unknown): string {
+  if (typeof value === 'string') return value
+  if (typeof value === 'number' || typeof value === 'boolean') return String(value)
+  if (value === undefined || value === null) return ''
+  return JSON.stringify(value)
+}
+
+/**
+ * Compiles conditions, expressions and templates of one file into plain functions, collecting every
+ * problem as an issue with the file and JSON path.
+ */
+export class Compiler {
+  readonly issues: Issue[] = []
+  #nextSlot: number
+
+  constructor(
+    readonly file: string,
+    firstSlot: number,
+  ) {
+    this.#nextSlot = firstSlot
+  }
+
+  get slotCount(): number {
+    return this.#nextSlot
+  }
+
+  allocate(): number {
+    return this.#nextSlot++
+  }
+
+  /** Records an error; `problem` is its message, or its message and a hint such as a did-you-mean. */
+  error(
+    path: PathSegment[],
+    code: string,
+    problem: string | { message: string; hint: string | undefined },
+  ): void {
+    const { message, hint } =
+      typeof problem === 'string' ? { message: problem, hint: undefined } : problem
+    this.issues.push({
+      code,
+      severity: 'error',
+      file: this.file,
+      path,
+      message,
+      ...(hint === undefined ? {} : { hint }),
+    })
+  }
+
+  /** A fact by name, or an issue naming the closest facts. */
+  lookupFact(scope: Scope, name: string, path: PathSegment[]): FactDef | undefined {
+    const fact = scope.get(name)
+    if (fact !== undefined) return fact
+    const hint = didYouMean(name, scope.keys())
+    this.error(path, 'unknown_fact', { message: `unknown fact ${JSON.stringify(name)}`, hint })
+    return undefined
+  }
+
+  /** Reads `fact` at `path` (a JSONPath string) with json-rules-engine's semantics. */
+  factReader(
+    scope: Scope,
+    ref: { fact: string; path?: string | undefined },
+    at: PathSegment[],
+  ): (Compiled<Getter> & { shape: Shape }) | undefined {
+    const fact = this.lookupFact(scope, ref.fact, [...at, 'fact'])
+    if (fact === undefined) return undefined
+    let segments: PathSegment[] = []
+    if (ref.path !== undefined) {
+      const parsed = parseJsonPath(ref.path)
+      if (!parsed.ok) {
+        this.error(
+          [...at, 'path'],
+          'invalid_path',
+          `${JSON.stringify(ref.path)}: ${parsed.message}`,
+        )
+        return undefined
+      }
+      segments = parsed.segments
+    }
+    const walked = walkShape(fact.shape, segments)
+    if (!walked.ok) {
+      const hint = typeof walked.key === 'string' ? didYouMean(walked.key, walked.known) : undefined
+      const where = segments
+        .slice(0, walked.at)
+        .map((s) => (typeof s === 'number' ? `[${s}]` : `.${s}`))
+        .join('')
+      this.error([...at, 'path'], 'unknown_path', {
+        message: `fact ${JSON.stringify(ref.fact)} has no ${JSON.stringify(walked.key)} at $${where} (it has ${walked.known.map((k) => JSON.stringify(k)).join(', ')})`,
+        hint,
+      })
+      return undefined
+    }
+    const slot = fact.slot
+    const reads = fact.reads.map((pattern) => [...pattern, ...segments])
+    const fn: Getter =
+      segments.length === 0
+        ? (values) => values[slot]
+        : (values) => readFactPath(values[slot], segments)
+    return { fn, reads, shape: walked.shape }
+  }
+
+  /** Compiles a json-rules-engine condition into a predicate. */
+  condition(node: unknown, at: PathSegment[], scope: Scope): Compiled<Predicate> {
+    if (!isObject(node)) {
+      this.error(
+        at,
+        'malformed_condition',
+        'a condition is an object with "all", "any", "not" or "fact"',
+      )
+      return { fn: FALSE, reads: [] }
+    }
+    const kinds = (['all', 'any', 'not', 'fact', 'condition'] as const).filter(
+      (k) => node[k] !== undefined,
+    )
+    if (kinds.length !== 1) {
+      this.error(
+        at,
+        'malformed_condition',
+        kinds.length === 0
+          ? 'a condition needs one of "all", "any", "not" or "fact"'
+          : `a condition has one of "all", "any", "not" or "fact", not ${kinds.map((k) => JSON.stringify(k)).join(' and ')}`,
+      )
+      return { fn: FALSE, reads: [] }
+    }
+    const kind = kinds[0] as 'all' | 'any' | 'not' | 'fact' | 'condition'
+    switch (kind) {
+      case 'all':
+      case 'any': {
+        const list = node[kind]
+        if (!Array.isArray(list)) {
+          this.error([...at, kind], 'malformed_condition', `"${kind}" holds a list of conditions`)
+          return { fn: FALSE, reads: [] }
+        }
+        const parts = list.map((child, i) => this.condition(child, [...at, kind, i], scope))
+        const fns = parts.map((p) => p.fn)
+        const reads = parts.flatMap((p) => p.reads)
+        const fn: Predicate =
+          kind === 'all'
+            ? (values) => {
+                for (const f of fns) if (!f(values)) return false
+                return true
+              }
+            : (values) => {
+                for (const f of fns) if (f(values)) return true
+                return false
+              }
+        return { fn, reads }
+      }
+      case 'not': {
+        const inner = this.condition(node['not'], [...at, 'not'], scope)
+        return { fn: (values) => !inner.fn(values), reads: inner.reads }
+      }
+      case 'condition':
+        this.error(
+          [...at, 'condition'],
+          'unsupported',
+          'shared conditions are not supported; declare a derived fact in product.json instead',
+        )
+        return { fn: FALSE, reads: [] }
+      case 'fact':
+        return this.leaf(node, at, scope)
+    }
+  }
+
+  private leaf(
+    node: Record<string, unknown>,
+    at: PathSegment[],
+    scope: Scope,
+  ): Compiled<Predicate> {
+    const { fact, path, operator } = node
+    if (typeof fact !== 'string') {
+      this.error([...at, 'fact'], 'malformed_condition', '"fact" is the name of a fact')
+      return { fn: FALSE, reads: [] }
+    }
+    if (path !== undefined && typeof path !== 'string') {
+      this.error(
+        [...at, 'path'],
+        'malformed_condition',
+        '"path" is a JSONPath string such as "$.lengthIn"',
+      )
+      return { fn: FALSE, reads: [] }
+    }
+    if (node['params'] !== undefined) {
+      this.error(
+        [...at, 'params'],
+        'unsupported',
+        'fact params are not supported: our facts take none',
+      )
+    }
+    const left = this.factReader(scope, { fact, path }, at)
+    if (typeof operator !== 'string') {
+      this.error(
+        [...at, 'operator'],
+        'malformed_condition',
+        `"operator" is missing; use one of ${OPERATOR_NAMES.join(', ')}`,
+      )
+      return { fn: FALSE, reads: [] }
+    }
+    const resolved = resolveOperator(operator)
+    if (!resolved.ok) {
+      const hint = didYouMean(
+        resolved.unknown,
+        resolved.decorator ? DECORATOR_NAMES : [...OPERATOR_NAMES, ...DECORATOR_NAMES],
+      )
+      this.error([...at, 'operator'], 'unknown_operator', {
+        message: `unknown ${resolved.decorator ? 'decorator' : 'operator'} ${JSON.stringify(resolved.unknown)}`,
+        hint,
+      })
+      return { fn: FALSE, reads: [] }
+    }
+    if (!Object.hasOwn(node, 'value')) {
+      this.error(at, 'malformed_condition', 'the condition has no "value" to compare with')
+      return { fn: FALSE, reads: [] }
+    }
+    const value = node['value']
+    let right: Compiled<Getter> | undefined
+    if (isObject(value) && Object.hasOwn(value, 'fact')) {
+      // json-rules-engine: a value of { fact, path } reads another fact
+      if (typeof value['fact'] !== 'string') {
+        this.error([...at, 'value', 'fact'], 'malformed_condition', '"fact" is the name of a fact')
+        return { fn: FALSE, reads: [] }
+      }
+      const path = typeof value['path'] === 'string' ? value['path'] : undefined
+      right = this.factReader(scope, { fact: value['fact'], path }, [...at, 'value'])
+      if (right === undefined) return { fn: FALSE, reads: [] }
+    } else {
+      if (resolved.value === 'list' && !Array.isArray(value)) {
+        this.error(
+          [...at, 'value'],
+          'malformed_condition',
+          `operator "${operator}" compares with a list, e.g. ["A", "B"]`,
+        )
+        return { fn: FALSE, reads: [] }
+      }
+      if (left !== undefined) this.checkEnumValue(left.shape, { operator, value }, [...at, 'value'])
+    }
+    if (left === undefined) return { fn: FALSE, reads: [] }
+    const get = left.fn
+    const compare = resolved.compare
+    if (right === undefined)
+      return { fn: (values) => compare(get(values), value), reads: left.reads }
+    const other = right.fn
+    return {
+      fn: (values) => compare(get(values), other(values)),
+      reads: [...left.reads, ...right.reads],
+    }
+  }
+
+  /** A literal compared with an enum option must be one of its values. */
+  private checkEnumValue(
+    shape: Shape,
+    compared: { operator: string; value: unknown },
+    at: PathSegment[],
+  ): void {
+    const { operator, value } = compared
+    const allowed = enumValues(shape)
+    if (allowed === undefined) return
+    const base = operator.split(':').pop()
+    const candidates: [unknown, PathSegment[]][] =
+      (base === 'in' || base === 'notIn') && Array.isArray(value)
+        ? value.map((v, i) => [v, [...at, i]])
+        : base === 'equal' || base === 'notEqual'
+          ? [[value, at]]
+          : []
+    for (const [candidate, path] of candidates) {
+      if (typeof candidate !== 'string' || allowed.includes(candidate)) continue
+      this.error(path, 'unknown_value', {
+        message: `${JSON.stringify(candidate)} is not a value this option can take (${allowed.map((v) => JSON.stringify(v)).join(', ')})`,
+        hint: didYouMean(candidate, allowed),
+      })
+    }
+  }
+
+  /** Binds an iteration's element, index and number facts in a child scope. */
+  iteration(
+    iteration: unknown,
+    at: PathSegment[],
+    binding: { scope: Scope; elementIndex: number },
+  ): { list: Compiled<Getter>; scope: Scope; slots: [number, number, number] } | undefined {
+    const { scope, elementIndex } = binding
+    if (!isObject(iteration) || typeof iteration['as'] !== 'string') {
+      this.error(at, 'malformed_iteration', 'an iteration is { "list": "<fact>", "as": "<name>" }')
+      return undefined
+    }
+    const listRef = iteration['list']
+    const ref =
+      typeof listRef === 'string'
+        ? { fact: listRef }
+        : isObject(listRef) && typeof listRef['fact'] === 'string'
+          ? {
+              fact: listRef['fact'],
+              path: typeof listRef['path'] === 'string' ? listRef['path'] : undefined,
+            }
+          : undefined
+    if (ref === undefined) {
+      this.error(
+        [...at, 'list'],
+        'malformed_iteration',
+        '"list" is a fact name or { "fact", "path" }',
+      )
+      return undefined
+    }
+    const reader = this.factReader(scope, ref, typeof listRef === 'string' ? at : [...at, 'list'])
+    if (reader === undefined) return undefined
+    const itemShape =
+      reader.shape.kind === 'list'
+        ? reader.shape.items
+        : reader.shape.kind === 'any'
+          ? ANY
+          : undefined
+    if (itemShape === undefined) {
+      this.error(
+        [...at, 'list'],
+        'not_a_list',
+        `${JSON.stringify(ref.fact)}${ref.path ?? ''} is not a list`,
+      )
+      return undefined
+    }
+    const as = iteration['as']
+    for (const name of [as, `${as}Index`, `${as}Number`]) {
+      if (scope.has(name))
+        this.error(
+          [...at, 'as'],
+          'shadowed_fact',
+          `"${name}" is already a fact; choose another name for the element`,
+        )
+    }
+    const slots: [number, number, number] = [this.allocate(), this.allocate(), this.allocate()]
+    const child = new Map(scope)
+    const elementReads = reader.reads.map((pattern) => [...pattern, elementIndex])
+    child.set(as, { name: as, slot: slots[0], shape: itemShape, reads: elementReads })
+    child.set(`${as}Index`, { name: `${as}Index`, slot: slots[1], shape: NUMBER, reads: [] })
+    child.set(`${as}Number`, { name: `${as}Number`, slot: slots[2], shape: NUMBER, reads: [] })
+    const list = { fn: reader.fn, reads: reader.reads.map((pattern) => [...pattern, SHALLOW]) }
+    return { list, scope: child, slots }
+  }
+
+  /** Compiles an expression (docs/rules.md#derived-facts). */
+  expression(node: unknown, at: PathSegment[], scope: Scope): Compiled<Getter> & { shape: Shape } {
+    if (node === null) return { fn: () => null, reads: [], shape: { kind: 'null' } }
+    if (typeof node === 'number') return { fn: () => node, reads: [], shape: NUMBER }
+    if (typeof node === 'boolean') return { fn: () => node, reads: [], shape: BOOLEAN }
+    if (typeof node === 'string')
+      return { fn: () => node, reads: [], shape: { kind: 'string', values: [node] } }
+    if (Array.isArray(node)) {
+      const list: unknown[] = node
+      return { fn: () => list, reads: [], shape: { kind: 'list', items: ANY } }
+    }
+    if (!isObject(node)) {
+      this.error(
+        at,
+        'malformed_expression',
+        'an expression is a value or an object such as { "fact": … }',
+      )
+      return { fn: UNDEFINED, reads: [], shape: ANY }
+    }
+    const keys = Object.keys(node).filter((k) => k !== 'path' && k !== 'else')
+    if (keys.length !== 1) {
+      this.error(
+        at,
+        'malformed_expression',
+        keys.length === 0
+          ? 'an expression object needs one operator such as "fact", "count", "sum", "cases" or "lookup"'
+          : `an expression object has one operator, not ${keys.map((k) => JSON.stringify(k)).join(' and ')}`,
+      )
+      return { fn: UNDEFINED, reads: [], shape: ANY }
+    }
+    const key = keys[0] as string
+    const body = node[key]
+    const failed = { fn: UNDEFINED, reads: [], shape: ANY }
+    switch (key) {
+      case 'fact': {
+        if (typeof body !== 'string') {
+          this.error([...at, 'fact'], 'malformed_expression', '"fact" is the name of a fact')
+          return failed
+        }
+        const path = node['path']
+        return (
+          this.factReader(
+            scope,
+            { fact: body, path: typeof path === 'string' ? path : undefined },
+            at,
+          ) ?? failed
+        )
+      }
+      case 'literal':
+        return {
+          fn: () => body,
+          reads: [],
+          shape: typeof body === 'string' ? { kind: 'string', values: [body] } : ANY,
+        }
+      case 'count':
+      case 'some':
+      case 'sum':
+      case 'collect':
+        return this.iterationExpression({ kind: key, body }, [...at, key], scope)
+      case 'condition': {
+        const condition = this.condition(body, [...at, key], scope)
+        return { ...condition, shape: BOOLEAN }
+      }
+      case 'cases':
+        return this.casesExpression({ body, otherwise: node['else'] }, at, scope)
+      case 'lookup':
+        return this.lookupExpression(body, [...at, key], scope)
+      case 'format': {
+        if (typeof body !== 'string') {
+          this.error([...at, key], 'malformed_expression', '"format" is a template string')
+          return failed
+        }
+        const template = this.template(body, [...at, key], scope)
+        return { fn: template.fn, reads: template.reads, shape: STRING }
+      }
+      case 'add':
+      case 'subtract':
+      case 'multiply':
+      case 'min':
+      case 'max':
+        return this.arithmetic({ kind: key, body }, [...at, key], scope)
+      default: {
+        const hint = didYouMean(key, [
+          'fact',
+          'literal',
+          'count',
+          'some',
+          'sum',
+          'collect',
+          'condition',
+          'cases',
+          'lookup',
+          'format',
+          'add',
+          'subtract',
+          'multiply',
+          'min',
+          'max',
+        ])
+        this.error([...at, key], 'malformed_expression', {
+          message: `unknown expression ${JSON.stringify(key)}`,
+          hint,
+        })
+        return failed
+      }
+    }
+  }
+
+  private iterationExpression(
+    expression: { kind: 'count' | 'some' | 'sum' | 'collect'; body: unknown },
+    at: PathSegment[],
+    scope: Scope,
+  ): Compiled<Getter> & { shape: Shape } {
+    const { kind, body } = expression
+    const failed = { fn: UNDEFINED, reads: [], shape: ANY }
+    const bound = this.iteration(body, at, { scope, elementIndex: ANY_INDEX })
+    if (bound === undefined || !isObject(body)) return failed
+    const where =
+      body['where'] === undefined
+        ? undefined
+        : this.condition(body['where'], [...at, 'where'], bound.scope)
+    const value =
+      kind === 'sum' || kind === 'collect'
+        ? this.expression(body['value'], [...at, 'value'], bound.scope)
+        : undefined
+    if ((kind === 'sum' || kind === 'collect') && body['value'] === undefined) {
+      this.error(
+        [...at, 'value'],
+        'malformed_expression',
+        `"${kind}" needs a "value" to ${kind === 'sum' ? 'add up' : 'collect'}`,
+      )
+    }
+    const [elementSlot, indexSlot, numberSlot] = bound.slots
+    const list = bound.list.fn
+    const test = where?.fn
+    const get = value?.fn ?? UNDEFINED
+    const reads = [...bound.list.reads, ...(where?.reads ?? []), ...(value?.reads ?? [])]
+    const each = (values: Values, visit: (values: Values) => boolean | undefined): void => {
+      const items = list(values)
+      if (!Array.isArray(items)) return
+      for (let i = 0; i < items.length; i++) {
+        values[elementSlot] = items[i]
+        values[indexSlot] = i
+        values[numberSlot] = i + 1
+        if (test !== undefined && !test(values)) continue
+        if (visit(values) === false) return
+      }
+    }
+    switch (kind) {
+      case 'count':
+        return {
+          fn: (values) => {
+            let n = 0
+            each(values, () => {
+              n++
+              return undefined
+            })
+            return n
+          },
+          reads,
+          shape: NUMBER,
+        }
+      case 'some':
+        return {
+          fn: (values) => {
+            let found = false
+            each(values, () => {
+              found = true
+              return false
+            })
+            return found
+          },
+          reads,
+          shape: BOOLEAN,
+        }
+      case 'sum':
+        return {
+          fn: (values) => {
+            let total = 0
+            each(values, (v) => {
+              const x = get(v)
+              if (typeof x === 'number') total += x
+              return undefined
+            })
+            return total
+          },
+          reads,
+          shape: NUMBER,
+        }
+      case 'collect':
+        return {
+          fn: (values) => {
+            const out: unknown[] = []
+            each(values, (v) => {
+              out.push(get(v))
+              return undefined
+            })
+            return out
+          },
+          reads,
+          shape: { kind: 'list', items: value?.shape ?? ANY },
+        }
+    }
+  }
+
+  private casesExpression(
+    expression: { body: unknown; otherwise: unknown },
+    at: PathSegment[],
+    scope: Scope,
+  ): Compiled<Getter> & { shape: Shape } {
+    const { body, otherwise } = expression
+    if (!Array.isArray(body)) {
+      this.error(
+        [...at, 'cases'],
+        'malformed_expression',
+        '"cases" is a list of { "when": <condition>, "then": <value> }',
+      )
+      return { fn: UNDEFINED, reads: [], shape: ANY }
+    }
+    const branches = body.map((branch, i) => {
+      const where = [...at, 'cases', i]
+      if (!isObject(branch)) {
+        this.error(
+          where,
+          'malformed_expression',
+          'a case is { "when": <condition>, "then": <value> }',
+        )
+        return { when: { fn: FALSE, reads: [] }, then: { fn: UNDEFINED, reads: [], shape: ANY } }
+      }
+      return {
+        when: this.condition(branch['when'], [...where, 'when'], scope),
+        then: this.expression(branch['then'], [...where, 'then'], scope),
+      }
+    })
+    const fallback =
+      otherwise === undefined
+        ? { fn: () => null, reads: [], shape: { kind: 'null' } as Shape }
+        : this.expression(otherwise, [...at, 'else'], scope)
+    const whens = branches.map((b) => b.when.fn)
+    const thens = branches.map((b) => b.then.fn)
+    const otherwiseFn = fallback.fn
+    return {
+      fn: (values) => {
+        for (let i = 0; i < whens.length; i++)
+          if ((whens[i] as Predicate)(values)) return (thens[i] as Getter)(values)
+        return otherwiseFn(values)
+      },
+      reads: [...branches.flatMap((b) => [...b.when.reads, ...b.then.reads]), ...fallback.reads],
+      shape: unionOf([...branches.map((b) => b.then.shape), fallback.shape]),
+    }
+  }
+
+  private lookupExpression(
+    body: unknown,
+    at: PathSegment[],
+    scope: Scope,
+  ): Compiled<Getter> & { shape: Shape } {
+    if (!isObject(body) || !isObject(body['table'])) {
+      this.error(
+        at,
+        'malformed_expression',
+        '"lookup" is { "key": <value>, "table": { "KEY": value, … }, "else": <value> }',
+      )
+      return { fn: UNDEFINED, reads: [], shape: ANY }
+    }
+    const key = this.expression(body['key'], [...at, 'key'], scope)
+    const table = new Map(Object.entries(body['table']))
+    const allowed = enumValues(key.shape)
+    if (allowed !== undefined) {
+      for (const entry of table.keys()) {
+        if (!allowed.includes(entry)) {
+          this.error([...at, 'table', entry], 'unknown_value', {
+            message: `the key can never be ${JSON.stringify(entry)} (it is one of ${allowed.map((v) => JSON.stringify(v)).join(', ')})`,
+            hint: didYouMean(entry, allowed),
+          })
+        }
+      }
+    }
+    const fallback =
+      body['else'] === undefined ? undefined : this.expression(body['else'], [...at, 'else'], scope)
+    const fallbackFn = fallback?.fn ?? (() => null)
+    const keyFn = key.fn
+    const values = [...table.values()]
+    const shape = unionOf([
+      ...values.map((v): Shape =>
+        typeof v === 'string'
+          ? { kind: 'string', values: [v] }
+          : typeof v === 'number'
+            ? NUMBER
+            : ANY,
+      ),
+      fallback?.shape ?? { kind: 'null' },
+    ])
+    return {
+      fn: (v) => {
+        const k = templateText(keyFn(v))
+        return table.has(k) ? table.get(k) : fallbackFn(v)
+      },
+      reads: [...key.reads, ...(fallback?.reads ?? [])],
+      shape,
+    }
+  }
+
+  private arithmetic(
+    expression: { kind: 'add' | 'subtract' | 'multiply' | 'min' | 'max'; body: unknown },
+    at: PathSegment[],
+    scope: Scope,
+  ): Compiled<Getter> & { shape: Shape } {
+    const { kind, body } = expression
+    if (!Array.isArray(body) || body.length === 0 || (kind === 'subtract' && body.length !== 2)) {
+      this.error(
+        at,
+        'malformed_expression',
+        kind === 'subtract'
+          ? '"subtract" takes a list of two values'
+          : `"${kind}" takes a list of values`,
+      )
+      return { fn: UNDEFINED, reads: [], shape: NUMBER }
+    }
+    const parts = body.map((part, i) => this.expression(part, [...at, i], scope))
+    const fns = parts.map((p) => p.fn)
+    const num = (v: unknown): number => (typeof v === 'number' ? v : Number.NaN)
+    const reduce = {
+      add: (a: number, b: number) => a + b,
+      subtract: (a: number, b: number) => a - b,
+      multiply: (a: number, b: number) => a * b,
+      min: Math.min,
+      max: Math.max,
+    }[kind]
+    return {
+      fn: (values) => {
+        let acc = num((fns[0] as Getter)(values))
+        for (let i = 1; i < fns.length; i++) acc = reduce(acc, num((fns[i] as Getter)(values)))
+        return acc
+      },
+      reads: parts.flatMap((p) => p.reads),
+      shape: NUMBER,
+    }
+  }
+
+  /** Compiles `text` with `{fact.path}` placeholders; `{{` and `}}` are literal braces. */
+  template(text: string, at: PathSegment[], scope: Scope): CompiledTemplate {
+    const parts: ({ text: string } | { get: Getter; shape: Shape })[] = []
+    const reads: ReadPattern[] = []
+    let literal = ''
+    for (let i = 0; i < text.length; i++) {
+      const ch = text[i] as string
+      if ((ch === '{' || ch === '}') && text[i + 1] === ch) {
+        literal += ch
+        i++
+        continue
+      }
+      if (ch === '}') {
+        this.error(
+          at,
+          'malformed_template',
+          `a lone "}" in ${JSON.stringify(text)}; write "}}" for a brace`,
+        )
+        continue
+      }
+      if (ch !== '{') {
+        literal += ch
+        continue
+      }
+      const end = text.indexOf('}', i)
+      if (end < 0) {
+        this.error(at, 'malformed_template', `"{" is never closed in ${JSON.stringify(text)}`)
+        break
+      }
+      const reference = text.slice(i + 1, end).trim()
+      i = end
+      const match = /^([A-Za-z_$][A-Za-z0-9_$]*)(.*)$/.exec(reference)
+      if (match === null) {
+        this.error(at, 'malformed_template', `{${reference}} does not name a fact`)
+        continue
+      }
+      const [, fact, rest] = match as unknown as [string, string, string]
+      const reader = this.factReader(
+        scope,
+        { fact, path: rest === '' ? undefined : `$${rest}` },
+        at,
+      )
+      if (literal !== '') parts.push({ text: literal })
+      literal = ''
+      if (reader === undefined) continue
+      parts.push({ get: reader.fn, shape: reader.shape })
+      reads.push(...reader.reads)
+    }
+    if (literal !== '') parts.push({ text: literal })
+    const publicParts = parts.map((p) => ('text' in p ? { text: p.text } : { shape: p.shape }))
+    if (parts.every((p) => 'text' in p)) {
+      const constant = parts.map((p) => ('text' in p ? p.text : '')).join('')
+      return { fn: () => constant, reads, constant, parts: publicParts }
+    }
+    const pieces = parts.map((p) =>
+      'text' in p ? () => p.text : (values: Values) => templateText(p.get(values)),
+    )
+    return {
+      fn: (values) => {
+        let out = ''
+        for (const piece of pieces) out += piece(values)
+        return out
+      },
+      reads,
+      parts: publicParts,
+    }
+  }
+}

@@ -1,0 +1,375 @@
+import Decimal from 'decimal.js'
+import type { Catalog } from '../catalog/graph.js'
+import type { Finding, ItemDomain } from '../configuration/validate.js'
+import { createConfigurationValidator } from '../configuration/validate.js'
+import { ConfiguratorError } from '../errors.js'
+import type { PathSegment } from '../issues.js'
+import { formatPath } from '../issues.js'
+import { describeValue } from '../zod-issues.js'
+import type { Values, ReadPattern } from './compile.js'
+import { ANY_INDEX, CURRENT_INDEX, SHALLOW } from './compile.js'
+import type { CompiledCustomPart, CompiledEvent, CompiledRule, Ruleset } from './ruleset.js'
+import type { OptionSpec } from './schema.js'
+
+/** A custom part's specification: the values its template was filled with. */
+export type CustomPartSpec = Record<string, string | number>
+
+/** One top-level line of a configured BOM. */
+export interface BomLine {
+  id: string
+  name: string
+  /** the 700-series display number, where the product defines one */
+  number: string | null
+  /** a decimal string: exact, never in exponent notation */
+  quantity: string
+  /** true for a 700-series custom part made for this configuration */
+  custom: boolean
+  /** custom parts: the family number and the specification */
+  family?: string
+  spec?: CustomPartSpec
+  notes?: string
+  /** the rules that put the line here, in rule order */
+  rules: string[]
+  /** the list elements it came from, e.g. `basins[0]`, for per-element rules */
+  elements: string[]
+}
+
+/** What {@link Configurator.configure} returns: lines when there is no error, and every finding. */
+export interface ConfigureResult {
+  /** false when any finding is an error; there are then no lines */
+  ok: boolean
+  product: string
+  /** the configuration as the rules saw it, with defaults applied */
+  configuration: Record<string, unknown>
+  lines: BomLine[]
+  findings: Finding[]
+}
+
+/** A configurator for one product, built once from a catalog and a ruleset. */
+export interface Configurator {
+  readonly catalog: Catalog
+  readonly ruleset: Ruleset
+  /** Validates a configuration and runs every rule; never throws for bad input. */
+  readonly configure: (configuration: unknown) => ConfigureResult
+}
+
+interface LineDraft {
+  id: string
+  name: string
+  number: string | null
+  quantity: number
+  exact: Decimal | undefined
+  custom: boolean
+  family?: string
+  spec?: CustomPartSpec
+  notes?: string
+  rules: string[]
+  elements: string[]
+}
+
+/** Does a read pattern touch an invalid path? Prefixes overlap both ways; a shallow read only from above. */
+function overlaps(pattern: ReadPattern, invalid: readonly PathSegment[], index: number): boolean {
+  const shallow = pattern[pattern.length - 1] === SHALLOW
+  const length = shallow ? pattern.length - 1 : pattern.length
+  if (shallow && invalid.length > length) return false
+  const common = Math.min(length, invalid.length)
+  for (let i = 0; i < common; i++) {
+    const p = pattern[i] as PathSegment
+    const v = invalid[i] as PathSegment
+    if (p === ANY_INDEX && typeof v === 'number') continue
+    if (p === CURRENT_INDEX && v === index) continue
+    if (p !== v) return false
+  }
+  return true
+}
+
+function touchesInvalid(
+  reads: readonly ReadPattern[],
+  invalid: readonly (readonly PathSegment[])[],
+  index: number,
+): boolean {
+  for (const pattern of reads)
+    for (const path of invalid) if (overlaps(pattern, path, index)) return true
+  return false
+}
+
+function itemDomain(catalog: Catalog): (option: OptionSpec & { type: 'item' }) => ItemDomain {
+  return (option) => {
+    const allowed = new Set<string>()
+    for (const code of option.subcategories ?? [])
+      for (const item of catalog.itemsIn(code)) allowed.add(item.id)
+    for (const id of option.include ?? []) allowed.add(catalog.resolve(id) ?? id)
+    return {
+      allowed,
+      find: (id) => {
+        const item = catalog.get(id)
+        return item === undefined ? undefined : { subcategoryCode: item.subcategoryCode ?? null }
+      },
+    }
+  }
+}
+
+function canonicalNumber(value: number): string {
+  // String() gives the shortest round-trip form: 28, 28.5, 28.25
+  return String(value)
+}
+
+function formatQuantity(line: LineDraft): string {
+  return line.exact === undefined ? String(line.quantity) : line.exact.toFixed()
+}
+
+/**
+ * Builds a configurator from a catalog and a compiled ruleset; `configure()` then turns a
+ * configuration into BOM lines and findings, all at once, in microseconds.
+ *
+ * @example
+ * const configurator = createConfigurator({ catalog, ruleset })
+ * const { ok, lines, findings } = configurator.configure(config)
+ */
+export function createConfigurator(input: { catalog: Catalog; ruleset: Ruleset }): Configurator {
+  const { catalog, ruleset } = input
+  if (ruleset.rules.length === 0 && ruleset.optionSlots.length === 0) {
+    throw new ConfiguratorError(
+      'invalid_argument',
+      'createConfigurator(): the ruleset is empty; was it compiled with compileRuleset()?',
+    )
+  }
+  const validator = createConfigurationValidator({ ...ruleset.options }, itemDomain(catalog))
+  const { numbers, customParts } = ruleset
+  const fireEvent = createEventFirer({ catalog, numbers, customParts })
+
+  const configure = (configuration: unknown): ConfigureResult => {
+    const checked = validator.check(configuration)
+    const findings: Finding[] = [...checked.findings]
+    const values = computeFacts(ruleset, checked.value)
+    const lines = new Map<string, LineDraft>()
+    runRules(ruleset, { values, invalid: checked.invalidPaths }, (rule, index) => {
+      const elementPath =
+        index === undefined || rule.forEach?.configPath === undefined
+          ? undefined
+          : [...rule.forEach.configPath, index]
+      const element = elementPath === undefined ? undefined : formatPath(elementPath)
+      for (const event of rule.events)
+        fireEvent({ rule, event, element, elementPath, values, lines, findings })
+    })
+    const ok = !findings.some((finding) => finding.severity === 'error')
+    return {
+      ok,
+      product: ruleset.product,
+      configuration: checked.value,
+      lines: ok ? [...lines.values()].map(toBomLine) : [],
+      findings,
+    }
+  }
+  return { catalog, ruleset, configure }
+}
+
+/** The fact values of a configuration: options by name, then derived facts in dependency order. */
+export function computeFacts(
+  ruleset: Ruleset,
+  configuration: Readonly<Record<string, unknown>>,
+): Values {
+  const values: Values = new Array<unknown>(ruleset.slotCount)
+  for (const [name, slot] of ruleset.optionSlots) values[slot] = configuration[name]
+  for (const fact of ruleset.facts) values[fact.slot] = fact.value(values)
+  return values
+}
+
+/**
+ * Calls `fire` for each rule (and each element, for per-element rules) whose conditions hold, in rule
+ * order; rules that read an invalid path do not run.
+ */
+export function runRules(
+  ruleset: Ruleset,
+  state: { values: Values; invalid: readonly (readonly PathSegment[])[] },
+  fire: (rule: CompiledRule, index: number | undefined) => void,
+): void {
+  const { values, invalid } = state
+  for (const rule of ruleset.rules) {
+    const forEach = rule.forEach
+    if (forEach === undefined) {
+      if (invalid.length > 0 && touchesInvalid(rule.reads, invalid, -1)) continue
+      if (rule.when(values)) fire(rule, undefined)
+      continue
+    }
+    const list = forEach.list(values)
+    if (!Array.isArray(list)) continue
+    const [elementSlot, indexSlot, numberSlot] = forEach.slots
+    for (let i = 0; i < list.length; i++) {
+      if (invalid.length > 0 && touchesInvalid(rule.reads, invalid, i)) continue
+      values[elementSlot] = list[i]
+      values[indexSlot] = i
+      values[numberSlot] = i + 1
+      if (rule.when(values)) fire(rule, i)
+    }
+  }
+}
+
+function toBomLine(draft: LineDraft): BomLine {
+  const line: BomLine = {
+    id: draft.id,
+    name: draft.name,
+    number: draft.number,
+    quantity: formatQuantity(draft),
+    custom: draft.custom,
+    rules: draft.rules,
+    elements: draft.elements,
+  }
+  if (draft.family !== undefined) line.family = draft.family
+  if (draft.spec !== undefined) line.spec = draft.spec
+  if (draft.notes !== undefined) line.notes = draft.notes
+  return line
+}
+
+interface FireInput {
+  rule: CompiledRule
+  event: CompiledEvent
+  element: string | undefined
+  elementPath: PathSegment[] | undefined
+  values: Values
+  lines: Map<string, LineDraft>
+  findings: Finding[]
+}
+
+function createEventFirer(context: {
+  catalog: Catalog
+  numbers: ReadonlyMap<string, string>
+  customParts: ReadonlyMap<string, CompiledCustomPart>
+}): (input: FireInput) => void {
+  const { catalog, numbers, customParts } = context
+  const ruleFailure = (input: FireInput, message: string): void => {
+    input.findings.push({
+      severity: 'error',
+      path: input.element ?? '',
+      message,
+      rule: input.rule.name,
+      code: 'rule_failed',
+    })
+  }
+  const addLine = (
+    input: FireInput,
+    line: Omit<LineDraft, 'rules' | 'elements' | 'quantity' | 'exact'>,
+    quantity: number,
+  ): void => {
+    const key = line.notes === undefined ? line.id : `${line.id}\u0000${line.notes}`
+    let draft = input.lines.get(key)
+    if (draft === undefined) {
+      draft = { ...line, quantity: 0, exact: undefined, rules: [], elements: [] }
+      input.lines.set(key, draft)
+    }
+    if (
+      draft.exact === undefined &&
+      Number.isInteger(quantity) &&
+      Number.isSafeInteger(draft.quantity + quantity)
+    ) {
+      draft.quantity += quantity
+    } else {
+      draft.exact = (draft.exact ?? new Decimal(draft.quantity)).plus(quantity)
+    }
+    if (!draft.rules.includes(input.rule.name)) draft.rules.push(input.rule.name)
+    if (input.element !== undefined && !draft.elements.includes(input.element))
+      draft.elements.push(input.element)
+  }
+  const quantityOf = (input: FireInput, value: unknown, what: string): number | undefined => {
+    if (typeof value === 'number' && Number.isFinite(value) && value > 0) return value
+    ruleFailure(
+      input,
+      `rule ${input.rule.name} gave ${what} the quantity ${describeValue(value)}; a quantity must be a positive number`,
+    )
+    return undefined
+  }
+
+  return (input) => {
+    const { event, values } = input
+    switch (event.type) {
+      case 'add': {
+        const requested = event.item.fn(values)
+        const id = catalog.resolve(requested)
+        if (id === undefined) {
+          ruleFailure(
+            input,
+            `rule ${input.rule.name} adds ${JSON.stringify(requested)}, which is not in the catalog`,
+          )
+          return
+        }
+        const quantity = quantityOf(input, event.quantity(values), id)
+        if (quantity === undefined) return
+        const item = catalog.get(id)
+        const notes = event.notes?.fn(values)
+        addLine(
+          input,
+          {
+            id,
+            name: item?.name ?? id,
+            number: numbers.get(id) ?? numbers.get(requested) ?? null,
+            custom: false,
+            ...(notes === undefined ? {} : { notes }),
+          },
+          quantity,
+        )
+        return
+      }
+      case 'customPart': {
+        const template = customParts.get(event.template) as CompiledCustomPart
+        const spec: CustomPartSpec = {}
+        const slots: Values = new Array<unknown>(template.slotCount)
+        for (const field of event.spec) {
+          const value = field.value(values)
+          const valid =
+            field.kind === 'number'
+              ? typeof value === 'number' && Number.isFinite(value)
+              : typeof value === 'string'
+          if (!valid) {
+            ruleFailure(
+              input,
+              `rule ${input.rule.name} gave custom part field ${field.key} the value ${describeValue(value)}; it must be a ${field.kind}`,
+            )
+            return
+          }
+          spec[field.key] = value as string | number
+          slots[template.fieldSlots[field.key] as number] =
+            field.kind === 'number' ? canonicalNumber(value as number) : value
+        }
+        const id = template.idTemplate.fn(slots)
+        if (catalog.resolve(id) !== undefined) {
+          input.findings.push({
+            severity: 'error',
+            path: input.element ?? '',
+            message: `the custom part id ${JSON.stringify(id)} is already a catalog item; the template ${JSON.stringify(template.key)} must give ids of its own`,
+            rule: input.rule.name,
+            code: 'custom_part_collision',
+          })
+          return
+        }
+        const quantity = quantityOf(input, event.quantity(values), id)
+        if (quantity === undefined) return
+        addLine(
+          input,
+          {
+            id,
+            name: template.nameTemplate.fn(slots),
+            number: template.family,
+            custom: true,
+            family: template.family,
+            spec,
+          },
+          quantity,
+        )
+        return
+      }
+      case 'error':
+      case 'warning':
+      case 'notice': {
+        const hint = event.hint?.fn(values)
+        input.findings.push({
+          severity: event.type,
+          path: event.path.fn(values),
+          message: event.message.fn(values),
+          rule: input.rule.name,
+          ...(hint === undefined ? {} : { hint }),
+        })
+        return
+      }
+    }
+  }
+}

@@ -1,0 +1,78 @@
+import type { PathSegment } from '../issues.js'
+
+/** A parsed simple JSONPath, or why it is not one. */
+export type ParsedPath = { ok: true; segments: PathSegment[] } | { ok: false; message: string }
+
+const KEY = /^[A-Za-z_$][A-Za-z0-9_$]*/
+
+/**
+ * Parses the simple JSONPaths that rules use: `$.a.b`, `$[0].c`, `$["odd key"]`, `$['k']`.
+ * Filters, wildcards and recursive descent are refused with a message that says so.
+ *
+ * @example parseJsonPath('$.size.widthIn') // { ok: true, segments: ['size', 'widthIn'] }
+ */
+export function parseJsonPath(path: string): ParsedPath {
+  if (!path.startsWith('$')) {
+    return { ok: false, message: `a path starts with "$", e.g. "$.${path.replace(/^\.+/, '')}"` }
+  }
+  const segments: PathSegment[] = []
+  let rest = path.slice(1)
+  while (rest.length > 0) {
+    if (
+      rest.startsWith('..') ||
+      rest.startsWith('.*') ||
+      rest.startsWith('[*]') ||
+      rest.startsWith('[?')
+    ) {
+      return {
+        ok: false,
+        message: 'only simple paths like $.a.b[0] are supported (no wildcards, filters or ..)',
+      }
+    }
+    if (rest.startsWith('.')) {
+      const match = KEY.exec(rest.slice(1))
+      if (match === null) return { ok: false, message: `expected a key after "." at "${rest}"` }
+      segments.push(match[0])
+      rest = rest.slice(1 + match[0].length)
+      continue
+    }
+    const index = /^\[(\d+)\]/.exec(rest)
+    if (index !== null) {
+      segments.push(Number(index[1]))
+      rest = rest.slice(index[0].length)
+      continue
+    }
+    const quoted = /^\[(?:"((?:[^"\\]|\\.)*)"|'((?:[^'\\]|\\.)*)')\]/.exec(rest)
+    if (quoted !== null) {
+      segments.push((quoted[1] ?? quoted[2] ?? '').replace(/\\(.)/g, '$1'))
+      rest = rest.slice(quoted[0].length)
+      continue
+    }
+    return {
+      ok: false,
+      message: `cannot read the path from "${rest}" on; write keys as .key or ["key"] and indexes as [0]`,
+    }
+  }
+  return { ok: true, segments }
+}
+
+/** Reads `segments` below `value`; a missing step gives undefined. */
+export function readSegments(value: unknown, segments: readonly PathSegment[]): unknown {
+  let current = value
+  for (const segment of segments) {
+    if (current === null || typeof current !== 'object') return undefined
+    current = Object.hasOwn(current, segment)
+      ? (current as Record<PathSegment, unknown>)[segment]
+      : undefined
+  }
+  return current
+}
+
+/**
+ * Reads a fact's value at a path with json-rules-engine's semantics: a path into something that is not an
+ * object gives the value itself.
+ */
+export function readFactPath(value: unknown, segments: readonly PathSegment[]): unknown {
+  if (segments.length === 0 || value === null || typeof value !== 'object') return value
+  return readSegments(value, segments)
+}

@@ -1,0 +1,50 @@
+import fc from 'fast-check'
+import { describe, expect, it } from 'vitest'
+import { arbitraryConfiguration } from '../../test/arbitrary-configuration.js'
+import { demoCatalog, demoProduct, demoRules } from '../../test/demo-product.js'
+import { createReferenceEngine } from '../../test/reference-engine.js'
+import { firedRules } from '../../test/fired-rules.js'
+import { createConfigurator } from './configure.js'
+import { compileRuleset } from './ruleset.js'
+
+const { ruleset } = compileRuleset(
+  {
+    product: { file: 'product.json', content: demoProduct },
+    rules: [{ file: 'main.json', content: demoRules }],
+  },
+  { catalog: demoCatalog },
+)
+if (ruleset === undefined) throw new Error('the demo ruleset does not compile')
+const configurator = createConfigurator({ catalog: demoCatalog, ruleset })
+const reference = createReferenceEngine(ruleset)
+
+describe('compiled rules', () => {
+  it('fire exactly the rules json-rules-engine fires, on random valid configurations', async () => {
+    const configurations = arbitraryConfiguration(ruleset.options, {
+      items: () => ['LIGHT', 'SHELF'],
+      lengths: { basins: [0, 3], accessories: [0, 3] },
+    })
+    await fc.assert(
+      fc.asyncProperty(configurations, async (configuration) => {
+        const ours = firedRules(configurator, configuration)
+        expect(ours.fired).toEqual(await reference(ours.facts))
+      }),
+      { numRuns: 300 },
+    )
+  })
+
+  it('fire exactly the rules json-rules-engine fires, on random facts of any JSON shape', async () => {
+    const junk = fc.record({
+      lengthIn: fc.jsonValue(),
+      basins: fc.array(fc.jsonValue(), { maxLength: 3 }),
+      accessories: fc.array(fc.jsonValue(), { maxLength: 3 }),
+    })
+    await fc.assert(
+      fc.asyncProperty(junk, async (configuration) => {
+        const ours = firedRules(configurator, configuration, { ignoreValidation: true })
+        expect(ours.fired).toEqual(await reference(ours.facts))
+      }),
+      { numRuns: 300 },
+    )
+  })
+})

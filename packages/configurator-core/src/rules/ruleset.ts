@@ -1,0 +1,615 @@
+import type { Catalog } from '../catalog/graph.js'
+import type { Issue, PathSegment } from '../issues.js'
+import { sortIssues } from '../issues.js'
+import { didYouMean } from '../text/suggest.js'
+import { zodIssues } from '../zod-issues.js'
+import type {
+  CompiledTemplate,
+  Compiled,
+  FactDef,
+  Getter,
+  Predicate,
+  ReadPattern,
+  Scope,
+} from './compile.js'
+import { CURRENT_INDEX, Compiler } from './compile.js'
+import type { CustomPartTemplate, OptionSpec, ProductFile, Rule, RuleEvent } from './schema.js'
+import { NumbersFileSchema, ProductFileSchema, RuleFileSchema, RuleSchema } from './schema.js'
+import { z } from 'zod'
+
+const RuleFileEnvelopeSchema = RuleFileSchema.extend({ rules: z.array(z.unknown()) })
+import { NUMBER, STRING, shapeOfOption, stringDomain } from './shape.js'
+
+/** A JSON file of a ruleset as the loader read it: its display name and parsed content. */
+export interface RulesetFile {
+  file: string
+  content: unknown
+}
+
+/** The files of one product's rules folder. */
+export interface RulesetSource {
+  product: RulesetFile
+  numbers?: RulesetFile | undefined
+  rules: RulesetFile[]
+}
+
+export interface CompiledEventAdd {
+  type: 'add'
+  item: CompiledTemplate
+  quantity: Getter
+  notes: CompiledTemplate | undefined
+}
+export interface CompiledEventCustomPart {
+  type: 'customPart'
+  template: string
+  spec: { key: string; kind: 'number' | 'string'; value: Getter }[]
+  quantity: Getter
+}
+export interface CompiledEventFinding {
+  type: 'error' | 'warning' | 'notice'
+  path: CompiledTemplate
+  message: CompiledTemplate
+  hint: CompiledTemplate | undefined
+}
+export type CompiledEvent = CompiledEventAdd | CompiledEventCustomPart | CompiledEventFinding
+
+/** One rule, compiled. */
+export interface CompiledRule {
+  name: string
+  file: string
+  /** its position in the file's `rules` */
+  index: number
+  /** the rule as written, for the reference engine and explanations */
+  source: Rule
+  forEach:
+    | {
+        list: Getter
+        slots: [number, number, number]
+        /** the configuration path of the list, e.g. `basins`, when it is an option */
+        configPath: PathSegment[] | undefined
+      }
+    | undefined
+  when: Predicate
+  reads: ReadPattern[]
+  events: CompiledEvent[]
+}
+
+/** A derived fact, compiled. */
+export interface CompiledFact {
+  name: string
+  slot: number
+  value: Getter
+  reads: ReadPattern[]
+}
+
+/** A custom-part template, compiled over its spec fields. */
+export interface CompiledCustomPart extends CustomPartTemplate {
+  key: string
+  idTemplate: CompiledTemplate
+  nameTemplate: CompiledTemplate
+  fieldSlots: Readonly<Record<string, number>>
+  slotCount: number
+}
+
+/** A product's rules, checked and compiled once; give it to {@link createConfigurator}. */
+export interface Ruleset {
+  product: string
+  name: string | undefined
+  version: string | undefined
+  options: Readonly<Record<string, OptionSpec>>
+  numbers: ReadonlyMap<string, string>
+  optionSlots: readonly (readonly [string, number])[]
+  facts: readonly CompiledFact[]
+  rules: readonly CompiledRule[]
+  customParts: ReadonlyMap<string, CompiledCustomPart>
+  slotCount: number
+  /** the sources, for hashing and for the reference engine */
+  source: RulesetSource
+}
+
+/** The result of {@link compileRuleset}: the ruleset when there is no error, and every issue. */
+export interface RulesetCompileResult {
+  ruleset: Ruleset | undefined
+  issues: Issue[]
+  ok: boolean
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value)
+}
+
+/** Fact names an expression mentions, found without compiling it (for ordering derived facts). */
+function mentionedFacts(node: unknown, out: Set<string>): void {
+  if (Array.isArray(node)) {
+    for (const child of node) mentionedFacts(child, out)
+    return
+  }
+  if (!isObject(node)) return
+  for (const [key, value] of Object.entries(node)) {
+    if ((key === 'fact' || key === 'list') && typeof value === 'string') out.add(value)
+    else if (key === 'format' && typeof value === 'string') {
+      for (const match of value.matchAll(/\{([A-Za-z_$][A-Za-z0-9_$]*)/g))
+        out.add(match[1] as string)
+    } else mentionedFacts(value, out)
+  }
+}
+
+const DEFAULT_QUANTITY: Getter = () => 1
+
+/**
+ * Checks and compiles a product's rules: the product model, derived facts, every rule file and the
+ * 700-series numbers. Every problem comes back at once with its file and JSON path; with a catalog,
+ * item ids are checked too (templates are checked for every value their facts can take).
+ *
+ * @example
+ * const { ruleset, issues } = compileRuleset(source, { catalog })
+ * if (ruleset === undefined) console.error(issues.map(formatIssue).join('\n'))
+ */
+export function compileRuleset(
+  source: RulesetSource,
+  options: { catalog?: Catalog } = {},
+): RulesetCompileResult {
+  const issues: Issue[] = []
+  const productFile = source.product.file
+  const parsedProduct = ProductFileSchema.safeParse(source.product.content, { reportInput: true })
+  if (!parsedProduct.success) {
+    issues.push(...zodIssues(parsedProduct.error.issues, { file: productFile }))
+    return { ruleset: undefined, issues: sortIssues(issues), ok: false }
+  }
+  const product: ProductFile = parsedProduct.data
+
+  // options are facts of the same name
+  const productCompiler = new Compiler(productFile, 0)
+  const scope = new Map<string, FactDef>()
+  const optionSlots: (readonly [string, number])[] = []
+  for (const [name, option] of Object.entries(product.options)) {
+    const slot = productCompiler.allocate()
+    scope.set(name, { name, slot, shape: shapeOfOption(option), reads: [[name]] })
+    optionSlots.push([name, slot])
+  }
+
+  // derived facts, each compiled after the facts it uses
+  const facts: CompiledFact[] = []
+  const declared = product.facts ?? {}
+  const state = new Map<string, 'compiling' | 'done'>()
+  const compileFact = (name: string, chain: string[]): void => {
+    if (state.get(name) === 'done') return
+    if (state.get(name) === 'compiling') {
+      const loop = [...chain.slice(chain.indexOf(name)), name]
+      productCompiler.error(
+        ['facts', name, 'value'],
+        'fact_cycle',
+        `fact ${JSON.stringify(name)} depends on itself: ${loop.join(' → ')}`,
+      )
+      return
+    }
+    state.set(name, 'compiling')
+    const definition = declared[name]
+    const mentioned = new Set<string>()
+    mentionedFacts(definition?.value, mentioned)
+    for (const other of [...mentioned].sort()) {
+      if (Object.hasOwn(declared, other) && !scope.has(other)) compileFact(other, [...chain, name])
+    }
+    if (scope.has(name) && !Object.hasOwn(declared, name)) return
+    if (product.options[name] !== undefined) {
+      productCompiler.error(
+        ['facts', name],
+        'shadowed_fact',
+        `fact ${JSON.stringify(name)} has the name of an option; choose another name`,
+      )
+    }
+    const compiled = productCompiler.expression(definition?.value, ['facts', name, 'value'], scope)
+    const slot = productCompiler.allocate()
+    scope.set(name, { name, slot, shape: compiled.shape, reads: compiled.reads })
+    facts.push({ name, slot, value: compiled.fn, reads: compiled.reads })
+    state.set(name, 'done')
+  }
+  for (const name of Object.keys(declared).sort()) compileFact(name, [])
+  issues.push(...productCompiler.issues)
+
+  // custom-part templates compile over their spec fields
+  const customParts = new Map<string, CompiledCustomPart>()
+  for (const [key, template] of Object.entries(product.customParts ?? {})) {
+    const compiler = new Compiler(productFile, 0)
+    const fieldScope = new Map<string, FactDef>()
+    const fieldSlots: Record<string, number> = {}
+    for (const [field, kind] of Object.entries(template.spec)) {
+      const slot = compiler.allocate()
+      fieldSlots[field] = slot
+      fieldScope.set(field, {
+        name: field,
+        slot,
+        shape: kind === 'number' ? NUMBER : STRING,
+        reads: [],
+      })
+    }
+    const idTemplate = compiler.template(template.id, ['customParts', key, 'id'], fieldScope)
+    const nameTemplate = compiler.template(template.name, ['customParts', key, 'name'], fieldScope)
+    issues.push(...compiler.issues)
+    customParts.set(key, {
+      ...template,
+      key,
+      idTemplate,
+      nameTemplate,
+      fieldSlots,
+      slotCount: compiler.slotCount,
+    })
+  }
+
+  // rules
+  const rules: CompiledRule[] = []
+  const ruleNames = new Map<string, string>()
+  let nextSlot = productCompiler.slotCount
+  for (const { file, content } of source.rules) {
+    // the file's envelope first, then each rule on its own so that one bad rule hides no other
+    const envelope = RuleFileEnvelopeSchema.safeParse(content, { reportInput: true })
+    if (!envelope.success) {
+      issues.push(...zodIssues(envelope.error.issues, { file }))
+      continue
+    }
+    const list = envelope.data.rules
+    const compiler = new Compiler(file, nextSlot)
+    list.forEach((raw, index) => {
+      const at: PathSegment[] = ['rules', index]
+      const parsed = RuleSchema.safeParse(raw, { reportInput: true })
+      if (!parsed.success) {
+        issues.push(...zodIssues(parsed.error.issues, { file, basePath: at }))
+        return
+      }
+      const rule = parsed.data
+      const first = ruleNames.get(rule.name)
+      if (first !== undefined) {
+        compiler.error(
+          [...at, 'name'],
+          'duplicate_rule',
+          `rule name ${JSON.stringify(rule.name)} is already used in ${first}`,
+        )
+      } else ruleNames.set(rule.name, file)
+      const compiledRule = compileRule(compiler, { rule, at, index, scope, customParts, file })
+      if (compiledRule !== undefined) rules.push(compiledRule)
+    })
+    nextSlot = compiler.slotCount
+    issues.push(...compiler.issues)
+  }
+
+  // 700-series numbers
+  const numbers = new Map<string, string>()
+  if (source.numbers !== undefined) {
+    const parsed = NumbersFileSchema.safeParse(source.numbers.content, { reportInput: true })
+    if (!parsed.success)
+      issues.push(...zodIssues(parsed.error.issues, { file: source.numbers.file }))
+    else for (const [id, number] of Object.entries(parsed.data.numbers)) numbers.set(id, number)
+  }
+
+  if (options.catalog !== undefined) {
+    issues.push(
+      ...checkAgainstCatalog({
+        catalog: options.catalog,
+        product,
+        productFile,
+        rules,
+        numbers,
+        numbersFile: source.numbers?.file,
+      }),
+    )
+  }
+
+  const sorted = sortIssues(issues)
+  const ok = !sorted.some((issue) => issue.severity === 'error')
+  const ruleset: Ruleset = {
+    product: product.product,
+    name: product.name,
+    version: product.version,
+    options: product.options,
+    numbers,
+    optionSlots,
+    facts,
+    rules,
+    customParts,
+    slotCount: nextSlot,
+    source,
+  }
+  return { ruleset: ok ? ruleset : undefined, issues: sorted, ok }
+}
+
+function compileRule(
+  compiler: Compiler,
+  input: {
+    rule: Rule
+    at: PathSegment[]
+    index: number
+    scope: Scope
+    customParts: ReadonlyMap<string, CompiledCustomPart>
+    file: string
+  },
+): CompiledRule | undefined {
+  const { rule, at, customParts, file } = input
+  let scope = input.scope
+  let forEach: CompiledRule['forEach']
+  const reads: ReadPattern[] = []
+  if (rule.forEach !== undefined) {
+    const bound = compiler.iteration(rule.forEach, [...at, 'forEach'], {
+      scope,
+      elementIndex: CURRENT_INDEX,
+    })
+    if (bound === undefined) return undefined
+    scope = bound.scope
+    reads.push(...bound.list.reads)
+    const listName = typeof rule.forEach.list === 'string' ? rule.forEach.list : undefined
+    const option = listName === undefined ? undefined : input.scope.get(listName)
+    const configPath =
+      option !== undefined && option.reads.length === 1 && option.reads[0]?.length === 1
+        ? [listName as string]
+        : undefined
+    forEach = { list: bound.list.fn, slots: bound.slots, configPath }
+  }
+  const when = compiler.condition(rule.conditions, [...at, 'conditions'], scope)
+  reads.push(...when.reads)
+  const declared: RuleEvent[] = [
+    ...(rule.event === undefined ? [] : [rule.event]),
+    ...(rule.events ?? []),
+  ]
+  if (declared.length === 0) {
+    compiler.error(
+      at,
+      'missing_event',
+      'a rule needs an "event" (or a list of "events") that says what happens',
+    )
+  }
+  if (rule.event !== undefined && rule.events !== undefined) {
+    compiler.error(at, 'malformed_rule', 'a rule has "event" or "events", not both')
+  }
+  const events: CompiledEvent[] = []
+  declared.forEach((event, position) => {
+    const eventAt =
+      rule.event !== undefined && position === 0
+        ? [...at, 'event']
+        : [...at, 'events', rule.event === undefined ? position : position - 1]
+    const compiled = compileEvent(compiler, {
+      event,
+      at: [...eventAt, 'params'],
+      scope,
+      customParts,
+    })
+    if (compiled !== undefined) {
+      events.push(compiled.event)
+      reads.push(...compiled.reads)
+    }
+  })
+  return {
+    name: rule.name,
+    file,
+    index: input.index,
+    source: rule,
+    forEach,
+    when: when.fn,
+    reads,
+    events,
+  }
+}
+
+function compileQuantity(
+  compiler: Compiler,
+  quantity: unknown,
+  where: { at: PathSegment[]; scope: Scope },
+): Compiled<Getter> {
+  const { at, scope } = where
+  if (quantity === undefined) return { fn: DEFAULT_QUANTITY, reads: [] }
+  if (typeof quantity === 'number' && !(quantity > 0 && Number.isFinite(quantity))) {
+    compiler.error(
+      at,
+      'invalid_quantity',
+      `a quantity must be a positive number, received ${quantity}`,
+    )
+  }
+  return compiler.expression(quantity, at, scope)
+}
+
+function compileEvent(
+  compiler: Compiler,
+  input: {
+    event: RuleEvent
+    at: PathSegment[]
+    scope: Scope
+    customParts: ReadonlyMap<string, CompiledCustomPart>
+  },
+): { event: CompiledEvent; reads: ReadPattern[] } | undefined {
+  const { event, at, scope } = input
+  switch (event.type) {
+    case 'add': {
+      const item = compiler.template(event.params.item, [...at, 'item'], scope)
+      const quantity = compileQuantity(compiler, event.params.quantity, {
+        at: [...at, 'quantity'],
+        scope,
+      })
+      const notes =
+        event.params.notes === undefined
+          ? undefined
+          : compiler.template(event.params.notes, [...at, 'notes'], scope)
+      return {
+        event: { type: 'add', item, quantity: quantity.fn, notes },
+        reads: [...item.reads, ...quantity.reads, ...(notes?.reads ?? [])],
+      }
+    }
+    case 'customPart': {
+      const template = input.customParts.get(event.params.template)
+      if (template === undefined) {
+        compiler.error([...at, 'template'], 'unknown_template', {
+          message: `no custom-part template ${JSON.stringify(event.params.template)} in product.json`,
+          hint: didYouMean(event.params.template, input.customParts.keys()),
+        })
+        return undefined
+      }
+      const spec: CompiledEventCustomPart['spec'] = []
+      const reads: ReadPattern[] = []
+      for (const key of Object.keys(event.params.spec)) {
+        if (template.spec[key] === undefined) {
+          compiler.error([...at, 'spec', key], 'unknown_key', {
+            message: `template ${JSON.stringify(template.key)} has no spec field ${JSON.stringify(key)}`,
+            hint: didYouMean(key, Object.keys(template.spec)),
+          })
+        }
+      }
+      for (const [key, kind] of Object.entries(template.spec)) {
+        if (!Object.hasOwn(event.params.spec, key)) {
+          compiler.error(
+            [...at, 'spec'],
+            'missing_field',
+            `template ${JSON.stringify(template.key)} needs spec field ${JSON.stringify(key)}`,
+          )
+          continue
+        }
+        const value = compiler.expression(event.params.spec[key], [...at, 'spec', key], scope)
+        spec.push({ key, kind, value: value.fn })
+        reads.push(...value.reads)
+      }
+      const quantity = compileQuantity(compiler, event.params.quantity, {
+        at: [...at, 'quantity'],
+        scope,
+      })
+      return {
+        event: { type: 'customPart', template: template.key, spec, quantity: quantity.fn },
+        reads: [...reads, ...quantity.reads],
+      }
+    }
+    case 'error':
+    case 'warning':
+    case 'notice': {
+      const path = compiler.template(event.params.path, [...at, 'path'], scope)
+      const message = compiler.template(event.params.message, [...at, 'message'], scope)
+      const hint =
+        event.params.hint === undefined
+          ? undefined
+          : compiler.template(event.params.hint, [...at, 'hint'], scope)
+      return {
+        event: { type: event.type, path, message, hint },
+        reads: [...path.reads, ...message.reads, ...(hint?.reads ?? [])],
+      }
+    }
+  }
+}
+
+const MAX_TEMPLATE_COMBINATIONS = 20_000
+
+/** Every string a template can give, or undefined when a placeholder's values cannot be listed. */
+function templateValues(template: CompiledTemplate): string[] | undefined {
+  let results = ['']
+  for (const part of template.parts) {
+    const values = 'text' in part ? [part.text] : stringDomain(part.shape)
+    if (values === undefined) return undefined
+    const next: string[] = []
+    for (const prefix of results) for (const value of values) next.push(prefix + value)
+    if (next.length > MAX_TEMPLATE_COMBINATIONS) return undefined
+    results = next
+  }
+  return results
+}
+
+function checkAgainstCatalog(input: {
+  catalog: Catalog
+  product: ProductFile
+  productFile: string
+  rules: readonly CompiledRule[]
+  numbers: ReadonlyMap<string, string>
+  numbersFile: string | undefined
+}): Issue[] {
+  const { catalog } = input
+  const issues: Issue[] = []
+  const subcategories = new Set(catalog.subcategories.map((s) => s.code))
+  const visitOption = (option: OptionSpec, at: PathSegment[]): void => {
+    switch (option.type) {
+      case 'item':
+        option.subcategories?.forEach((code, i) => {
+          if (!subcategories.has(code)) {
+            issues.push({
+              code: 'unknown_subcategory',
+              severity: 'error',
+              file: input.productFile,
+              path: [...at, 'subcategories', i],
+              message: `subcategory ${JSON.stringify(code)} is not in the catalog`,
+              ...hintFor(code, subcategories),
+            })
+          }
+        })
+        option.include?.forEach((id, i) => {
+          if (catalog.resolve(id) === undefined) {
+            issues.push({
+              code: 'unknown_item',
+              severity: 'error',
+              file: input.productFile,
+              path: [...at, 'include', i],
+              message: `item ${JSON.stringify(id)} is not in the catalog`,
+              ...hintFor(id, catalog.ids()),
+            })
+          }
+        })
+        return
+      case 'object':
+        for (const [key, property] of Object.entries(option.properties))
+          visitOption(property, [...at, 'properties', key])
+        return
+      case 'list':
+        visitOption(option.items, [...at, 'items'])
+        return
+      case 'oneOf':
+        option.variants.forEach((variant, i) => {
+          visitOption(variant, [...at, 'variants', i])
+        })
+        return
+      case 'string':
+      case 'enum':
+      case 'number':
+      case 'integer':
+      case 'boolean':
+        return
+    }
+  }
+  for (const [name, option] of Object.entries(input.product.options))
+    visitOption(option, ['options', name])
+
+  for (const rule of input.rules) {
+    const index = rule.source
+    rule.events.forEach((event, position) => {
+      if (event.type !== 'add') return
+      const values = templateValues(event.item)
+      if (values === undefined) return
+      const missing = values.filter((id) => catalog.resolve(id) === undefined)
+      if (missing.length === 0) return
+      const eventPath: PathSegment[] = index.event !== undefined ? ['event'] : ['events', position]
+      const shown = missing
+        .slice(0, 5)
+        .map((id) => JSON.stringify(id))
+        .join(', ')
+      const more = missing.length > 5 ? ` and ${missing.length - 5} more` : ''
+      const hint = missing.length === 1 ? hintFor(missing[0] as string, catalog.ids()) : {}
+      issues.push({
+        code: 'unknown_item',
+        severity: 'error',
+        file: rule.file,
+        path: ['rules', rule.index, ...eventPath, 'params', 'item'],
+        message:
+          event.item.constant !== undefined
+            ? `item ${shown} is not in the catalog`
+            : `this template can give ids that are not in the catalog: ${shown}${more}`,
+        ...hint,
+      })
+    })
+  }
+  for (const id of input.numbers.keys()) {
+    if (catalog.resolve(id) !== undefined) continue
+    issues.push({
+      code: 'unknown_item',
+      severity: 'warning',
+      file: input.numbersFile ?? 'numbers.json',
+      path: ['numbers', id],
+      message: `item ${JSON.stringify(id)} has a number but is not in the catalog`,
+      ...hintFor(id, catalog.ids()),
+    })
+  }
+  return issues
+}
+
+function hintFor(value: string, candidates: Iterable<string>): { hint?: string } {
+  const hint = didYouMean(value, candidates)
+  return hint === undefined ? {} : { hint }
+}

@@ -1,0 +1,438 @@
+import { z } from 'zod'
+
+/** A json-rules-engine condition: `all` / `any` / `not`, or a leaf comparing a fact with a value. */
+export interface Condition {
+  all?: Condition[] | undefined
+  any?: Condition[] | undefined
+  not?: Condition | undefined
+  fact?: string | undefined
+  path?: string | undefined
+  operator?: string | undefined
+  value?: unknown
+  name?: string | undefined
+  priority?: number | undefined
+}
+
+/** An expression: a literal, a fact reference or one of the operators in docs/rules.md. */
+export type Expression = unknown
+
+const description = (text: string) => ({ description: text })
+
+/** One condition node; exactly which keys may go together is checked by the compiler. */
+export const ConditionSchema: z.ZodType<Condition> = z
+  .strictObject({
+    get all() {
+      return z.array(ConditionSchema).meta(description('every condition must hold')).optional()
+    },
+    get any() {
+      return z
+        .array(ConditionSchema)
+        .meta(description('at least one condition must hold'))
+        .optional()
+    },
+    get not() {
+      return ConditionSchema.meta(description('the condition must not hold')).optional()
+    },
+    fact: z
+      .string()
+      .meta(description('the fact to read: an option, a derived fact, or a forEach element'))
+      .optional(),
+    path: z
+      .string()
+      .meta(description('a simple JSONPath into the fact, e.g. $.lengthIn'))
+      .optional(),
+    operator: z
+      .string()
+      .meta({
+        description: 'how to compare the fact with the value',
+        examples: [
+          'equal',
+          'notEqual',
+          'lessThan',
+          'lessThanInclusive',
+          'greaterThan',
+          'greaterThanInclusive',
+          'in',
+          'notIn',
+          'contains',
+          'doesNotContain',
+        ],
+      })
+      .optional(),
+    value: z
+      .unknown()
+      .meta(description('the value to compare with, or { "fact": …, "path": … }'))
+      .optional(),
+    name: z.string().optional(),
+    priority: z.number().optional(),
+  })
+  .meta({ id: 'Condition', description: 'A json-rules-engine condition' })
+
+/** A list the rule or expression walks: a fact name or `{ fact, path }`. */
+export const ListRefSchema = z.union([
+  z.string(),
+  z.strictObject({ fact: z.string(), path: z.string().optional() }),
+])
+
+export const IterationSchema = z.strictObject({
+  list: ListRefSchema.meta(description('the list to walk: a fact name or { "fact", "path" }')),
+  as: z
+    .string()
+    .regex(/^[A-Za-z_][A-Za-z0-9_]*$/, 'expected a name of letters, digits and _')
+    .meta(description('the element fact; <as>Index and <as>Number are defined too')),
+})
+
+const ExpressionObjectShape = {
+  fact: z.string().optional(),
+  path: z.string().optional(),
+  literal: z.unknown().optional(),
+  get count() {
+    return IterationSchema.extend({ where: ConditionSchema.optional() }).optional()
+  },
+  get some() {
+    return IterationSchema.extend({ where: ConditionSchema.optional() }).optional()
+  },
+  get sum() {
+    return IterationSchema.extend({
+      value: ExpressionSchema,
+      where: ConditionSchema.optional(),
+    }).optional()
+  },
+  get collect() {
+    return IterationSchema.extend({
+      value: ExpressionSchema,
+      where: ConditionSchema.optional(),
+    }).optional()
+  },
+  condition: ConditionSchema.optional(),
+  get cases() {
+    return z.array(z.strictObject({ when: ConditionSchema, then: ExpressionSchema })).optional()
+  },
+  get else() {
+    return ExpressionSchema.optional()
+  },
+  get lookup() {
+    return z
+      .strictObject({
+        key: ExpressionSchema,
+        table: z.record(z.string(), z.unknown()),
+        else: ExpressionSchema.optional(),
+      })
+      .optional()
+  },
+  format: z.string().optional(),
+  get add() {
+    return z.array(ExpressionSchema).min(1).optional()
+  },
+  get subtract() {
+    return z.array(ExpressionSchema).length(2).optional()
+  },
+  get multiply() {
+    return z.array(ExpressionSchema).min(1).optional()
+  },
+  get min() {
+    return z.array(ExpressionSchema).min(1).optional()
+  },
+  get max() {
+    return z.array(ExpressionSchema).min(1).optional()
+  },
+}
+
+/** The operator keys of an expression object. */
+export const EXPRESSION_KEYS = [
+  'fact',
+  'literal',
+  'count',
+  'some',
+  'sum',
+  'collect',
+  'condition',
+  'cases',
+  'lookup',
+  'format',
+  'add',
+  'subtract',
+  'multiply',
+  'min',
+  'max',
+] as const
+
+/** An expression (docs/rules.md#derived-facts). */
+export const ExpressionSchema: z.ZodType = z
+  .union([
+    z.number(),
+    z.string(),
+    z.boolean(),
+    z.null(),
+    z.array(z.unknown()),
+    z.strictObject(ExpressionObjectShape),
+  ])
+  .meta({ id: 'Expression', description: 'A literal, a fact reference or an expression object' })
+
+const Text = z.string().min(1)
+
+export const AddParamsSchema = z.strictObject({
+  item: Text.meta(description('the catalog id, or a template such as T2-ADW-BASIN{basin.size}')),
+  quantity: ExpressionSchema.optional(),
+  notes: z.string().optional(),
+})
+export const CustomPartParamsSchema = z.strictObject({
+  template: Text.meta(description('a key of customParts in product.json')),
+  spec: z.record(z.string(), ExpressionSchema),
+  quantity: ExpressionSchema.optional(),
+})
+export const FindingParamsSchema = z.strictObject({
+  path: z
+    .string()
+    .meta(description('the configuration path, e.g. accessories[{accessoryIndex}].id')),
+  message: Text,
+  hint: z.string().optional(),
+})
+
+/** The events a rule can fire. */
+export const EVENT_TYPES = ['add', 'customPart', 'error', 'warning', 'notice'] as const
+export type EventType = (typeof EVENT_TYPES)[number]
+
+export const EventSchema = z
+  .discriminatedUnion('type', [
+    z.strictObject({ type: z.literal('add'), params: AddParamsSchema }),
+    z.strictObject({ type: z.literal('customPart'), params: CustomPartParamsSchema }),
+    z.strictObject({ type: z.literal('error'), params: FindingParamsSchema }),
+    z.strictObject({ type: z.literal('warning'), params: FindingParamsSchema }),
+    z.strictObject({ type: z.literal('notice'), params: FindingParamsSchema }),
+  ])
+  .meta({ id: 'Event' })
+export type RuleEvent = z.infer<typeof EventSchema>
+
+export const RuleSchema = z
+  .strictObject({
+    name: z
+      .string()
+      .regex(/^[A-Za-z0-9][A-Za-z0-9._-]*$/, 'expected letters, digits, ".", "_" or "-"')
+      .meta(description('unique across the product, e.g. legs-lc1-fixed')),
+    description: z.string().optional(),
+    priority: z.number().int().min(1).optional(),
+    forEach: IterationSchema.optional(),
+    conditions: ConditionSchema,
+    event: EventSchema.optional(),
+    events: z.array(EventSchema).min(1).optional(),
+  })
+  .meta({ id: 'Rule' })
+export type Rule = z.infer<typeof RuleSchema>
+
+export const RuleFileSchema = z
+  .strictObject({
+    $schema: z.string().optional(),
+    description: z.string().optional(),
+    rules: z.array(RuleSchema),
+  })
+  .meta({
+    title: 'TORVAN rule file',
+    description: 'Product rules in json-rules-engine condition format',
+  })
+export type RuleFile = z.infer<typeof RuleFileSchema>
+
+// options (the product model)
+
+interface OptionBase {
+  required?: boolean | undefined
+  default?: unknown
+  description?: string | undefined
+  hint?: string | undefined
+}
+/** One option of the product model (docs/rules.md#options). */
+export type OptionSpec =
+  | (OptionBase & {
+      type: 'string'
+      pattern?: string | undefined
+      patternHint?: string | undefined
+      minLength?: number | undefined
+      maxLength?: number | undefined
+    })
+  | (OptionBase & { type: 'enum'; values: string[] })
+  | (OptionBase & {
+      type: 'number'
+      minimum?: number | undefined
+      maximum?: number | undefined
+      decimals?: number | undefined
+      unit?: string | undefined
+    })
+  | (OptionBase & { type: 'integer'; minimum?: number | undefined; maximum?: number | undefined })
+  | (OptionBase & { type: 'boolean' })
+  | (OptionBase & {
+      type: 'object'
+      properties: Record<string, OptionSpec>
+      nullable?: boolean | undefined
+    })
+  | (OptionBase & {
+      type: 'list'
+      items: OptionSpec
+      minItems?: number | undefined
+      maxItems?: number | undefined
+    })
+  | (OptionBase & { type: 'oneOf'; variants: OptionSpec[] })
+  | (OptionBase & {
+      type: 'item'
+      subcategories?: string[] | undefined
+      include?: string[] | undefined
+    })
+
+const optionBase = {
+  required: z.boolean().optional(),
+  default: z.unknown().optional(),
+  description: z.string().optional(),
+  hint: z.string().optional(),
+}
+
+export const OptionSchema: z.ZodType<OptionSpec> = z
+  .discriminatedUnion('type', [
+    z.strictObject({
+      ...optionBase,
+      type: z.literal('string'),
+      pattern: z.string().optional(),
+      patternHint: z.string().optional(),
+      minLength: z.number().int().min(0).optional(),
+      maxLength: z.number().int().min(0).optional(),
+    }),
+    z.strictObject({ ...optionBase, type: z.literal('enum'), values: z.array(z.string()).min(1) }),
+    z.strictObject({
+      ...optionBase,
+      type: z.literal('number'),
+      minimum: z.number().optional(),
+      maximum: z.number().optional(),
+      decimals: z.number().int().min(0).max(10).optional(),
+      unit: z.string().optional(),
+    }),
+    z.strictObject({
+      ...optionBase,
+      type: z.literal('integer'),
+      minimum: z.number().optional(),
+      maximum: z.number().optional(),
+    }),
+    z.strictObject({ ...optionBase, type: z.literal('boolean') }),
+    z.strictObject({
+      ...optionBase,
+      type: z.literal('object'),
+      get properties() {
+        return z.record(z.string(), OptionSchema)
+      },
+      nullable: z.boolean().optional(),
+    }),
+    z.strictObject({
+      ...optionBase,
+      type: z.literal('list'),
+      get items() {
+        return OptionSchema
+      },
+      minItems: z.number().int().min(0).optional(),
+      maxItems: z.number().int().min(0).optional(),
+    }),
+    z.strictObject({
+      ...optionBase,
+      type: z.literal('oneOf'),
+      get variants() {
+        return z.array(OptionSchema).min(1)
+      },
+    }),
+    z.strictObject({
+      ...optionBase,
+      type: z.literal('item'),
+      subcategories: z.array(z.string()).optional(),
+      include: z.array(z.string()).optional(),
+    }),
+  ])
+  .meta({ id: 'Option' })
+
+export const CustomPartTemplateSchema = z.strictObject({
+  family: z.string().min(1).meta(description('the 700-series family number, e.g. 720.215.001')),
+  id: z
+    .string()
+    .min(1)
+    .meta(description('the id template, e.g. T2-ADW-BASIN-{widthIn}x{lengthIn}x{depthIn}')),
+  name: z.string().min(1),
+  spec: z.record(z.string(), z.enum(['number', 'string'])),
+})
+export type CustomPartTemplate = z.infer<typeof CustomPartTemplateSchema>
+
+export const DerivedFactSchema = z.strictObject({
+  description: z.string().optional(),
+  value: ExpressionSchema,
+})
+
+export const ProductFileSchema = z
+  .strictObject({
+    $schema: z.string().optional(),
+    product: z.string().min(1),
+    name: z.string().optional(),
+    version: z.string().optional(),
+    description: z.string().optional(),
+    options: z.record(z.string(), OptionSchema),
+    facts: z.record(z.string(), DerivedFactSchema).optional(),
+    customParts: z.record(z.string(), CustomPartTemplateSchema).optional(),
+  })
+  .meta({
+    title: 'TORVAN product model',
+    description: 'The options of a product, derived facts and custom-part templates',
+  })
+export type ProductFile = z.infer<typeof ProductFileSchema>
+
+export const NumbersFileSchema = z
+  .strictObject({
+    $schema: z.string().optional(),
+    description: z.string().optional(),
+    numbers: z.record(z.string(), z.string().min(1)),
+  })
+  .meta({ title: 'TORVAN 700-series numbers', description: 'Item id → display number' })
+export type NumbersFile = z.infer<typeof NumbersFileSchema>
+
+export const ExpectedLineSchema = z.strictObject({
+  id: z.string(),
+  quantity: z.string().optional(),
+  custom: z.boolean().optional(),
+  notes: z.string().optional(),
+  elements: z.array(z.string()).optional(),
+})
+export const ExpectedFindingSchema = z.strictObject({
+  severity: z.enum(['error', 'warning', 'notice']),
+  path: z.string(),
+  rule: z.string().optional(),
+  message: z.string().optional().meta(description('text the message must contain')),
+})
+export const RuleCaseSchema = z.strictObject({
+  name: z.string().min(1),
+  config: z.unknown().optional(),
+  patch: z.unknown().optional(),
+  expect: z.strictObject({
+    ok: z.boolean().optional(),
+    lines: z.array(ExpectedLineSchema).optional(),
+    exactLines: z.boolean().optional(),
+    absent: z.array(z.string()).optional(),
+    findings: z.array(ExpectedFindingSchema).optional(),
+  }),
+})
+export const CasesFileSchema = z
+  .strictObject({
+    $schema: z.string().optional(),
+    description: z.string().optional(),
+    base: z.unknown().optional(),
+    cases: z.array(RuleCaseSchema),
+  })
+  .meta({ title: 'TORVAN rule test cases' })
+export type CasesFile = z.infer<typeof CasesFileSchema>
+export type RuleCase = z.infer<typeof RuleCaseSchema>
+
+/**
+ * The JSON Schemas that editors use to complete and check rule files, generated from the zod schemas.
+ *
+ * @example writeFileSync('rules/schema/rules.schema.json', JSON.stringify(ruleSchemas()['rules.schema.json']))
+ */
+export function ruleSchemas(): Record<string, unknown> {
+  const generate = (schema: z.ZodType) =>
+    z.toJSONSchema(schema, { target: 'draft-2020-12', unrepresentable: 'any', io: 'input' })
+  return {
+    'product.schema.json': generate(ProductFileSchema),
+    'numbers.schema.json': generate(NumbersFileSchema),
+    'rules.schema.json': generate(RuleFileSchema),
+    'cases.schema.json': generate(CasesFileSchema),
+  }
+}

@@ -1,0 +1,169 @@
+import type { z } from 'zod'
+import type { Issue, PathSegment } from './issues.js'
+import { didYouMean } from './text/suggest.js'
+
+/** Describes a received value briefly: `"abc"`, `-1`, `null`, `an array`, `an object`. */
+export function describeValue(value: unknown): string {
+  if (value === undefined) return 'nothing'
+  if (value === null) return 'null'
+  if (Array.isArray(value)) return 'an array'
+  if (typeof value === 'object') return 'an object'
+  if (typeof value === 'string')
+    return JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value)
+  if (typeof value === 'number' || typeof value === 'boolean' || typeof value === 'bigint')
+    return String(value)
+  return typeof value
+}
+
+function joinValues(values: readonly unknown[]): string {
+  return values.map((v) => JSON.stringify(v)).join(' | ')
+}
+
+function bound(issue: { inclusive?: boolean }, strict: string, loose: string): string {
+  return issue.inclusive === false ? strict : loose
+}
+
+/** One sentence for a zod issue: what was expected and what was received. */
+function describeZodIssue(issue: z.core.$ZodIssue): {
+  code: string
+  message: string
+  hint?: string
+} {
+  const received = describeValue(issue.input)
+  switch (issue.code) {
+    case 'invalid_type':
+      return issue.input === undefined
+        ? { code: 'required', message: `required ${issue.expected} is missing` }
+        : { code: issue.code, message: `expected ${issue.expected}, received ${received}` }
+    case 'too_small':
+      if (issue.origin === 'array')
+        return {
+          code: issue.code,
+          message: `expected at least ${issue.minimum} entries, received ${(issue.input as unknown[] | undefined)?.length ?? 0}`,
+        }
+      if (issue.origin === 'string')
+        return {
+          code: issue.code,
+          message: `expected text of at least ${issue.minimum} characters, received ${received}`,
+        }
+      return {
+        code: issue.code,
+        message: `expected ${issue.origin} ${bound(issue, '>', '>=')} ${issue.minimum}, received ${received}`,
+      }
+    case 'too_big':
+      if (issue.origin === 'array')
+        return {
+          code: issue.code,
+          message: `expected at most ${issue.maximum} entries, received ${(issue.input as unknown[] | undefined)?.length ?? 0}`,
+        }
+      if (issue.origin === 'string')
+        return {
+          code: issue.code,
+          message: `expected text of at most ${issue.maximum} characters, received ${received}`,
+        }
+      return {
+        code: issue.code,
+        message: `expected ${issue.origin} ${bound(issue, '<', '<=')} ${issue.maximum}, received ${received}`,
+      }
+    case 'invalid_value': {
+      const hint =
+        typeof issue.input === 'string'
+          ? didYouMean(issue.input, issue.values.map(String))
+          : undefined
+      return {
+        code: issue.code,
+        message: `expected one of ${joinValues(issue.values)}, received ${received}`,
+        ...(hint === undefined ? {} : { hint }),
+      }
+    }
+    case 'unrecognized_keys':
+      return {
+        code: issue.code,
+        message: `unknown key${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => JSON.stringify(k)).join(', ')}`,
+      }
+    case 'invalid_format':
+      return { code: issue.code, message: issue.message }
+    case 'not_multiple_of':
+      return {
+        code: issue.code,
+        message: `expected a multiple of ${String(issue.divisor)}, received ${received}`,
+      }
+    case 'custom': {
+      const code: unknown = issue.params?.['code']
+      return { code: typeof code === 'string' ? code : issue.code, message: issue.message }
+    }
+    case 'invalid_union': {
+      // a discriminated union names the values it knows
+      const { options, discriminator, note } = issue as {
+        options?: unknown[]
+        discriminator?: string
+        note?: string
+      }
+      if (
+        note === 'No matching discriminator' &&
+        Array.isArray(options) &&
+        discriminator !== undefined
+      ) {
+        const value =
+          typeof issue.input === 'object' && issue.input !== null
+            ? (issue.input as Record<string, unknown>)[discriminator]
+            : undefined
+        const hint = typeof value === 'string' ? didYouMean(value, options.map(String)) : undefined
+        return {
+          code: 'invalid_value',
+          message: `expected one of ${joinValues(options)}, received ${describeValue(value)}`,
+          ...(hint === undefined ? {} : { hint }),
+        }
+      }
+      return { code: issue.code, message: issue.message }
+    }
+    case 'invalid_key':
+    case 'invalid_element':
+      return { code: issue.code, message: issue.message }
+  }
+}
+
+/**
+ * Turns zod issues into our issues, under `basePath` and `file`; unknown keys become one issue per key.
+ *
+ * @example zodIssues(result.error.issues, { file: 'parts.json', basePath: ['parts', 'X'] })
+ */
+export function zodIssues(
+  issues: readonly z.core.$ZodIssue[],
+  where: {
+    file?: string | undefined
+    basePath?: readonly PathSegment[]
+    known?: (path: PathSegment[]) => Iterable<string>
+  } = {},
+): Issue[] {
+  const out: Issue[] = []
+  const base = where.basePath ?? []
+  for (const issue of issues) {
+    const path = [...base, ...(issue.path as PathSegment[])]
+    if (issue.code === 'unrecognized_keys') {
+      for (const key of issue.keys) {
+        const candidates = where.known?.(path)
+        const hint = candidates === undefined ? undefined : didYouMean(key, candidates)
+        out.push({
+          code: 'unknown_key',
+          severity: 'error',
+          message: `unknown key ${JSON.stringify(key)}`,
+          path: [...path, key],
+          ...(where.file === undefined ? {} : { file: where.file }),
+          ...(hint === undefined ? {} : { hint }),
+        })
+      }
+      continue
+    }
+    const described = describeZodIssue(issue)
+    out.push({
+      code: described.code,
+      severity: 'error',
+      message: described.message,
+      path,
+      ...(where.file === undefined ? {} : { file: where.file }),
+      ...(described.hint === undefined ? {} : { hint: described.hint }),
+    })
+  }
+  return out
+}
