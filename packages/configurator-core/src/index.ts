@@ -7,6 +7,7 @@
 /** Issues: problems in input data, returned as data. */
 export type { Issue, PathSegment, Severity } from './issues.js'
 export { formatIssue, formatPath, sortIssues } from './issues.js'
+export { zodIssues } from './zod-issues.js'
 
 /** Errors: mistakes in how the library is called. */
 export type { ConfiguratorErrorCode } from './errors.js'
@@ -60,3 +61,26 @@ export type { BomLine, Configurator, ConfigureResult, CustomPartSpec } from './r
 export { createConfigurator } from './rules/configure.js'
 export type { CaseFailure, CasesFileResult } from './rules/cases.js'
 export { mergePatch, runRuleCases } from './rules/cases.js'
+
+/** BOM documents: versioned, hashed, exploded and flattened; diffs, consolidation, cost and exports. */
+export { VERSION } from './version.js'
+export { canonicalJson, sha256 } from './bom/hash.js'
+export type { BomDocument, BomDocumentResult, BomTreeLine } from './bom/document.js'
+export {
+  createBomDocument,
+  explodeLines,
+  flattenLines,
+  hashCatalog,
+  hashLines,
+  hashRuleset,
+} from './bom/document.js'
+export type { BomDiff, LineChanges, QuantityLine } from './bom/diff.js'
+export { applyLineChanges, diffBoms, diffLines } from './bom/diff.js'
+export type { ConsolidatedBom, ConsolidatedLine } from './bom/consolidate.js'
+export { consolidateBoms } from './bom/consolidate.js'
+export type { CostLine, CostRollup, PriceList } from './bom/cost.js'
+export { PriceListSchema, parsePriceList, rollUpCost } from './bom/cost.js'
+export type { CustomPart, CustomPartRegistry } from './bom/custom-parts.js'
+export { createMemoryCustomPartRegistry, customPartsOf } from './bom/custom-parts.js'
+export type { BomRow } from './bom/export.js'
+export { bomRows, bomToCsv, bomToText } from './bom/export.js'

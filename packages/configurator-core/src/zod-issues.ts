@@ -34,7 +34,10 @@ function describeZodIssue(issue: z.core.$ZodIssue): {
     case 'invalid_type':
       return issue.input === undefined
         ? { code: 'required', message: `required ${issue.expected} is missing` }
-        : { code: issue.code, message: `expected ${issue.expected}, received ${received}` }
+        : {
+            code: issue.code,
+            message: `expected ${issue.expected === 'record' ? 'object' : issue.expected}, received ${received}`,
+          }
     case 'too_small':
       if (issue.origin === 'array')
         return {
