@@ -7,6 +7,7 @@ import type {
   PathSegment,
   Subcategory,
 } from '@torvan/configurator-core'
+import { zodIssues } from '@torvan/configurator-core'
 import { z } from 'zod'
 
 /** The customer's three catalog files, by name. */
@@ -92,15 +93,8 @@ function shapeIssues(
   where: { file: string; path: PathSegment[] },
   error: z.ZodError,
 ): void {
-  for (const problem of error.issues) {
-    const path = [...where.path, ...(problem.path as PathSegment[])]
-    const received =
-      problem.code === 'invalid_type' && problem.input === undefined ? 'is missing' : 'is wrong'
-    const message =
-      problem.code === 'invalid_type'
-        ? `expected ${problem.expected}, ${received === 'is missing' ? 'received nothing' : `received ${typeof problem.input}`}`
-        : problem.message
-    issue(context, { file: where.file, path }, { code: 'invalid_shape', severity: 'error', message })
+  for (const problem of zodIssues(error.issues, where.file === '' ? {} : { file: where.file, basePath: where.path })) {
+    context.issues.push({ ...problem, code: problem.code === 'invalid_type' ? 'invalid_shape' : problem.code })
   }
 }
 

@@ -7,8 +7,9 @@
  */
 export function canonicalJson(value: unknown): string {
   // undefined and functions have no JSON: write null, as JSON.stringify does inside arrays
-  if (value === null || typeof value !== 'object')
-    return (JSON.stringify(value) as string | undefined) ?? 'null'
+  if (value === undefined || typeof value === 'function' || typeof value === 'symbol') return 'null'
+  if (typeof value === 'bigint') return value.toString()
+  if (value === null || typeof value !== 'object') return JSON.stringify(value)
   if (Array.isArray(value))
     return `[${value.map((item) => (item === undefined ? 'null' : canonicalJson(item))).join(',')}]`
   const entries = Object.entries(value as Record<string, unknown>)
