@@ -93,8 +93,14 @@ function shapeIssues(
   where: { file: string; path: PathSegment[] },
   error: z.ZodError,
 ): void {
-  for (const problem of zodIssues(error.issues, where.file === '' ? {} : { file: where.file, basePath: where.path })) {
-    context.issues.push({ ...problem, code: problem.code === 'invalid_type' ? 'invalid_shape' : problem.code })
+  for (const problem of zodIssues(
+    error.issues,
+    where.file === '' ? {} : { file: where.file, basePath: where.path },
+  )) {
+    context.issues.push({
+      ...problem,
+      code: problem.code === 'invalid_type' ? 'invalid_shape' : problem.code,
+    })
   }
 }
 
@@ -102,9 +108,9 @@ function shapeIssues(
 function attributesOf(
   context: Context,
   where: { file: string; path: PathSegment[] },
-  entry: Record<string, unknown>,
-  skip: readonly string[],
+  fields: { entry: Record<string, unknown>; skip: readonly string[] },
 ): Attributes {
+  const { entry, skip } = fields
   const attributes: Attributes = {}
   for (const key of Object.keys(entry).sort()) {
     if (skip.includes(key)) continue
@@ -112,11 +118,15 @@ function attributesOf(
     if (value === null || ['string', 'number', 'boolean'].includes(typeof value)) {
       attributes[key] = value as string | number | boolean | null
     } else {
-      issue(context, { file: where.file, path: [...where.path, key] }, {
-        code: 'unsupported_field',
-        severity: 'warning',
-        message: `field ${JSON.stringify(key)} holds ${Array.isArray(value) ? 'a list' : 'an object'}, which the catalog does not keep`,
-      })
+      issue(
+        context,
+        { file: where.file, path: [...where.path, key] },
+        {
+          code: 'unsupported_field',
+          severity: 'warning',
+          message: `field ${JSON.stringify(key)} holds ${Array.isArray(value) ? 'a list' : 'an object'}, which the catalog does not keep`,
+        },
+      )
     }
   }
   return attributes
@@ -125,25 +135,29 @@ function attributesOf(
 function checkCount(
   context: Context,
   file: string,
-  metadata: Record<string, unknown> | undefined,
-  field: string,
-  actual: number,
+  count: { metadata: Record<string, unknown> | undefined; field: string; actual: number },
 ): void {
+  const { metadata, field, actual } = count
   const declared = metadata?.[field]
   if (declared === undefined) return
   if (declared !== actual) {
-    issue(context, { file, path: ['metadata', field] }, {
-      code: 'count_mismatch',
-      severity: 'warning',
-      message: `the metadata says ${JSON.stringify(declared)}, but the file holds ${actual}`,
-    })
+    issue(
+      context,
+      { file, path: ['metadata', field] },
+      {
+        code: 'count_mismatch',
+        severity: 'warning',
+        message: `the metadata says ${JSON.stringify(declared)}, but the file holds ${actual}`,
+      },
+    )
   }
 }
 
 /** Ids that are legal but will trip someone up: say so once, keep them as they are. */
 function checkId(context: Context, where: { file: string; path: PathSegment[] }, id: string): void {
   const problems: string[] = []
-  if (/^\d+(\.\d+)?E[+-]?\d+$/i.test(id)) problems.push('looks like a number mangled by a spreadsheet')
+  if (/^\d+(\.\d+)?E[+-]?\d+$/i.test(id))
+    problems.push('looks like a number mangled by a spreadsheet')
   if (id !== id.trim()) problems.push('starts or ends with white space')
   if (/\s/.test(id.trim())) problems.push('contains a space')
   if (id.includes('/')) problems.push('contains "/"')
@@ -168,7 +182,11 @@ function readCategories(context: Context, value: unknown, counts: CatalogFileCou
     return { categories, subcategories }
   }
   const entries = Object.entries(parsed.data.categories)
-  checkCount(context, file, parsed.data.metadata, 'total_categories', entries.length)
+  checkCount(context, file, {
+    metadata: parsed.data.metadata,
+    field: 'total_categories',
+    actual: entries.length,
+  })
   for (const [code, raw] of entries) {
     const path = ['categories', code]
     const category = CategoryEntry.safeParse(raw, { reportInput: true })
@@ -180,7 +198,9 @@ function readCategories(context: Context, value: unknown, counts: CatalogFileCou
     categories.push({
       code,
       name: category.data.name,
-      ...(category.data.description === undefined ? {} : { description: category.data.description }),
+      ...(category.data.description === undefined
+        ? {}
+        : { description: category.data.description }),
       source: { file, path },
     })
     for (const [subcode, rawSub] of Object.entries(category.data.subcategories ?? {})) {
@@ -258,7 +278,11 @@ export function convertCatalogFiles(files: CatalogFileValues): CatalogFileConver
   const partsFile = PartsFile.safeParse(files.parts, { reportInput: true })
   if (partsFile.success) {
     const entries = Object.entries(partsFile.data.parts)
-    checkCount(context, CATALOG_FILES.parts, partsFile.data.metadata, 'total_parts', entries.length)
+    checkCount(context, CATALOG_FILES.parts, {
+      metadata: partsFile.data.metadata,
+      field: 'total_parts',
+      actual: entries.length,
+    })
     for (const [id, raw] of entries) {
       const path = ['parts', id]
       const part = PartEntry.safeParse(raw, { reportInput: true })
@@ -278,7 +302,11 @@ export function convertCatalogFiles(files: CatalogFileValues): CatalogFileConver
   const assembliesFile = AssembliesFile.safeParse(files.assemblies, { reportInput: true })
   if (assembliesFile.success) {
     const entries = Object.entries(assembliesFile.data.assemblies)
-    checkCount(context, CATALOG_FILES.assemblies, assembliesFile.data.metadata, 'total_assemblies', entries.length)
+    checkCount(context, CATALOG_FILES.assemblies, {
+      metadata: assembliesFile.data.metadata,
+      field: 'total_assemblies',
+      actual: entries.length,
+    })
     for (const [id, raw] of entries) {
       const path = ['assemblies', id]
       const assembly = AssemblyEntry.safeParse(raw, { reportInput: true })
@@ -308,13 +336,16 @@ export function convertCatalogFiles(files: CatalogFileValues): CatalogFileConver
   for (const [id, { entry, path }] of parts) {
     const twin = twinOf.get(id)
     const source = { file: CATALOG_FILES.parts, path }
-    const attributes = attributesOf(context, source, entry, ['name'])
+    const attributes = attributesOf(context, source, { entry, skip: ['name'] })
     if (twin === undefined) {
       items.push({ id, name: entry['name'] as string, kind: 'part', attributes, source })
       continue
     }
     const twinSource = { file: CATALOG_FILES.assemblies, path: twin.path }
-    const twinAttributes = attributesOf(context, twinSource, twin.entry, ['name', 'components', 'subcategory_code'])
+    const twinAttributes = attributesOf(context, twinSource, {
+      entry: twin.entry,
+      skip: ['name', 'components', 'subcategory_code'],
+    })
     const item: Item = {
       id,
       name: entry['name'] as string,
@@ -340,11 +371,15 @@ export function convertCatalogFiles(files: CatalogFileValues): CatalogFileConver
       id: assembly.id,
       name: assembly.entry.name,
       kind: 'assembly',
-      attributes: attributesOf(context, source, assembly.entry, ['name', 'components', 'subcategory_code']),
+      attributes: attributesOf(context, source, {
+        entry: assembly.entry,
+        skip: ['name', 'components', 'subcategory_code'],
+      }),
       source,
       components: componentsOf(context, assembly),
     }
-    if (assembly.entry.subcategory_code !== undefined) item.subcategoryCode = assembly.entry.subcategory_code
+    if (assembly.entry.subcategory_code !== undefined)
+      item.subcategoryCode = assembly.entry.subcategory_code
     items.push(item)
   }
 

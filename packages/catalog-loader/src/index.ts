@@ -7,7 +7,11 @@
 /** Loading the customer's catalog files into the core's graph. */
 export type { CatalogLoadResult } from './load-catalog.js'
 export { loadCatalog } from './load-catalog.js'
-export type { CatalogFileConversion, CatalogFileCounts, CatalogFileValues } from './catalog-files.js'
+export type {
+  CatalogFileConversion,
+  CatalogFileCounts,
+  CatalogFileValues,
+} from './catalog-files.js'
 export { CATALOG_FILES, convertCatalogFiles } from './catalog-files.js'
 
 /** Loading a product's rules folder and compiling it. */

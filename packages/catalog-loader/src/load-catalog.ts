@@ -29,7 +29,15 @@ export async function loadCatalog(directory: string): Promise<CatalogLoadResult>
   const report: LoadReport = {
     directory,
     files: Object.values(CATALOG_FILES),
-    counts: { categories: 0, subcategories: 0, parts: 0, assemblies: 0, twins: 0, componentLines: 0, items: 0 },
+    counts: {
+      categories: 0,
+      subcategories: 0,
+      parts: 0,
+      assemblies: 0,
+      twins: 0,
+      componentLines: 0,
+      items: 0,
+    },
     errors: [],
     warnings: [],
   }

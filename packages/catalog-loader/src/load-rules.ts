@@ -7,7 +7,11 @@ import { readJsonFile, withPositions } from './read-json-file.js'
 import type { LocatedIssue } from './report.js'
 
 /** The files a rules folder holds besides its rule files. */
-export const RULES_FILES = { product: 'product.json', numbers: 'numbers.json', tests: 'tests' } as const
+export const RULES_FILES = {
+  product: 'product.json',
+  numbers: 'numbers.json',
+  tests: 'tests',
+} as const
 
 /** A loaded rules folder: the compiled ruleset when there is no error, its test-case files, every issue. */
 export interface RulesLoadResult {
@@ -37,7 +41,10 @@ async function listJson(directory: string): Promise<string[]> {
  * @example
  * const { ok, ruleset, issues } = await loadRules('rules/t2', { catalog })
  */
-export async function loadRules(directory: string, options: { catalog?: Catalog } = {}): Promise<RulesLoadResult> {
+export async function loadRules(
+  directory: string,
+  options: { catalog?: Catalog } = {},
+): Promise<RulesLoadResult> {
   const documents = new Map<string, JsonDocument>()
   const empty = { ok: false, ruleset: undefined, source: undefined, cases: [], documents }
   const info = await stat(directory).catch(() => undefined)
@@ -84,9 +91,19 @@ export async function loadRules(directory: string, options: { catalog?: Catalog 
     return { ...empty, cases, issues: withPositions(sortIssues(issues), documents) }
   }
   const source: RulesetSource = { product, numbers, rules }
-  const compiled = compileRuleset(source, options.catalog === undefined ? {} : { catalog: options.catalog })
+  const compiled = compileRuleset(
+    source,
+    options.catalog === undefined ? {} : { catalog: options.catalog },
+  )
   issues.push(...compiled.issues)
   const located = withPositions(sortIssues(issues), documents)
   const ok = !located.some((issue) => issue.severity === 'error')
-  return { ok, ruleset: ok ? compiled.ruleset : undefined, source, cases, issues: located, documents }
+  return {
+    ok,
+    ruleset: ok ? compiled.ruleset : undefined,
+    source,
+    cases,
+    issues: located,
+    documents,
+  }
 }

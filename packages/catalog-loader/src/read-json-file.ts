@@ -21,21 +21,29 @@ export async function readJsonFile(
           severity: 'error',
           file,
           path: [],
-          message: missing ? `${path} does not exist` : `${path} cannot be read: ${(error as Error).message}`,
+          message: missing
+            ? `${path} does not exist`
+            : `${path} cannot be read: ${(error as Error).message}`,
         },
       ],
     }
   }
   const parsed = parseJsonDocument(text, file)
-  return parsed.ok ? { document: parsed.document, issues: parsed.issues } : { issues: parsed.issues }
+  return parsed.ok
+    ? { document: parsed.document, issues: parsed.issues }
+    : { issues: parsed.issues }
 }
 
 /** Adds the line and column each issue points at, from the documents it names. */
-export function withPositions(issues: readonly Issue[], documents: ReadonlyMap<string, JsonDocument>): LocatedIssue[] {
+export function withPositions(
+  issues: readonly Issue[],
+  documents: ReadonlyMap<string, JsonDocument>,
+): LocatedIssue[] {
   return issues.map((issue) => {
     if (issue.file === undefined) return issue
     const position = documents.get(issue.file)?.locate(issue.path)
-    return position === undefined ? issue : { ...issue, line: position.line, column: position.column }
+    return position === undefined
+      ? issue
+      : { ...issue, line: position.line, column: position.column }
   })
 }
-

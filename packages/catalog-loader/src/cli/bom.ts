@@ -18,14 +18,19 @@ async function configurationFiles(paths: readonly string[]): Promise<string[]> {
       continue
     }
     const names = (await readdir(path)).filter((name) => name.endsWith('.json')).sort()
-    if (names.length === 0) throw new CliError(`${path} holds no .json configuration`, EXIT.unusable)
+    if (names.length === 0)
+      throw new CliError(`${path} holds no .json configuration`, EXIT.unusable)
     files.push(...names.map((name) => join(path, name)))
   }
   return files
 }
 
 /** The `--json` form of a result: exactly `{ ok, lines, findings }`. */
-function jsonResult(result: ConfigureResult): { ok: boolean; lines: BomLine[]; findings: Finding[] } {
+function jsonResult(result: ConfigureResult): {
+  ok: boolean
+  lines: BomLine[]
+  findings: Finding[]
+} {
   return { ok: result.ok, lines: result.lines, findings: result.findings }
 }
 
@@ -35,18 +40,27 @@ function pad(text: string, width: number): string {
 
 function formatTable(file: string, result: ConfigureResult): string {
   const out: string[] = []
-  const build = typeof result.configuration['buildNumber'] === 'string' ? ` build ${result.configuration['buildNumber']}` : ''
+  const build =
+    typeof result.configuration['buildNumber'] === 'string'
+      ? ` build ${result.configuration['buildNumber']}`
+      : ''
   const errors = result.findings.filter((f) => f.severity === 'error').length
-  out.push(`${file}: ${result.product}${build}: ${result.ok ? `${result.lines.length} lines` : `${errors} error${errors === 1 ? '' : 's'}, no BOM`}`)
+  out.push(
+    `${file}: ${result.product}${build}: ${result.ok ? `${result.lines.length} lines` : `${errors} error${errors === 1 ? '' : 's'}, no BOM`}`,
+  )
   if (result.lines.length > 0) {
     const idWidth = Math.max(2, ...result.lines.map((l) => l.id.length))
     const numberWidth = Math.max(3, ...result.lines.map((l) => (l.number ?? '').length))
     const quantityWidth = Math.max(3, ...result.lines.map((l) => l.quantity.length))
-    out.push(`  ${pad('No.', numberWidth)}  ${pad('Id', idWidth)}  ${'Qty'.padStart(quantityWidth)}  Name`)
+    out.push(
+      `  ${pad('No.', numberWidth)}  ${pad('Id', idWidth)}  ${'Qty'.padStart(quantityWidth)}  Name`,
+    )
     for (const line of result.lines) {
       const notes = line.notes === undefined ? '' : ` [${line.notes}]`
       const custom = line.custom ? ' (custom)' : ''
-      out.push(`  ${pad(line.number ?? '', numberWidth)}  ${pad(line.id, idWidth)}  ${line.quantity.padStart(quantityWidth)}  ${line.name}${notes}${custom}`)
+      out.push(
+        `  ${pad(line.number ?? '', numberWidth)}  ${pad(line.id, idWidth)}  ${line.quantity.padStart(quantityWidth)}  ${line.name}${notes}${custom}`,
+      )
     }
   }
   if (result.findings.length > 0) {
@@ -54,7 +68,9 @@ function formatTable(file: string, result: ConfigureResult): string {
     for (const finding of result.findings) {
       const where = finding.path === '' ? '' : `${finding.path}: `
       const hint = finding.hint === undefined ? '' : ` (${finding.hint})`
-      out.push(`    ${pad(finding.severity, 7)} ${where}${finding.message}${hint}  [${finding.rule}]`)
+      out.push(
+        `    ${pad(finding.severity, 7)} ${where}${finding.message}${hint}  [${finding.rule}]`,
+      )
     }
   }
   return `${out.join('\n')}\n`
@@ -74,7 +90,8 @@ export async function bomCommand(
     const read = await readJsonFile(file, file)
     if (read.document === undefined || read.issues.some((issue) => issue.severity === 'error')) {
       const message = read.issues.map(formatIssue).join('; ')
-      if (several && options.json) io.stdout(`${JSON.stringify({ file, ok: false, error: message })}\n`)
+      if (several && options.json)
+        io.stdout(`${JSON.stringify({ file, ok: false, error: message })}\n`)
       else io.stderr(`torvan: ${message}\n`)
       exit = EXIT.unusable
       continue

@@ -22,7 +22,10 @@ export async function checkCatalogCommand(
 export async function requireCatalog(directory: string): Promise<Catalog> {
   const { ok, catalog, report } = await loadCatalog(directory)
   if (report.errors.some((error) => error.code === 'missing_directory')) {
-    throw new CliError(report.errors[0]?.message ?? `${directory} is not a directory`, EXIT.unusable)
+    throw new CliError(
+      report.errors[0]?.message ?? `${directory} is not a directory`,
+      EXIT.unusable,
+    )
   }
   if (!ok || catalog === undefined) {
     throw new CliError(
@@ -36,12 +39,18 @@ export async function requireCatalog(directory: string): Promise<Catalog> {
 function requireItem(catalog: Catalog, id: string): void {
   if (catalog.get(id) !== undefined) return
   const hint = didYouMean(id, catalog.ids())
-  throw new CliError(`unknown item ${JSON.stringify(id)}${hint === undefined ? '' : `; ${hint}`}`, EXIT.problems)
+  throw new CliError(
+    `unknown item ${JSON.stringify(id)}${hint === undefined ? '' : `; ${hint}`}`,
+    EXIT.problems,
+  )
 }
 
 function parseQuantity(text: string): string {
   if (!/^\d+(\.\d+)?$/.test(text) || Number(text) <= 0) {
-    throw new CliError(`--quantity must be a positive number such as 2 or 1.5, received ${JSON.stringify(text)}`, EXIT.unusable)
+    throw new CliError(
+      `--quantity must be a positive number such as 2 or 1.5, received ${JSON.stringify(text)}`,
+      EXIT.unusable,
+    )
   }
   return text
 }
@@ -55,8 +64,10 @@ function treeLines(line: ExplodedLine, out: string[]): void {
 type JsonTreeLine = Omit<ExplodedLine, 'level' | 'children'> & { children?: JsonTreeLine[] }
 
 function jsonTree(line: ExplodedLine): JsonTreeLine {
-  const { level: _level, children, ...rest } = line
-  return children.length === 0 ? rest : { ...rest, children: children.map(jsonTree) }
+  const out: JsonTreeLine = { id: line.id, name: line.name, quantity: line.quantity }
+  if (line.notes !== undefined) out.notes = line.notes
+  if (line.children.length > 0) out.children = line.children.map(jsonTree)
+  return out
 }
 
 /** `torvan catalog explode <dir> <id> [--quantity N] [--flat] [--json]`. */
@@ -105,7 +116,9 @@ export async function whereUsedCommand(
     return EXIT.ok
   }
   for (const line of lines) {
-    io.stdout(`${line.quantity} per ${line.id}${line.direct ? '' : `  via ${line.path.slice(1, -1).join(' > ')}`}\n`)
+    io.stdout(
+      `${line.quantity} per ${line.id}${line.direct ? '' : `  via ${line.path.slice(1, -1).join(' > ')}`}\n`,
+    )
   }
   return EXIT.ok
 }

@@ -7,7 +7,9 @@ const code = await runCli(process.argv.slice(2), {
   stderr: (text) => process.stderr.write(text),
   isTTY: process.stdout.isTTY,
 }).catch((error: unknown) => {
-  process.stderr.write(`torvan: internal error: ${error instanceof Error ? error.message : String(error)}\n`)
+  process.stderr.write(
+    `torvan: internal error: ${error instanceof Error ? error.message : String(error)}\n`,
+  )
   return 3
 })
 process.exitCode = code

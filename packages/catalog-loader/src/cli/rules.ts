@@ -11,11 +11,18 @@ function printIssues(io: CliIo, issues: readonly LocatedIssue[]): void {
 }
 
 /** Loads a rules folder against a catalog for a command that needs a sound ruleset. */
-export async function requireConfigurator(io: CliIo, rulesDirectory: string, catalogDirectory: string) {
+export async function requireConfigurator(
+  io: CliIo,
+  rulesDirectory: string,
+  catalogDirectory: string,
+) {
   const catalog = await requireCatalog(catalogDirectory)
   const loaded = await loadRules(rulesDirectory, { catalog })
   if (loaded.issues.some((issue) => issue.code === 'missing_directory')) {
-    throw new CliError(loaded.issues[0]?.message ?? `${rulesDirectory} is not a directory`, EXIT.unusable)
+    throw new CliError(
+      loaded.issues[0]?.message ?? `${rulesDirectory} is not a directory`,
+      EXIT.unusable,
+    )
   }
   if (!loaded.ok || loaded.ruleset === undefined) {
     printIssues(io, loaded.issues)
@@ -37,7 +44,10 @@ export async function checkRulesCommand(
   const catalog = await requireCatalog(args.catalog)
   const loaded = await loadRules(args.rules, { catalog })
   if (loaded.issues.some((issue) => issue.code === 'missing_directory')) {
-    throw new CliError(loaded.issues[0]?.message ?? `${args.rules} is not a directory`, EXIT.unusable)
+    throw new CliError(
+      loaded.issues[0]?.message ?? `${args.rules} is not a directory`,
+      EXIT.unusable,
+    )
   }
   const errors = loaded.issues.filter((issue) => issue.severity === 'error')
   const warnings = loaded.issues.filter((issue) => issue.severity === 'warning')
@@ -102,10 +112,14 @@ export async function testRulesCommand(
       io.stdout(`FAIL ${report.file} › cases[${failure.index}] ${failure.case}\n`)
       for (const problem of failure.problems) io.stdout(`  - ${problem}\n`)
     }
-    io.stdout(`${report.failed.length === 0 && report.issues.length === 0 ? 'ok  ' : 'FAIL'} ${report.file}: ${report.passed} passed, ${report.failed.length} failed\n`)
+    io.stdout(
+      `${report.failed.length === 0 && report.issues.length === 0 ? 'ok  ' : 'FAIL'} ${report.file}: ${report.passed} passed, ${report.failed.length} failed\n`,
+    )
   }
   const total = configurator.ruleset.rules.length
-  io.stdout(`rule coverage: ${total - unfired.length} of ${total} rules fired in at least one case\n`)
+  io.stdout(
+    `rule coverage: ${total - unfired.length} of ${total} rules fired in at least one case\n`,
+  )
   if (unfired.length > 0) io.stdout(`  never fired: ${unfired.join(', ')}\n`)
   io.stdout(`rule cases: ${passed} passed, ${failed} failed\n`)
   return failed === 0 ? EXIT.ok : EXIT.problems

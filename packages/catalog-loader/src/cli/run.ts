@@ -49,7 +49,11 @@ function usage(message: string): CliError {
   return new CliError(`${message}\n\n${HELP}`, EXIT.unusable)
 }
 
-function positionals(values: readonly string[], names: readonly string[], command: string): string[] {
+function positionals(
+  values: readonly string[],
+  names: readonly string[],
+  command: string,
+): string[] {
   if (values.length !== names.length) {
     throw usage(
       `torvan ${command} takes ${names.map((n) => `<${n}>`).join(' ')}, received ${values.length === 0 ? 'nothing' : values.map((v) => JSON.stringify(v)).join(' ')}`,
@@ -72,7 +76,12 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
   try {
     let parsed
     try {
-      parsed = parseArgs({ args: [...argv], options: OPTIONS, allowPositionals: true, strict: true })
+      parsed = parseArgs({
+        args: [...argv],
+        options: OPTIONS,
+        allowPositionals: true,
+        strict: true,
+      })
     } catch (error) {
       throw usage((error as Error).message)
     }
@@ -90,7 +99,11 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       }
       case 'catalog explode': {
         const [directory, id] = positionals(rest, ['dir', 'id'], name) as [string, string]
-        return await explodeCommand(io, { directory, id }, { quantity: values.quantity, flat: values.flat, json: values.json })
+        return await explodeCommand(
+          io,
+          { directory, id },
+          { quantity: values.quantity, flat: values.flat, json: values.json },
+        )
       }
       case 'catalog where-used': {
         const [directory, id] = positionals(rest, ['dir', 'id'], name) as [string, string]
@@ -106,7 +119,8 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       default:
         if (group === 'bom') {
           const configs = command === undefined ? [] : [command, ...rest]
-          if (configs.length === 0) throw usage('torvan bom takes one or more configuration files or directories')
+          if (configs.length === 0)
+            throw usage('torvan bom takes one or more configuration files or directories')
           const catalog = requireOption(values.catalog, 'catalog', 'bom')
           const rules = requireOption(values.rules, 'rules', 'bom')
           return await bomCommand(io, { configs, catalog, rules }, values)

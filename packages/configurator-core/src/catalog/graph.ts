@@ -262,6 +262,7 @@ export function buildCatalog(data: unknown): CatalogBuildResult {
   }))
 
   let integralQuantities = true
+  const selfReferenced = new Set<number>()
   order.forEach(({ entry }, parentIndex) => {
     const draft = drafts[parentIndex] as DraftNode
     const code = entry.item.subcategoryCode
@@ -307,6 +308,7 @@ export function buildCatalog(data: unknown): CatalogBuildResult {
       const childIndex = finalIndex.get(canonical) as number
       if (childIndex === parentIndex && entry.rawComponents.length === 1) {
         // an item whose only component is itself is a leaf
+        selfReferenced.add(parentIndex)
         issues.push(
           issueAt(componentWhere, [], {
             code: 'self_reference',
@@ -351,7 +353,7 @@ export function buildCatalog(data: unknown): CatalogBuildResult {
   issues.push(
     ...findUnusedParts(
       drafts,
-      subcategories,
+      { subcategories, selfReferenced },
       order.map(({ entry }) => entry.where),
     ),
   )
@@ -545,15 +547,22 @@ function findCycles(nodes: readonly DraftNode[]): Issue[] {
 
 function findUnusedParts(
   nodes: readonly DraftNode[],
-  subcategories: readonly Subcategory[],
+  known: { subcategories: readonly Subcategory[]; selfReferenced: ReadonlySet<number> },
   where: readonly Located[],
 ): Issue[] {
+  const { subcategories, selfReferenced } = known
   const referenced = new Set<string>()
   for (const subcategory of subcategories)
     for (const ref of subcategory.itemRefs ?? []) referenced.add(ref)
   const issues: Issue[] = []
   nodes.forEach((node, position) => {
-    if (node.item.kind !== 'part' || node.parents.length > 0 || referenced.has(node.item.id)) return
+    if (
+      node.item.kind !== 'part' ||
+      node.parents.length > 0 ||
+      referenced.has(node.item.id) ||
+      selfReferenced.has(position)
+    )
+      return
     issues.push(
       issueAt(where[position] as Located, [], {
         code: 'unused_part',

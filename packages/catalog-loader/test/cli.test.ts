@@ -1,0 +1,218 @@
+import { mkdtempSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { describe, expect, it } from 'vitest'
+import { runCli } from '../src/index.js'
+import { CONFIGS, DEMO_CATALOG, T2_RULES } from './real-catalog.js'
+
+async function run(...argv: string[]) {
+  let stdout = ''
+  let stderr = ''
+  const code = await runCli(argv, {
+    stdout: (text) => (stdout += text),
+    stderr: (text) => (stderr += text),
+    isTTY: false,
+  })
+  return { code, stdout, stderr }
+}
+
+function scratch(files: Record<string, string>): string {
+  const directory = mkdtempSync(join(tmpdir(), 'torvan-cli-'))
+  for (const [name, text] of Object.entries(files)) writeFileSync(join(directory, name), text)
+  return directory
+}
+
+describe('torvan catalog', () => {
+  it('checks the demo catalog with exit 0 and prints the counts', async () => {
+    const { code, stdout } = await run('catalog', 'check', DEMO_CATALOG)
+    expect(code).toBe(0)
+    expect(stdout).toMatch(/\d+ categories, \d+ subcategories, \d+ parts, \d+ assemblies/)
+    expect(stdout).toContain('0 errors')
+  })
+
+  it('exits 1 with every error of a broken catalog, each with file and JSON path', async () => {
+    const directory = scratch({
+      'categories.json': JSON.stringify({
+        categories: { '1': { name: 'A', subcategories: { '1.1': { name: 'B' } } } },
+      }),
+      'assemblies.json': JSON.stringify({
+        assemblies: {
+          'T2-BSN-EDR-KIT': {
+            name: 'KIT',
+            subcategory_code: '1.1',
+            components: [{ part_id: 'T2-DRAIN-VALVEX', quantity: 1 }],
+          },
+        },
+      }),
+      'parts.json': '{ "parts": { "A": { "name": "x" }, } }',
+    })
+    const { code, stdout } = await run('catalog', 'check', directory)
+    expect(code).toBe(1)
+    expect(stdout).toContain('parts.json: line 1, column 37')
+    const json = await run('catalog', 'check', directory, '--json')
+    expect(JSON.parse(json.stdout)).toMatchObject({
+      ok: false,
+      errors: [{ code: 'invalid_json', file: 'parts.json' }],
+    })
+  })
+
+  it('exits 2 for a catalog directory that does not exist', async () => {
+    const { code, stdout } = await run('catalog', 'check', '/nonexistent/catalog')
+    expect(code).toBe(2)
+    expect(stdout).toContain('/nonexistent/catalog is not a directory')
+  })
+
+  it('explodes an item as { id, quantity, lines } with decimal-string quantities', async () => {
+    const { code, stdout } = await run(
+      'catalog',
+      'explode',
+      DEMO_CATALOG,
+      'T2-BSN-ESK-KIT',
+      '--quantity',
+      '2',
+      '--json',
+    )
+    expect(code).toBe(0)
+    const tree = JSON.parse(stdout) as {
+      id: string
+      quantity: string
+      lines: { id: string; name: string; quantity: string }[]
+    }
+    expect(tree).toMatchObject({ id: 'T2-BSN-ESK-KIT', quantity: '2' })
+    expect(tree.lines.length).toBeGreaterThan(3)
+    for (const line of tree.lines) expect(line.quantity).toMatch(/^\d+(\.\d+)?$/)
+    const flat = await run('catalog', 'explode', DEMO_CATALOG, 'T2-BSN-ESK-KIT', '--flat', '--json')
+    const lines = (JSON.parse(flat.stdout) as { lines: { id: string; children?: unknown }[] }).lines
+    expect(lines.every((line) => line.children === undefined)).toBe(true)
+  })
+
+  it('answers an unknown id with one line that suggests close ids, and exit 1', async () => {
+    const { code, stderr } = await run('catalog', 'explode', DEMO_CATALOG, 'T2-BSN-ESK-KTI')
+    expect(code).toBe(1)
+    expect(stderr).toBe('torvan: unknown item "T2-BSN-ESK-KTI"; did you mean "T2-BSN-ESK-KIT"?\n')
+  })
+
+  it('lists where an item is used', async () => {
+    const { code, stdout } = await run(
+      'catalog',
+      'where-used',
+      DEMO_CATALOG,
+      'T2-OA-MS-1026',
+      '--json',
+    )
+    expect(code).toBe(0)
+    expect(JSON.parse(stdout)).toMatchObject({ id: 'T2-OA-MS-1026' })
+  })
+
+  it('prints the help text and exits 2 on bad usage', async () => {
+    for (const argv of [
+      [],
+      ['catalog'],
+      ['catalog', 'explode', DEMO_CATALOG],
+      ['catalog', 'check', DEMO_CATALOG, '--frobnicate'],
+    ]) {
+      const { code, stderr, stdout } = await run(...argv)
+      expect(code).toBe(2)
+      expect(stderr + stdout).toContain('Usage:')
+    }
+    expect((await run('--help')).code).toBe(0)
+  })
+})
+
+describe('torvan rules and torvan bom', () => {
+  it('checks the T2 rules against the demo catalog with no error', async () => {
+    const { code, stdout } = await run('rules', 'check', T2_RULES, '--catalog', DEMO_CATALOG)
+    expect(stdout).toContain('0 errors')
+    expect(code).toBe(0)
+  })
+
+  it('passes every T2 rule case', async () => {
+    const { code, stdout } = await run('rules', 'test', T2_RULES, '--catalog', DEMO_CATALOG)
+    expect(stdout).toMatch(/rule cases: \d+ passed, 0 failed/)
+    expect(code).toBe(0)
+  })
+
+  it('prints exactly { ok, lines, findings } for one configuration with --json', async () => {
+    const { code, stdout } = await run(
+      'bom',
+      join(CONFIGS, 't2-b2-standard.json'),
+      '--catalog',
+      DEMO_CATALOG,
+      '--rules',
+      T2_RULES,
+      '--json',
+    )
+    expect(code).toBe(0)
+    const result = JSON.parse(stdout) as Record<string, unknown>
+    expect(Object.keys(result)).toEqual(['ok', 'lines', 'findings'])
+    expect(result['ok']).toBe(true)
+    const line = (result['lines'] as Record<string, unknown>[])[0] ?? {}
+    expect(Object.keys(line)).toEqual(
+      expect.arrayContaining(['id', 'name', 'number', 'quantity', 'custom']),
+    )
+  })
+
+  it('prints one object a line with its file for a directory, and exits 1 when one has errors', async () => {
+    const { code, stdout } = await run(
+      'bom',
+      CONFIGS,
+      '--catalog',
+      DEMO_CATALOG,
+      '--rules',
+      T2_RULES,
+      '--json',
+    )
+    const results = stdout
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line) as { file: string; ok: boolean })
+    expect(results.length).toBeGreaterThan(3)
+    expect(results.find((r) => r.file.endsWith('t2-b2-invalid.json'))?.ok).toBe(false)
+    expect(code).toBe(1)
+  })
+
+  it('exits 2 for a configuration that is not JSON, or missing', async () => {
+    const directory = scratch({ 'broken.json': '{ "product": "T2", ' })
+    const broken = await run(
+      'bom',
+      join(directory, 'broken.json'),
+      '--catalog',
+      DEMO_CATALOG,
+      '--rules',
+      T2_RULES,
+    )
+    expect(broken.code).toBe(2)
+    expect(broken.stderr).toContain('broken.json')
+    const missing = await run(
+      'bom',
+      join(directory, 'nope.json'),
+      '--catalog',
+      DEMO_CATALOG,
+      '--rules',
+      T2_RULES,
+    )
+    expect(missing.code).toBe(2)
+  })
+
+  it('gives byte-identical output for the same inputs', async () => {
+    const first = await run(
+      'bom',
+      CONFIGS,
+      '--catalog',
+      DEMO_CATALOG,
+      '--rules',
+      T2_RULES,
+      '--json',
+    )
+    const second = await run(
+      'bom',
+      CONFIGS,
+      '--catalog',
+      DEMO_CATALOG,
+      '--rules',
+      T2_RULES,
+      '--json',
+    )
+    expect(second.stdout).toBe(first.stdout)
+  })
+})
