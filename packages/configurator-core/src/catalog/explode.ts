@@ -1,6 +1,7 @@
 import Decimal from 'decimal.js'
 import { ConfiguratorError } from '../errors.js'
 import { compareText } from '../issues.js'
+import { describeValue } from '../zod-issues.js'
 import type { Catalog, CatalogNode } from './graph.js'
 
 /** A quantity as callers give it: a number or a decimal string such as `"2.5"`. */
@@ -56,8 +57,11 @@ const integers: Arithmetic<number> = {
   format: (value) => String(value),
 }
 
+// products and sums are exact: the default 20 significant digits would round 1000003⁴
+const ExactDecimal = Decimal.clone({ precision: 1e9 })
+
 const decimals: Arithmetic<Decimal> = {
-  from: (value) => new Decimal(value),
+  from: (value) => new ExactDecimal(value),
   multiply: (a, b) => a.times(b),
   add: (a, b) => a.plus(b),
   format: (value) => value.toFixed(),
@@ -74,7 +78,7 @@ function parseQuantity(call: string, value: QuantityInput): void {
   if (!valid) {
     throw new ConfiguratorError(
       'invalid_argument',
-      `${call}: quantity must be a positive number, received ${JSON.stringify(value)}`,
+      `${call}: quantity must be a positive number, received ${describeValue(value)}`,
     )
   }
 }
@@ -85,8 +89,10 @@ function withArithmetic<TResult>(
   quantities: readonly QuantityInput[],
   work: <TQuantity>(arithmetic: Arithmetic<TQuantity>) => TResult,
 ): TResult {
+  // "1.0000000000000001" is 1 as a number, but not as a decimal
   const integral =
-    catalog.integralQuantities && quantities.every((q) => Number.isSafeInteger(Number(q)))
+    catalog.integralQuantities &&
+    quantities.every((q) => Number.isSafeInteger(Number(q)) && new Decimal(q).isInteger())
   if (integral) {
     try {
       return work(integers)

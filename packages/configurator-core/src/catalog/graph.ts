@@ -73,7 +73,12 @@ function locate(source: SourceRef | undefined, fallback: PathSegment[]): Located
 function pathAt(where: Located, relative: readonly PathSegment[]): PathSegment[] {
   const [first, ...rest] = relative
   if (typeof first !== 'string') return [...where.path, ...relative]
-  return [...where.path, ...(where.fields?.[first] ?? [first]), ...rest]
+  // own array entries only: the source comes from unchecked data (`toString`, `{ id: 5 }`)
+  const spelled =
+    where.fields !== undefined && Object.hasOwn(where.fields, first)
+      ? where.fields[first]
+      : undefined
+  return [...where.path, ...(Array.isArray(spelled) ? spelled : [first]), ...rest]
 }
 
 function issueAt(
@@ -88,11 +93,16 @@ function issueAt(
   }
 }
 
-function zodIssuesAt(where: Located, issues: Parameters<typeof zodIssues>[0]): Issue[] {
-  return zodIssues(issues, where.file === undefined ? {} : { file: where.file }).map((issue) => ({
-    ...issue,
-    path: pathAt(where, issue.path),
-  }))
+function zodIssuesAt(
+  where: Located,
+  issues: Parameters<typeof zodIssues>[0],
+  refine: (issue: Issue) => Issue = (issue) => issue,
+): Issue[] {
+  // refine sees our field names, before they are spelled as the source spells them
+  return zodIssues(issues, where.file === undefined ? {} : { file: where.file }).map((issue) => {
+    const refined = refine(issue)
+    return { ...refined, path: pathAt(where, refined.path) }
+  })
 }
 
 function sourceOf(value: unknown): SourceRef | undefined {
@@ -289,7 +299,7 @@ export function buildCatalog(data: unknown): CatalogBuildResult {
       }
       const parsed = ComponentSchema.safeParse(rawComponent, { reportInput: true })
       if (!parsed.success) {
-        issues.push(...zodIssuesAt(componentWhere, parsed.error.issues).map(asQuantityIssue))
+        issues.push(...zodIssuesAt(componentWhere, parsed.error.issues, asQuantityIssue))
         return
       }
       const component = parsed.data
@@ -353,7 +363,7 @@ export function buildCatalog(data: unknown): CatalogBuildResult {
   issues.push(
     ...findUnusedParts(
       drafts,
-      { subcategories, selfReferenced },
+      { subcategories, selfReferenced, resolve: (id) => (index.has(id) ? id : aliases.get(id)) },
       order.map(({ entry }) => entry.where),
     ),
   )
@@ -547,13 +557,21 @@ function findCycles(nodes: readonly DraftNode[]): Issue[] {
 
 function findUnusedParts(
   nodes: readonly DraftNode[],
-  known: { subcategories: readonly Subcategory[]; selfReferenced: ReadonlySet<number> },
+  known: {
+    subcategories: readonly Subcategory[]
+    selfReferenced: ReadonlySet<number>
+    resolve: (id: string) => string | undefined
+  },
   where: readonly Located[],
 ): Issue[] {
-  const { subcategories, selfReferenced } = known
+  const { subcategories, selfReferenced, resolve } = known
   const referenced = new Set<string>()
   for (const subcategory of subcategories)
-    for (const ref of subcategory.itemRefs ?? []) referenced.add(ref)
+    for (const ref of subcategory.itemRefs ?? []) {
+      // a subcategory may list an item by its alias (`ASSY-X` for `X`)
+      const id = resolve(ref)
+      if (id !== undefined) referenced.add(id)
+    }
   const issues: Issue[] = []
   nodes.forEach((node, position) => {
     if (

@@ -136,6 +136,24 @@ function mentionedFacts(node: unknown, out: Set<string>): void {
 
 const DEFAULT_QUANTITY: Getter = () => 1
 
+function baseName(file: string): string {
+  return file.slice(Math.max(file.lastIndexOf('/'), file.lastIndexOf('\\')) + 1)
+}
+
+/** rule files in the order product.json declares, then the rest by name */
+function inDeclaredOrder(
+  files: readonly RulesetFile[],
+  declared: readonly string[],
+): RulesetFile[] {
+  const rank = (file: RulesetFile) => {
+    const index = declared.indexOf(baseName(file.file))
+    return index < 0 ? declared.length : index
+  }
+  return [...files].sort(
+    (a, b) => rank(a) - rank(b) || (a.file < b.file ? -1 : a.file > b.file ? 1 : 0),
+  )
+}
+
 /**
  * Checks and compiles a product's rules: the product model, derived facts, every rule file and the
  * 700-series numbers. Every problem comes back at once with its file and JSON path; with a catalog,
@@ -240,7 +258,7 @@ export function compileRuleset(
   const rules: CompiledRule[] = []
   const ruleNames = new Map<string, string>()
   let nextSlot = productCompiler.slotCount
-  for (const { file, content } of source.rules) {
+  for (const { file, content } of inDeclaredOrder(source.rules, product.ruleFiles ?? [])) {
     // the file's envelope first, then each rule on its own so that one bad rule hides no other
     const envelope = RuleFileEnvelopeSchema.safeParse(content, { reportInput: true })
     if (!envelope.success) {

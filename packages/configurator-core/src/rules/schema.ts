@@ -369,6 +369,14 @@ export const ProductFileSchema = z
     options: z.record(z.string(), OptionSchema),
     facts: z.record(z.string(), DerivedFactSchema).optional(),
     customParts: z.record(z.string(), CustomPartTemplateSchema).optional(),
+    ruleFiles: z
+      .array(z.string())
+      .meta(
+        description(
+          'rule files in BOM order (their lines come out in this order); files not listed follow, by name',
+        ),
+      )
+      .optional(),
   })
   .meta({
     title: 'TORVAN product model',
