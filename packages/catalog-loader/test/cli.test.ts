@@ -30,7 +30,7 @@ describe('torvan catalog', () => {
     expect(stdout).toContain('0 errors')
   })
 
-  it('exits 1 with every error of a broken catalog, each with file and JSON path', async () => {
+  it('exits 1 for a catalog file that is not valid JSON, naming the file, the path, the line and the column', async () => {
     const directory = scratch({
       'categories.json': JSON.stringify({
         categories: { '1': { name: 'A', subcategories: { '1.1': { name: 'B' } } } },
@@ -48,7 +48,9 @@ describe('torvan catalog', () => {
     })
     const { code, stdout } = await run('catalog', 'check', directory)
     expect(code).toBe(1)
-    expect(stdout).toContain('parts.json: line 1, column 37')
+    expect(stdout).toContain(
+      'parts.json: parts: line 1, column 36: expected a key after "," (no trailing comma in JSON), found "}"',
+    )
     const json = await run('catalog', 'check', directory, '--json')
     expect(JSON.parse(json.stdout)).toMatchObject({
       ok: false,
@@ -214,5 +216,42 @@ describe('torvan rules and torvan bom', () => {
       '--json',
     )
     expect(second.stdout).toBe(first.stdout)
+  })
+})
+
+describe('torvan catalog check on a catalog with graph errors', () => {
+  it('reports every error at once, each with its file and JSON path', async () => {
+    const directory = scratch({
+      'categories.json': JSON.stringify({
+        categories: { '1': { name: 'A', subcategories: { '1.1': { name: 'B' } } } },
+      }),
+      'assemblies.json': JSON.stringify({
+        assemblies: {
+          'T2-BSN-EDR-KIT': {
+            name: 'KIT',
+            subcategory_code: '1.1',
+            components: [
+              { part_id: 'T2-DRAIN-VALVEX', quantity: 1 },
+              { part_id: 'LOOP', quantity: -1 },
+            ],
+          },
+          LOOP: {
+            name: 'LOOP',
+            subcategory_code: '1.9',
+            components: [{ part_id: 'T2-BSN-EDR-KIT', quantity: 1 }],
+          },
+        },
+      }),
+      'parts.json': JSON.stringify({ parts: {} }),
+    })
+    const { code, stdout } = await run('catalog', 'check', directory)
+    expect(code).toBe(1)
+    expect(
+      stdout.split('\n').filter((line) => line.startsWith('  ') && line.includes('.json')),
+    ).toEqual([
+      '  assemblies.json: assemblies.LOOP.subcategory_code: "LOOP" is in subcategory "1.9", which the categories do not define',
+      '  assemblies.json: assemblies["T2-BSN-EDR-KIT"].components[0].part_id: "T2-DRAIN-VALVEX" is neither a part nor an assembly',
+      '  assemblies.json: assemblies["T2-BSN-EDR-KIT"].components[1].quantity: quantity must be a positive number: expected number > 0, received -1',
+    ])
   })
 })

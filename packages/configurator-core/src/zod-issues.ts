@@ -33,7 +33,10 @@ function describeZodIssue(issue: z.core.$ZodIssue): {
   switch (issue.code) {
     case 'invalid_type':
       return issue.input === undefined
-        ? { code: 'required', message: `required ${issue.expected} is missing` }
+        ? {
+            code: 'required',
+            message: `required: expected ${issue.expected === 'record' ? 'object' : issue.expected}`,
+          }
         : {
             code: issue.code,
             message: `expected ${issue.expected === 'record' ? 'object' : issue.expected}, received ${received}`,
@@ -69,6 +72,12 @@ function describeZodIssue(issue: z.core.$ZodIssue): {
         message: `expected ${issue.origin} ${bound(issue, '<', '<=')} ${issue.maximum}, received ${received}`,
       }
     case 'invalid_value': {
+      if (issue.input === undefined) {
+        return {
+          code: 'required',
+          message: `required: expected one of ${joinValues(issue.values)}`,
+        }
+      }
       const hint =
         typeof issue.input === 'string'
           ? didYouMean(issue.input, issue.values.map(String))
