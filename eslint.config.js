@@ -34,7 +34,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['**/*.js', '**/*.config.ts'],
+    files: ['**/*.js', '**/*.config.ts', 'vitest.setup.ts'],
     ...tseslint.configs.disableTypeChecked,
   },
 )

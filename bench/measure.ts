@@ -25,7 +25,10 @@ export interface BenchTask {
 }
 
 /** Runs a group of tasks in one tinybench Bench and returns their figures. */
-export async function measure(tasks: readonly BenchTask[], options: { quick: boolean }): Promise<BenchResult[]> {
+export async function measure(
+  tasks: readonly BenchTask[],
+  options: { quick: boolean },
+): Promise<BenchResult[]> {
   const bench = new Bench({
     time: options.quick ? 100 : 1500,
     warmupTime: options.quick ? 20 : 250,
@@ -34,7 +37,10 @@ export async function measure(tasks: readonly BenchTask[], options: { quick: boo
   for (const task of tasks) bench.add(task.name, task.fn)
   await bench.run()
   const results: BenchResult[] = bench.tasks.map((task, i) => {
-    const result = task.result as { latency?: { p50?: number; p99?: number; samplesCount?: number }; error?: unknown }
+    const result = task.result as {
+      latency?: { p50?: number; p99?: number; samplesCount?: number }
+      error?: unknown
+    }
     if (result.latency === undefined) {
       throw new Error(`benchmark ${task.name} failed: ${String(result.error)}`)
     }
@@ -52,7 +58,8 @@ export async function measure(tasks: readonly BenchTask[], options: { quick: boo
     if (spec.baseline === undefined) continue
     const baseline = results.find((r) => r.name === spec.baseline)
     const figure = results[i] as BenchResult
-    if (baseline === undefined) throw new Error(`benchmark ${spec.name}: no baseline task ${spec.baseline}`)
+    if (baseline === undefined)
+      throw new Error(`benchmark ${spec.name}: no baseline task ${spec.baseline}`)
     figure.baseline = baseline.name
     figure.ratio = Math.round((baseline.median_ms / figure.median_ms) * 10) / 10
   }

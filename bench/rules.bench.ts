@@ -16,14 +16,18 @@ function sampleConfigurations(): [string, unknown][] {
   return readdirSync(directory)
     .filter((name) => name.endsWith('.json') && !name.includes('invalid'))
     .sort()
-    .map((name) => [name.replace(/\.json$/, ''), JSON.parse(readFileSync(join(directory, name), 'utf8')) as unknown])
+    .map((name) => [
+      name.replace(/\.json$/, ''),
+      JSON.parse(readFileSync(join(directory, name), 'utf8')) as unknown,
+    ])
 }
 
 export async function benchRules(options: { quick: boolean }): Promise<BenchResult[]> {
   const { catalog } = await loadCatalog(join(root, 'fixtures', 'catalog'))
   if (catalog === undefined) throw new Error('the demo catalog does not load')
   const loaded = await loadRules(join(root, 'rules', 't2'), { catalog })
-  if (loaded.ruleset === undefined) throw new Error('the T2 rules do not compile: run torvan rules check')
+  if (loaded.ruleset === undefined)
+    throw new Error('the T2 rules do not compile: run torvan rules check')
   const configurator = createConfigurator({ catalog, ruleset: loaded.ruleset })
   const reference = createReferenceEngine(loaded.ruleset)
   const results: BenchResult[] = []
@@ -32,7 +36,12 @@ export async function benchRules(options: { quick: boolean }): Promise<BenchResu
     const facts = firedRules(configurator, configuration).facts
     const tasks: BenchTask[] = [
       { name: `json-rules-engine ${name}`, fn: () => reference(facts) },
-      { name: `configure ${name}`, fn: () => configurator.configure(configuration), target_ms: 0.05, baseline: `json-rules-engine ${name}` },
+      {
+        name: `configure ${name}`,
+        fn: () => configurator.configure(configuration),
+        target_ms: 0.05,
+        baseline: `json-rules-engine ${name}`,
+      },
     ]
     results.push(...(await measure(tasks, options)))
   }

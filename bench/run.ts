@@ -24,9 +24,14 @@ const machine = {
   platform: `${process.platform}-${process.arch}`,
 }
 const width = Math.max(...results.map((r) => r.name.length))
-process.stdout.write(`\n${'benchmark'.padEnd(width)}  median ms    p99 ms   samples  target ms  vs baseline\n`)
+process.stdout.write(
+  `\n${'benchmark'.padEnd(width)}  median ms    p99 ms   samples  target ms  vs baseline\n`,
+)
 for (const r of results) {
-  const target = r.target_ms === undefined ? '' : `${r.target_ms}${r.median_ms <= r.target_ms ? ' ok' : ' MISSED'}`
+  const target =
+    r.target_ms === undefined
+      ? ''
+      : `${r.target_ms}${r.median_ms <= r.target_ms ? ' ok' : ' MISSED'}`
   const ratio = r.ratio === undefined ? '' : `${r.ratio}× faster than ${r.baseline ?? ''}`
   process.stdout.write(
     `${r.name.padEnd(width)}  ${String(r.median_ms).padStart(9)}  ${String(r.p99_ms).padStart(8)}  ${String(r.samples).padStart(8)}  ${target.padStart(9)}  ${ratio}\n`,
@@ -37,6 +42,9 @@ process.stdout.write(`\n${machine.cpu}, ${machine.cores} cores, Node ${machine.n
 if (!quick) {
   const directory = join(import.meta.dirname, 'results')
   mkdirSync(directory, { recursive: true })
-  writeFileSync(join(directory, 'latest.json'), `${JSON.stringify({ date: started.toISOString(), machine, results }, null, 2)}\n`)
+  writeFileSync(
+    join(directory, 'latest.json'),
+    `${JSON.stringify({ date: started.toISOString(), machine, results }, null, 2)}\n`,
+  )
   process.stdout.write('wrote bench/results/latest.json\n')
 }

@@ -5,6 +5,7 @@ import type { Configurator, RuleCase } from '@torvan/configurator-core'
 import { createConfigurator, formatIssue, runRuleCases } from '@torvan/configurator-core'
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
+import { createConfigurationValidator } from '../packages/configurator-core/src/configuration/validate.js'
 import { arbitraryConfiguration } from '../packages/configurator-core/test/arbitrary-configuration.js'
 import { firedRules } from '../packages/configurator-core/test/fired-rules.js'
 import { createReferenceEngine } from '../packages/configurator-core/test/reference-engine.js'
@@ -13,9 +14,10 @@ const root = join(import.meta.dirname, '..')
 const { catalog } = await loadCatalog(join(root, 'fixtures', 'catalog'))
 if (catalog === undefined) throw new Error('the demo catalog does not load')
 const loaded = await loadRules(join(import.meta.dirname, 't2'), { catalog })
-if (loaded.ruleset === undefined)
+const ruleset = loaded.ruleset
+if (ruleset === undefined)
   throw new Error(`the T2 rules do not compile:\n${loaded.issues.map(formatIssue).join('\n')}`)
-const configurator: Configurator = createConfigurator({ catalog, ruleset: loaded.ruleset })
+const configurator: Configurator = createConfigurator({ catalog, ruleset })
 const accessoryIds = catalog.items
   .filter((item) =>
     ['720.702', '720.703', '720.704', '720.705'].includes(item.subcategoryCode ?? ''),
@@ -35,10 +37,10 @@ describe.each(loaded.cases.map((file) => [file.file.slice(root.length + 1), file
   },
 )
 
-const validConfigurations = arbitraryConfiguration(loaded.ruleset.options, {
+const validConfigurations = arbitraryConfiguration(ruleset.options, {
   items: () => accessoryIds,
   lengths: { basins: [1, 3], faucets: [0, 2], sprayers: [0, 2], accessories: [0, 4] },
-}).map((configuration) => {
+}).map((configuration): Record<string, unknown> => {
   // the model must match the basins for a configuration to be valid
   const basins = configuration['basins'] as unknown[]
   return { ...configuration, model: `T2-B${basins.length}` }
@@ -132,7 +134,7 @@ describe('invalid and junk T2 configurations', () => {
 })
 
 describe('the compiled T2 rules', () => {
-  const reference = createReferenceEngine(loaded.ruleset)
+  const reference = createReferenceEngine(ruleset)
   it('fire exactly the rules json-rules-engine fires on the same facts', async () => {
     await fc.assert(
       fc.asyncProperty(validConfigurations, async (configuration) => {
@@ -140,6 +142,90 @@ describe('the compiled T2 rules', () => {
         expect(ours.fired).toEqual(await reference(ours.facts))
       }),
       { numRuns: 150 },
+    )
+  })
+})
+
+describe('the fast validity check', () => {
+  const validator = createConfigurationValidator(ruleset.options, (option) => ({
+    allowed: new Set([
+      ...(option.subcategories ?? []).flatMap((code) =>
+        catalog.itemsIn(code).map((item) => item.id),
+      ),
+      ...(option.include ?? []),
+    ]),
+    find: (id) => (catalog.get(id) === undefined ? undefined : { subcategoryCode: null }),
+  }))
+  it('accepts exactly what the zod schema accepts', () => {
+    const tweaks = fc.array(
+      fc.tuple(
+        fc.constantFrom(
+          'sink',
+          'legs',
+          'basins',
+          'faucets',
+          'sprayers',
+          'pegboard',
+          'accessories',
+          'model',
+          'feet',
+          'language',
+          'buildNumber',
+          'extra',
+        ),
+        fc.oneof(
+          fc.jsonValue(),
+          fc.constant(undefined),
+          fc.constant(null),
+          fc.double(),
+          fc.integer({ min: 2 ** 53 - 2, max: 2 ** 53 + 2 }),
+        ),
+      ),
+      { maxLength: 2 },
+    )
+    fc.assert(
+      fc.property(validConfigurations, tweaks, (configuration, changes) => {
+        const changed: Record<string, unknown> = {
+          ...configuration,
+          ...Object.fromEntries(changes),
+        }
+        expect(validator.quickAccepts(changed)).toBe(validator.schemaAccepts(changed))
+      }),
+      { numRuns: 500 },
+    )
+  })
+
+  it('agrees with the zod schema when any nested value is replaced', () => {
+    const junk = fc.oneof(
+      fc.jsonValue(),
+      fc.constant(undefined),
+      fc.double(),
+      fc.integer({ min: 2 ** 53 - 2, max: 2 ** 53 + 2 }),
+      fc.constantFrom(0, -1, 10.001, '', 'SAME_AS_SINK', '30X20X10'),
+    )
+    fc.assert(
+      fc.property(validConfigurations, fc.nat(), junk, (configuration, pick, replacement) => {
+        const paths: (string | number)[][] = []
+        const walk = (value: unknown, path: (string | number)[]): void => {
+          paths.push(path)
+          if (Array.isArray(value))
+            value.forEach((item, i) => {
+              walk(item, [...path, i])
+            })
+          else if (value !== null && typeof value === 'object')
+            for (const [key, item] of Object.entries(value)) walk(item, [...path, key])
+        }
+        walk(configuration, [])
+        const path = paths[pick % paths.length] ?? []
+        const copy = JSON.parse(JSON.stringify(configuration)) as Record<string, unknown>
+        let target: Record<string | number, unknown> = copy
+        for (const segment of path.slice(0, -1))
+          target = target[segment] as Record<string | number, unknown>
+        const last = path[path.length - 1]
+        if (last !== undefined) target[last] = replacement
+        expect(validator.quickAccepts(copy)).toBe(validator.schemaAccepts(copy))
+      }),
+      { numRuns: 1000 },
     )
   })
 })

@@ -636,8 +636,9 @@ const metadata = (description: string, count: Record<string, number>) => ({
   ...count,
 })
 const directory = join(import.meta.dirname, '..', 'fixtures', 'catalog')
-const write = (name: string, value: unknown) =>
+const write = (name: string, value: unknown): void => {
   writeFileSync(join(directory, name), `${JSON.stringify(value, null, 2)}\n`)
+}
 write('categories.json', {
   metadata: metadata('Demo category tree (not the customer data)', {
     total_categories: Object.keys(categories).length,

@@ -7,6 +7,7 @@ export default defineConfig({
   clean: true,
   sourcemap: true,
   target: 'node20',
+  tsconfig: 'tsconfig.build.json',
   // the core is bundled as a dependency, not inlined
   external: ['@torvan/configurator-core'],
 })

@@ -192,6 +192,89 @@ function schemaOf(
   }
 }
 
+/**
+ * A plain-JS check that a value is valid for an option: exactly what the zod schema accepts, without
+ * building issues. Valid configurations (the hot path) take it; zod reports the others in full.
+ */
+function validityOf(
+  option: OptionSpec,
+  items: (option: OptionSpec & { type: 'item' }) => ItemDomain,
+): (value: unknown) => boolean {
+  switch (option.type) {
+    case 'string': {
+      const pattern = option.pattern === undefined ? undefined : new RegExp(option.pattern)
+      const { minLength, maxLength } = option
+      return (value) =>
+        typeof value === 'string' &&
+        (minLength === undefined || value.length >= minLength) &&
+        (maxLength === undefined || value.length <= maxLength) &&
+        (pattern === undefined || pattern.test(value))
+    }
+    case 'enum': {
+      const values = new Set<unknown>(option.values)
+      return (value) => values.has(value)
+    }
+    case 'number':
+    case 'integer': {
+      const { minimum, maximum } = option
+      const decimals = option.type === 'number' ? option.decimals : undefined
+      const integer = option.type === 'integer'
+      return (value) =>
+        typeof value === 'number' &&
+        Number.isFinite(value) &&
+        (!integer || Number.isSafeInteger(value)) &&
+        (minimum === undefined || value >= minimum) &&
+        (maximum === undefined || value <= maximum) &&
+        (decimals === undefined || decimalsOf(value) <= decimals)
+    }
+    case 'boolean':
+      return (value) => typeof value === 'boolean'
+    case 'object': {
+      const properties = Object.entries(option.properties).map(([key, property]) => ({
+        key,
+        required: property.required === true,
+        valid: validityOf(property, items),
+      }))
+      const known = new Set(Object.keys(option.properties))
+      const nullable = option.nullable === true
+      return (value) => {
+        if (value === null) return nullable
+        if (typeof value !== 'object' || Array.isArray(value)) return false
+        const record = value as Record<string, unknown>
+        for (const key in record) if (!known.has(key)) return false
+        for (const property of properties) {
+          const item = record[property.key]
+          if (item === undefined ? property.required : !property.valid(item)) return false
+        }
+        return true
+      }
+    }
+    case 'list': {
+      const valid = validityOf(option.items, items)
+      const { minItems, maxItems } = option
+      return (value) =>
+        Array.isArray(value) &&
+        (minItems === undefined || value.length >= minItems) &&
+        (maxItems === undefined || value.length <= maxItems) &&
+        value.every((item) => valid(item))
+    }
+    case 'oneOf': {
+      const variants = option.variants.map((variant) => ({
+        variant,
+        valid: validityOf(variant, items),
+      }))
+      return (value) => {
+        const chosen = variants.find(({ variant }) => fitsType(variant, value))
+        return chosen !== undefined && chosen.valid(value)
+      }
+    }
+    case 'item': {
+      const { allowed } = items(option)
+      return (value) => typeof value === 'string' && allowed.has(value)
+    }
+  }
+}
+
 /** The option at a path of the model, following objects, lists and oneOf variants. */
 function optionAt(options: Record<string, OptionSpec>, path: readonly PathSegment[]): OptionSpec[] {
   let current: OptionSpec[] = [{ type: 'object', properties: options }]
@@ -254,6 +337,10 @@ function applyDefaults(option: OptionSpec, value: unknown): unknown {
 /** A configuration checker built once per product model. */
 export interface ConfigurationValidator {
   check(configuration: unknown): ConfigurationCheck
+  /** what the zod schema alone says, for tests that pin the fast check to it */
+  schemaAccepts(configuration: unknown): boolean
+  /** what the fast check alone says */
+  quickAccepts(configuration: unknown): boolean
 }
 
 /**
@@ -268,11 +355,14 @@ export function createConfigurationValidator(
 ): ConfigurationValidator {
   const root: OptionSpec = { type: 'object', properties: options }
   const schema = schemaOf(root, items)
+  const valid = validityOf(root, items)
   const hintAt = (path: PathSegment[]): string | undefined =>
     optionAt(options, path).find((o) => o.hint !== undefined)?.hint
   const knownKeys = (path: PathSegment[]): string[] =>
     optionAt(options, path).flatMap((o) => (o.type === 'object' ? Object.keys(o.properties) : []))
   return {
+    schemaAccepts: (configuration) => schema.safeParse(configuration).success,
+    quickAccepts: (configuration) => valid(configuration),
     check(configuration) {
       if (
         typeof configuration !== 'object' ||
@@ -294,6 +384,7 @@ export function createConfigurationValidator(
         }
       }
       const value = applyDefaults(root, configuration) as Record<string, unknown>
+      if (valid(configuration)) return { value, findings: [], invalidPaths: [] }
       const result = schema.safeParse(configuration, { reportInput: true })
       if (result.success) return { value, findings: [], invalidPaths: [] }
       // by path; at one path, in the order the schema checks (a stable sort)
