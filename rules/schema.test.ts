@@ -4,8 +4,13 @@ import { ruleSchemas } from '@torvan/configurator-core'
 import { describe, expect, it } from 'vitest'
 
 describe('rules/schema/', () => {
-  it.each(Object.entries(ruleSchemas()))('holds the current %s (run `pnpm generate:schemas` after changing the rule language)', (name, schema) => {
-    const committed: unknown = JSON.parse(readFileSync(join(import.meta.dirname, 'schema', name), 'utf8'))
-    expect(committed).toEqual(schema)
-  })
+  it.each(Object.entries(ruleSchemas()))(
+    'holds the current %s (run `pnpm generate:schemas` after changing the rule language)',
+    (name, schema) => {
+      const committed: unknown = JSON.parse(
+        readFileSync(join(import.meta.dirname, 'schema', name), 'utf8'),
+      )
+      expect(committed).toEqual(schema)
+    },
+  )
 })

@@ -255,3 +255,108 @@ describe('torvan catalog check on a catalog with graph errors', () => {
     ])
   })
 })
+
+describe('torvan bom --format and torvan bom diff', () => {
+  const bom = (...extra: string[]) =>
+    run(
+      'bom',
+      join(CONFIGS, 't2-b2-custom.json'),
+      '--catalog',
+      DEMO_CATALOG,
+      '--rules',
+      T2_RULES,
+      ...extra,
+    )
+
+  it('prints the BOM document with its hashes, tree, flattened parts and cost roll-up', async () => {
+    const { code, stdout } = await bom(
+      '--format',
+      'json',
+      '--prices',
+      join(DEMO_CATALOG, 'prices.json'),
+    )
+    expect(code).toBe(0)
+    const document = JSON.parse(stdout) as {
+      format: string
+      revision: number
+      hashes: Record<string, string>
+      tree: unknown[]
+      flat: unknown[]
+      cost: { currency: string; complete: boolean; unpriced: string[] }
+    }
+    expect(document.format).toBe('torvan-bom/1')
+    expect(document.revision).toBe(1)
+    expect(Object.keys(document.hashes)).toEqual(['configuration', 'catalog', 'ruleset', 'content'])
+    expect(document.tree.length).toBeGreaterThan(10)
+    // the custom parts have no price in the demo list: the total says it is incomplete
+    expect(document.cost).toMatchObject({ currency: 'USD', complete: false })
+    expect(document.cost.unpriced).toContain('T2-ADW-BASIN-28x22.5x10')
+  })
+
+  it('prints RFC 4180 CSV with levels, paths, numbers and costs', async () => {
+    const { code, stdout } = await bom(
+      '--format',
+      'csv',
+      '--prices',
+      join(DEMO_CATALOG, 'prices.json'),
+    )
+    expect(code).toBe(0)
+    const rows = stdout.replace(/^\ufeff/, '').split('\r\n')
+    expect(rows[0]).toBe('level,path,number,id,name,quantity,unit_cost,line_total')
+    expect(
+      rows.some((row) =>
+        row.startsWith('1,T2-ADW-BASIN-28x22.5x10,720.215.001,T2-ADW-BASIN-28x22.5x10,'),
+      ),
+    ).toBe(true)
+    expect(rows.some((row) => row.includes('"10-32 X 1/2"" PAN HEAD SCREW"'))).toBe(true)
+  })
+
+  it('prints the flattened parts as a text list', async () => {
+    const { code, stdout } = await bom('--format', 'tree', '--flat')
+    expect(code).toBe(0)
+    expect(stdout.split('\n').every((line) => !line.startsWith(' '))).toBe(true)
+  })
+
+  it('shows what changed between two BOM documents', async () => {
+    const directory = scratch({})
+    const a = join(directory, 'a.json')
+    const b = join(directory, 'b.json')
+    writeFileSync(
+      a,
+      (
+        await run(
+          'bom',
+          join(CONFIGS, 't2-b2-standard.json'),
+          '--catalog',
+          DEMO_CATALOG,
+          '--rules',
+          T2_RULES,
+          '--format',
+          'json',
+        )
+      ).stdout,
+    )
+    writeFileSync(b, (await bom('--format', 'json')).stdout)
+    const text = await run('bom', 'diff', a, b)
+    expect(text.code).toBe(0)
+    expect(text.stdout).toContain('  + T2-ADW-BASIN-28x22.5x10  2')
+    expect(text.stdout).toContain('  - T-OA-BINRAIL-36-KIT  3')
+    const same = await run('bom', 'diff', a, a, '--json')
+    expect(JSON.parse(same.stdout)).toEqual({
+      lines: { added: [], removed: [], changed: [] },
+      flat: { added: [], removed: [], changed: [] },
+    })
+  })
+
+  it('refuses a file that is not a BOM document, and an unknown format', async () => {
+    const notBom = await run(
+      'bom',
+      'diff',
+      join(CONFIGS, 't2-b1-minimal.json'),
+      join(CONFIGS, 't2-b1-minimal.json'),
+    )
+    expect(notBom.code).toBe(2)
+    expect(notBom.stderr).toContain('is not a BOM document')
+    expect((await bom('--format', 'xml')).code).toBe(2)
+  })
+})

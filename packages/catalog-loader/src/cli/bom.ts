@@ -1,7 +1,22 @@
 import { readdir, stat } from 'node:fs/promises'
 import { join } from 'node:path'
-import type { BomLine, ConfigureResult, Finding } from '@torvan/configurator-core'
-import { formatIssue } from '@torvan/configurator-core'
+import type {
+  BomDocument,
+  BomLine,
+  ConfigureResult,
+  Finding,
+  LineChanges,
+  PriceList,
+} from '@torvan/configurator-core'
+import {
+  bomToCsv,
+  bomToText,
+  createBomDocument,
+  diffBoms,
+  formatIssue,
+  parsePriceList,
+  rollUpCost,
+} from '@torvan/configurator-core'
 import { readJsonFile } from '../read-json-file.js'
 import type { CliIo } from './io.js'
 import { CliError, EXIT } from './io.js'
@@ -76,14 +91,43 @@ function formatTable(file: string, result: ConfigureResult): string {
   return `${out.join('\n')}\n`
 }
 
-/** `torvan bom <config.json|dir>... --catalog <dir> --rules <dir> [--json]`. */
+/** The output formats of `torvan bom --format`. */
+export type BomFormat = 'json' | 'csv' | 'tree'
+
+async function readPrices(file: string): Promise<PriceList> {
+  const read = await readJsonFile(file, file)
+  if (read.document === undefined)
+    throw new CliError(read.issues.map(formatIssue).join('; '), EXIT.unusable)
+  const { priceList, issues } = parsePriceList(read.document.value, file)
+  if (priceList === undefined) throw new CliError(issues.map(formatIssue).join('\n'), EXIT.unusable)
+  return priceList
+}
+
+/** A BOM document as --format json prints it: with its cost roll-up when a price list is given. */
+function documentJson(document: BomDocument, prices: PriceList | undefined): unknown {
+  return prices === undefined ? document : { ...document, cost: rollUpCost(document.flat, prices) }
+}
+
+/** `torvan bom <config.json|dir>... --catalog <dir> --rules <dir> [--json | --format json|csv|tree] [--flat] [--prices <file>]`. */
 export async function bomCommand(
   io: CliIo,
   args: { configs: readonly string[]; catalog: string; rules: string },
-  options: { json: boolean },
+  options: {
+    json: boolean
+    format?: BomFormat | undefined
+    flat: boolean
+    prices?: string | undefined
+  },
 ): Promise<number> {
   const files = await configurationFiles(args.configs)
+  const prices = options.prices === undefined ? undefined : await readPrices(options.prices)
   const { configurator } = await requireConfigurator(io, args.rules, args.catalog)
+  if (options.format !== undefined)
+    return documentCommand(
+      io,
+      { files, configurator, prices },
+      { format: options.format, flat: options.flat },
+    )
   const several = files.length > 1
   let exit: number = EXIT.ok
   for (const file of files) {
@@ -103,4 +147,105 @@ export async function bomCommand(
     else io.stdout(`${JSON.stringify(jsonResult(result), null, 2)}\n`)
   }
   return exit
+}
+
+async function documentCommand(
+  io: CliIo,
+  input: {
+    files: readonly string[]
+    configurator: Awaited<ReturnType<typeof requireConfigurator>>['configurator']
+    prices: PriceList | undefined
+  },
+  options: { format: BomFormat; flat: boolean },
+): Promise<number> {
+  let exit: number = EXIT.ok
+  for (const file of input.files) {
+    const read = await readJsonFile(file, file)
+    if (read.document === undefined || read.issues.some((issue) => issue.severity === 'error')) {
+      io.stderr(`torvan: ${read.issues.map(formatIssue).join('; ')}\n`)
+      exit = EXIT.unusable
+      continue
+    }
+    const result = createBomDocument(input.configurator, read.document.value)
+    if (!result.ok) {
+      for (const finding of result.findings)
+        io.stderr(
+          `${file}: ${finding.severity}: ${finding.path === '' ? '' : `${finding.path}: `}${finding.message}\n`,
+        )
+      if (exit === EXIT.ok) exit = EXIT.problems
+      continue
+    }
+    const prices = input.prices === undefined ? {} : { prices: input.prices }
+    switch (options.format) {
+      case 'json':
+        io.stdout(
+          input.files.length > 1
+            ? `${JSON.stringify(documentJson(result.document, input.prices))}\n`
+            : `${JSON.stringify(documentJson(result.document, input.prices), null, 2)}\n`,
+        )
+        break
+      case 'csv':
+        io.stdout(bomToCsv(result.document, { flat: options.flat, ...prices }))
+        break
+      case 'tree':
+        if (input.files.length > 1) io.stdout(`${file}:\n`)
+        io.stdout(bomToText(result.document, { flat: options.flat, ...prices }))
+        break
+    }
+  }
+  return exit
+}
+
+function changeLines(title: string, changes: LineChanges): string[] {
+  const out = [
+    `${title}: ${changes.added.length} added, ${changes.removed.length} removed, ${changes.changed.length} changed`,
+  ]
+  for (const line of changes.added)
+    out.push(
+      `  + ${line.id}${line.notes === undefined ? '' : ` [${line.notes}]`}  ${line.quantity}`,
+    )
+  for (const line of changes.removed)
+    out.push(
+      `  - ${line.id}${line.notes === undefined ? '' : ` [${line.notes}]`}  ${line.quantity}`,
+    )
+  for (const line of changes.changed)
+    out.push(
+      `  ~ ${line.id}${line.notes === undefined ? '' : ` [${line.notes}]`}  ${line.from} → ${line.to}`,
+    )
+  return out
+}
+
+async function readDocument(file: string): Promise<BomDocument> {
+  const read = await readJsonFile(file, file)
+  if (read.document === undefined)
+    throw new CliError(read.issues.map(formatIssue).join('; '), EXIT.unusable)
+  const value = read.document.value as Partial<BomDocument> | null
+  if (
+    value === null ||
+    typeof value !== 'object' ||
+    value.format !== 'torvan-bom/1' ||
+    !Array.isArray(value.lines) ||
+    !Array.isArray(value.flat)
+  ) {
+    throw new CliError(
+      `${file} is not a BOM document; make one with \`torvan bom <config> --format json\``,
+      EXIT.unusable,
+    )
+  }
+  return value as BomDocument
+}
+
+/** `torvan bom diff <a.json> <b.json> [--json]`: what changed between two BOM documents. */
+export async function bomDiffCommand(
+  io: CliIo,
+  args: { before: string; after: string },
+  options: { json: boolean },
+): Promise<number> {
+  const diff = diffBoms(await readDocument(args.before), await readDocument(args.after))
+  if (options.json) io.stdout(`${JSON.stringify(diff, null, 2)}\n`)
+  else
+    io.stdout(
+      `${[...changeLines('lines', diff.lines), ...changeLines('parts', diff.flat)].join('\n')}\n`,
+    )
+  return EXIT.ok
 }

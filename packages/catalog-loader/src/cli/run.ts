@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util'
-import { bomCommand } from './bom.js'
+import type { BomFormat } from './bom.js'
+import { bomCommand, bomDiffCommand } from './bom.js'
 import { checkCatalogCommand, explodeCommand, whereUsedCommand } from './catalog.js'
 import { checkRulesCommand, testRulesCommand } from './rules.js'
 import type { CliIo } from './io.js'
@@ -23,6 +24,11 @@ Usage:
   torvan bom <config.json|dir>... --catalog <dir> --rules <dir> [--json]
       Configure each configuration: BOM lines and findings. With several, --json prints one object a line.
       Exit 0 when every configuration is valid, 1 when one has errors, 2 for unusable input.
+  torvan bom <config.json|dir>... --catalog <dir> --rules <dir> --format json|csv|tree [--flat] [--prices <file>]
+      The BOM document (hashes, lines, exploded tree, flattened parts; with --prices, the cost roll-up),
+      as JSON, RFC 4180 CSV or an indented tree; --flat lists the flattened parts.
+  torvan bom diff <a.json> <b.json> [--json]
+      Lines and parts added, removed and changed in quantity between two BOM documents.
 
 Options:
   --json       machine-readable output on stdout
@@ -30,6 +36,9 @@ Options:
   --quantity   how many of the item to explode (default 1)
   --catalog    the catalog directory (categories.json, assemblies.json, parts.json)
   --rules      the product's rules directory (product.json, rule files, tests/)
+  --format     json, csv or tree: print the BOM document in that form
+  --flat       with --format csv or tree: the flattened part list instead of the tree
+  --prices     a price list ({ "currency", "prices": { id: "12.50" } }) for costs
   -h, --help   this text
 
 Exit codes: 0 ok, 1 the input has problems, 2 the command could not run (bad usage, missing files).
@@ -42,6 +51,8 @@ const OPTIONS = {
   quantity: { type: 'string' },
   catalog: { type: 'string' },
   rules: { type: 'string' },
+  format: { type: 'string' },
+  prices: { type: 'string' },
   help: { type: 'boolean', short: 'h', default: false },
 } as const
 
@@ -117,13 +128,33 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
         return await run(io, { rules, catalog }, values)
       }
       default:
+        if (group === 'bom' && command === 'diff') {
+          const [before, after] = positionals(rest, ['a.json', 'b.json'], 'bom diff') as [
+            string,
+            string,
+          ]
+          return await bomDiffCommand(io, { before, after }, values)
+        }
         if (group === 'bom') {
+          const format = values.format
+          if (format !== undefined && !['json', 'csv', 'tree'].includes(format)) {
+            throw usage(`--format takes json, csv or tree, received ${JSON.stringify(format)}`)
+          }
           const configs = command === undefined ? [] : [command, ...rest]
           if (configs.length === 0)
             throw usage('torvan bom takes one or more configuration files or directories')
           const catalog = requireOption(values.catalog, 'catalog', 'bom')
           const rules = requireOption(values.rules, 'rules', 'bom')
-          return await bomCommand(io, { configs, catalog, rules }, values)
+          return await bomCommand(
+            io,
+            { configs, catalog, rules },
+            {
+              json: values.json,
+              format: format as BomFormat | undefined,
+              flat: values.flat,
+              prices: values.prices,
+            },
+          )
         }
         throw usage(`unknown command "torvan ${name}"`)
     }
