@@ -75,8 +75,18 @@ export function resolveOperator(
         ? (a, b) => decorator.apply(a, b, next)
         : (a, b) => guard(a) && decorator.apply(a, b, next)
   }
+  // a value without a primitive form (Object.create(null)) makes < and parseFloat throw, in
+  // json-rules-engine too; a comparison that cannot be made is false, never an exception
+  const unsafe = compare
+  const safe: Comparison = (a, b) => {
+    try {
+      return unsafe(a, b)
+    } catch {
+      return false
+    }
+  }
   // a decorated operator's value is checked by the decorator, not the base
   return parts.length === 0 && operator.value !== undefined
-    ? { ok: true, compare, value: operator.value }
-    : { ok: true, compare }
+    ? { ok: true, compare: safe, value: operator.value }
+    : { ok: true, compare: safe }
 }

@@ -19,6 +19,20 @@ const configurator = createConfigurator({ catalog: demoCatalog, ruleset })
 const reference = createReferenceEngine(ruleset)
 
 describe('compiled rules', () => {
+  it('treat a comparison that cannot be made as false instead of throwing', () => {
+    const odd = { toString: null }
+    expect(configurator.configure({ lengthIn: odd, basins: [odd], accessories: [odd] }).ok).toBe(
+      false,
+    )
+    expect(
+      firedRules(
+        configurator,
+        { lengthIn: odd, basins: [{ size: odd, light: odd }], accessories: [] },
+        { ignoreValidation: true },
+      ).fired,
+    ).toEqual(['basin-kit@0'])
+  })
+
   it('fire exactly the rules json-rules-engine fires, on random valid configurations', async () => {
     const configurations = arbitraryConfiguration(ruleset.options, {
       items: () => ['LIGHT', 'SHELF'],
