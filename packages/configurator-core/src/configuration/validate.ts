@@ -159,10 +159,14 @@ function schemaOf(
       return z.unknown().superRefine((value, context) => {
         const chosen = variants.find(({ variant }) => fitsType(variant, value))
         if (chosen === undefined) {
+          const missing = value === undefined
           context.addIssue({
             code: 'custom',
-            message: `expected ${describeOption(option)}, received ${describeValue(value)}`,
+            message: missing
+              ? `required: expected ${describeOption(option)}`
+              : `expected ${describeOption(option)}, received ${describeValue(value)}`,
             input: value,
+            ...(missing ? { params: { code: 'required' } } : {}),
           })
           return
         }
