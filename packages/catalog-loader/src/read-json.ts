@@ -1,12 +1,20 @@
 import type { Issue, PathSegment } from '@torvan/configurator-core'
 
-/** A place in a text file, both counted from 1. */
+/**
+ * A place in a text file, both counted from 1; columns count UTF-16 code units.
+ *
+ * @example const where: Position = { line: 3, column: 15 }
+ */
 export interface Position {
   line: number
   column: number
 }
 
-/** Parsed JSON that remembers where each value starts. */
+/**
+ * Parsed JSON that remembers where each value starts.
+ *
+ * @example document.locate(['parts', '708.77', 'name']) // { line: 3, column: 25 }
+ */
 export interface JsonDocument {
   value: unknown
   file: string
@@ -14,40 +22,103 @@ export interface JsonDocument {
   locate(path: readonly PathSegment[]): Position | undefined
 }
 
-/** A parse: the document and any duplicate keys, or the one syntax error that stopped it. */
+/**
+ * A parse: the document and any duplicate keys, or the one syntax error that stopped it.
+ *
+ * @example if (!result.ok) return { issues: result.issues }
+ */
 export type JsonDocumentResult =
   { ok: true; document: JsonDocument; issues: Issue[] } | { ok: false; issues: Issue[] }
 
 const MAX_DEPTH = 1000
 
+/** where a value starts: an offset for a scalar, and a container also keeps its members' spots */
+type Spot = number | Container
+
+interface Container {
+  offset: number
+  members: Spot[] | Map<string, Spot>
+}
+
+interface Failure {
+  message: string
+  offset: number
+  path: PathSegment[]
+  hint?: string
+}
+
+/** the syntax error that stops a parse; parseJsonDocument turns it into an issue */
 class JsonSyntaxError extends Error {
-  constructor(
-    message: string,
-    readonly offset: number,
-    readonly path: PathSegment[],
-  ) {
-    super(message)
+  constructor(readonly failure: Failure) {
+    super(failure.message)
   }
 }
 
-function describeChar(text: string, offset: number): string {
-  if (offset >= text.length) return 'the end of the file'
-  const char = text[offset] as string
-  if (char === '\n') return 'a line break'
-  const code = char.charCodeAt(0)
-  if (code < 0x20)
-    return `the control character U+${code.toString(16).padStart(4, '0').toUpperCase()}`
-  return JSON.stringify(char)
+const WORD = /[\w$]{1,20}/y
+
+/** what sits at `offset`, in plain words */
+function describeAt(text: string, offset: number): string {
+  const code = text.codePointAt(offset)
+  if (code === undefined) return 'the end of the file'
+  if (code === 10 || code === 13) return 'a line break'
+  if (code === 9) return 'a tab'
+  if (code === 32) return 'a space'
+  if (code === 34) return `'"'`
+  const char = String.fromCodePoint(code)
+  if (/[\p{C}\p{Z}]/u.test(char)) {
+    const hex = code.toString(16).toUpperCase().padStart(4, '0')
+    return code < 0x20 ? `the control character U+${hex}` : `the invisible character U+${hex}`
+  }
+  WORD.lastIndex = offset
+  const word = WORD.exec(text)
+  return word === null ? `"${char}"` : `"${word[0]}"`
 }
 
-/** offsets of line starts, for turning offsets into line and column */
-function lineStarts(text: string): number[] {
-  const starts = [0]
-  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 10) starts.push(i + 1)
+/** a fix for the mistakes people carry over from JavaScript */
+function hintAt(text: string, offset: number): string | undefined {
+  const char = text[offset]
+  if (char === "'") return 'JSON text uses double quotes'
+  if (char === '/') return 'JSON has no comments'
+  return undefined
+}
+
+function isDigit(code: number): boolean {
+  return code >= 48 && code <= 57
+}
+
+/** the value of a hex digit, or -1 */
+function hexValue(code: number): number {
+  if (code >= 48 && code <= 57) return code - 48
+  if (code >= 65 && code <= 70) return code - 55
+  if (code >= 97 && code <= 102) return code - 87
+  return -1
+}
+
+function offsetOf(spot: Spot): number {
+  return typeof spot === 'number' ? spot : spot.offset
+}
+
+/** the spot of an array member, accepting "3" for 3 as property access does */
+function memberOf(spot: Spot | undefined, segment: PathSegment): Spot | undefined {
+  if (spot === undefined || typeof spot === 'number') return undefined
+  const members = spot.members
+  if (!Array.isArray(members)) return members.get(String(segment))
+  if (typeof segment === 'number') return members[segment]
+  return /^(?:0|[1-9]\d*)$/.test(segment) ? members[Number(segment)] : undefined
+}
+
+/** offsets where lines start; "\r\n", "\n" and a lone "\r" each end a line, as in editors */
+function findLineStarts(text: string, first: number): number[] {
+  const starts = [first]
+  for (let i = first; i < text.length; i++) {
+    const code = text.charCodeAt(i)
+    if (code === 10) starts.push(i + 1)
+    else if (code === 13 && text.charCodeAt(i + 1) !== 10) starts.push(i + 1)
+  }
   return starts
 }
 
-function positionOf(starts: readonly number[], offset: number): Position {
+function findPosition(starts: readonly number[], offset: number): Position {
   let low = 0
   let high = starts.length - 1
   while (low < high) {
@@ -58,320 +129,378 @@ function positionOf(starts: readonly number[], offset: number): Position {
   return { line: low + 1, column: offset - (starts[low] as number) + 1 }
 }
 
-const ESCAPES: Record<string, string> = {
-  '"': '"',
-  '\\': '\\',
-  '/': '/',
-  b: '\b',
-  f: '\f',
-  n: '\n',
-  r: '\r',
-  t: '\t',
-}
-
 class Parser {
-  offset = 0
-  readonly offsets = new Map<string, number>()
+  offset: number
+  /** the spot of the value just read; a field rather than a returned pair, to save an allocation per value */
+  spot: Spot = 0
+  /** keys and indexes down to the value being read, for error paths */
+  readonly path: PathSegment[] = []
   readonly duplicates: { path: PathSegment[]; offset: number; first: number }[] = []
+  private lineStarts: number[] | undefined
 
-  constructor(readonly text: string) {}
+  constructor(
+    readonly text: string,
+    readonly start: number,
+  ) {
+    this.offset = start
+  }
 
-  fail(expected: string, path: string): never {
-    throw new JsonSyntaxError(
-      `expected ${expected}, found ${describeChar(this.text, this.offset)}`,
-      this.offset,
-      keyPath(path),
-    )
+  position(offset: number): Position {
+    this.lineStarts ??= findLineStarts(this.text, this.start)
+    return findPosition(this.lineStarts, offset)
+  }
+
+  stop(message: string, options: { at?: number; hint?: string | undefined } = {}): never {
+    const failure: Failure = { message, offset: options.at ?? this.offset, path: [...this.path] }
+    if (options.hint !== undefined) failure.hint = options.hint
+    throw new JsonSyntaxError(failure)
+  }
+
+  failExpecting(what: string, options: { at?: number; found?: string; hint?: string } = {}): never {
+    const at = options.at ?? this.offset
+    const found = options.found ?? describeAt(this.text, at)
+    return this.stop(`expected ${what}, found ${found}`, {
+      at,
+      hint: options.hint ?? hintAt(this.text, at),
+    })
   }
 
   skipSpace(): void {
     const text = this.text
-    while (this.offset < text.length) {
-      const code = text.charCodeAt(this.offset)
-      if (code === 32 || code === 10 || code === 13 || code === 9) this.offset++
+    let offset = this.offset
+    for (;;) {
+      const code = text.charCodeAt(offset)
+      if (code === 32 || code === 10 || code === 13 || code === 9) offset++
       else break
     }
+    this.offset = offset
   }
 
-  value(depth: number, key: string): unknown {
+  readValue(): unknown {
     this.skipSpace()
-    this.offsets.set(key, this.offset)
-    const char = this.text[this.offset] ?? ''
-    switch (char) {
-      case '{':
-        return this.object(depth, key)
-      case '[':
-        return this.array(depth, key)
-      case '"':
-        return this.string(key)
-      case 't':
-        return this.literal('true', true, key)
-      case 'f':
-        return this.literal('false', false, key)
-      case 'n':
-        return this.literal('null', null, key)
-      default:
-        if (char === '-' || (char >= '0' && char <= '9' && char !== '')) return this.number(key)
-        return this.fail(
-          'a value (an object, a list, text in double quotes, a number, true, false or null)',
-          key,
-        )
+    const start = this.offset
+    const code = this.text.charCodeAt(start)
+    if (code === 123 || code === 91) {
+      if (this.path.length === MAX_DEPTH) this.stop(`nesting deeper than ${MAX_DEPTH} levels`)
+      return code === 123 ? this.readObject() : this.readArray()
     }
-  }
-
-  literal(word: string, value: unknown, path: string): unknown {
-    if (this.text.startsWith(word, this.offset)) {
-      this.offset += word.length
-      return value
-    }
-    return this.fail(word, path)
-  }
-
-  number(path: string): number {
-    const match = /^-?(0|[1-9]\d*)(\.\d+)?([eE][+-]?\d+)?/.exec(
-      this.text.slice(this.offset, this.offset + 400),
+    this.spot = start
+    if (code === 34) return this.readString()
+    if (code === 45 || isDigit(code)) return this.readNumber()
+    if (code === 116) return this.readWord('true', true)
+    if (code === 102) return this.readWord('false', false)
+    if (code === 110) return this.readWord('null', null)
+    return this.failExpecting(
+      'a value (an object, a list, text in double quotes, a number, true, false or null)',
     )
-    if (match === null) return this.fail('a digit after "-"', path)
-    const next = this.text[this.offset + match[0].length]
-    if (next !== undefined && /[0-9.eE]/.test(next)) {
-      this.offset += match[0].length
-      return this.fail(
-        match[1] === '0' && /\d/.test(next) ? 'no digit after a leading 0' : 'a complete number',
-        path,
-      )
-    }
-    this.offset += match[0].length
-    return Number(match[0])
   }
 
-  string(path: string): string {
+  readWord(word: string, value: boolean | null): boolean | null {
+    if (!this.text.startsWith(word, this.offset)) this.failExpecting(word)
+    this.offset += word.length
+    return value
+  }
+
+  readNumber(): number {
     const text = this.text
     const start = this.offset
-    this.offset++
+    let i = start
+    if (text.charCodeAt(i) === 45) i++
+    if (text.charCodeAt(i) === 48) {
+      i++
+      if (isDigit(text.charCodeAt(i))) {
+        let end = i
+        while (isDigit(text.charCodeAt(end))) end++
+        this.failExpecting('a number without leading zeros', {
+          found: `"${text.slice(start, end)}"`,
+        })
+      }
+    } else if (isDigit(text.charCodeAt(i))) {
+      while (isDigit(text.charCodeAt(i))) i++
+    } else {
+      this.failExpecting('a digit after "-"', { at: i })
+    }
+    if (text.charCodeAt(i) === 46) {
+      i++
+      if (!isDigit(text.charCodeAt(i))) this.failExpecting('a digit after "."', { at: i })
+      while (isDigit(text.charCodeAt(i))) i++
+    }
+    const e = text.charCodeAt(i)
+    if (e === 101 || e === 69) {
+      i++
+      const sign = text.charCodeAt(i)
+      if (sign === 43 || sign === 45) i++
+      if (!isDigit(text.charCodeAt(i))) this.failExpecting('a digit in the exponent', { at: i })
+      while (isDigit(text.charCodeAt(i))) i++
+    }
+    this.offset = i
+    // same digits, same double: JSON.parse and Number() share the conversion
+    return Number(text.slice(start, i))
+  }
+
+  readString(): string {
+    const text = this.text
+    const start = this.offset
+    let i = start + 1
+    let chunk = i
     let out = ''
-    let chunk = this.offset
     for (;;) {
-      if (this.offset >= text.length) {
-        this.offset = start
-        return this.fail('a closing double quote for the text that starts here', path)
-      }
-      const code = text.charCodeAt(this.offset)
+      const code = text.charCodeAt(i)
       if (code === 34) {
-        out += text.slice(chunk, this.offset)
-        this.offset++
-        return out
+        this.offset = i + 1
+        return out + text.slice(chunk, i)
       }
-      if (code < 0x20)
-        return this.fail('no control character inside text (write \\n, \\t, …)', path)
-      if (code !== 92) {
-        this.offset++
-        continue
-      }
-      out += text.slice(chunk, this.offset)
-      const escape = text[this.offset + 1]
-      if (escape === 'u') {
-        const hex = text.slice(this.offset + 2, this.offset + 6)
-        if (!/^[0-9a-fA-F]{4}$/.test(hex)) {
-          this.offset += 2
-          return this.fail('four hex digits after \\u', path)
-        }
-        out += String.fromCharCode(Number.parseInt(hex, 16))
-        this.offset += 6
-      } else if (escape !== undefined && Object.hasOwn(ESCAPES, escape)) {
-        out += ESCAPES[escape] as string
-        this.offset += 2
+      if (code === 92) {
+        out += text.slice(chunk, i)
+        out += this.readEscape(i)
+        i += text.charCodeAt(i + 1) === 117 ? 6 : 2
+        chunk = i
+      } else if (code >= 0x20) {
+        i++
       } else {
-        this.offset++
-        return this.fail('an escape such as \\n, \\" or \\u0041 after the backslash', path)
+        this.failInString(start, i)
       }
-      chunk = this.offset
     }
   }
 
-  array(depth: number, path: string): unknown[] {
-    if (depth >= MAX_DEPTH)
-      throw new JsonSyntaxError(
-        `nesting deeper than ${MAX_DEPTH} levels`,
-        this.offset,
-        keyPath(path),
-      )
+  /** stops inside text, at the end of the file (a NaN code) or at a control character */
+  failInString(start: number, at: number): never {
+    const { line, column } = this.position(start)
+    const opened = `the text that starts at line ${line}, column ${column}`
+    const code = this.text.charCodeAt(at)
+    if (Number.isNaN(code))
+      return this.failExpecting(`a closing double quote for ${opened}`, { at })
+    if (code === 10 || code === 13) {
+      return this.failExpecting(`a closing double quote for ${opened}`, {
+        at,
+        hint: 'a line break inside text is written \\n',
+      })
+    }
+    const escape = code === 9 ? '\\t' : `\\u${code.toString(16).padStart(4, '0')}`
+    return this.failExpecting('text without control characters', {
+      at,
+      hint: `write ${escape} instead`,
+    })
+  }
+
+  readEscape(backslash: number): string {
+    const text = this.text
+    const code = text.charCodeAt(backslash + 1)
+    switch (code) {
+      case 34:
+        return '"'
+      case 92:
+        return '\\'
+      case 47:
+        return '/'
+      case 98:
+        return '\b'
+      case 102:
+        return '\f'
+      case 110:
+        return '\n'
+      case 114:
+        return '\r'
+      case 116:
+        return '\t'
+      case 117: {
+        let unit = 0
+        for (let i = backslash + 2; i < backslash + 6; i++) {
+          const digit = hexValue(text.charCodeAt(i))
+          if (digit < 0) this.failExpecting('four hex digits after "\\u"', { at: i })
+          unit = unit * 16 + digit
+        }
+        // a surrogate pair arrives as two escapes; their two code units join up in the string
+        return String.fromCharCode(unit)
+      }
+      default: {
+        const found = Number.isNaN(code) ? undefined : `"\\${String.fromCodePoint(code)}"`
+        return this.failExpecting(
+          'an escape (\\" \\\\ \\/ \\b \\f \\n \\r \\t or \\u and four hex digits)',
+          {
+            at: backslash,
+            ...(found === undefined ? {} : { found }),
+          },
+        )
+      }
+    }
+  }
+
+  readArray(): unknown[] {
+    const spots: Spot[] = []
+    const container: Container = { offset: this.offset, members: spots }
+    const items: unknown[] = []
+    const path = this.path
     this.offset++
-    const out: unknown[] = []
     this.skipSpace()
-    if (this.text[this.offset] === ']') {
+    if (this.text.charCodeAt(this.offset) === 93) {
       this.offset++
-      return out
+      this.spot = container
+      return items
     }
     for (;;) {
-      out.push(this.value(depth + 1, `${path}\u0001${out.length}`))
+      path.push(items.length)
+      items.push(this.readValue())
+      path.pop()
+      spots.push(this.spot)
       this.skipSpace()
-      const char = this.text[this.offset]
-      if (char === ',') {
+      const code = this.text.charCodeAt(this.offset)
+      if (code === 93) {
         this.offset++
-        this.skipSpace()
-        if (this.text[this.offset] === ']')
-          this.fail('a value after "," (no trailing comma in JSON)', path)
-        continue
+        this.spot = container
+        return items
       }
-      if (char === ']') {
-        this.offset++
-        return out
+      if (code !== 44) this.failExpecting('"," or "]" after a list element')
+      this.offset++
+      this.skipSpace()
+      if (this.text.charCodeAt(this.offset) === 93) {
+        this.failExpecting('a value after "," (no trailing comma in JSON)')
       }
-      return this.fail('"," or "]" after a list element', path)
     }
   }
 
-  object(depth: number, path: string): Record<string, unknown> {
-    if (depth >= MAX_DEPTH)
-      throw new JsonSyntaxError(
-        `nesting deeper than ${MAX_DEPTH} levels`,
-        this.offset,
-        keyPath(path),
-      )
-    this.offset++
+  readObject(): Record<string, unknown> {
+    const members = new Map<string, Spot>()
+    const container: Container = { offset: this.offset, members }
     const out: Record<string, unknown> = {}
-    const seen = new Map<string, number>()
+    const text = this.text
+    const path = this.path
+    // where each repeated key first appeared, made on the first repeat
+    let firsts: Map<string, number> | undefined
+    this.offset++
     this.skipSpace()
-    if (this.text[this.offset] === '}') {
+    if (text.charCodeAt(this.offset) === 125) {
       this.offset++
+      this.spot = container
       return out
     }
     for (;;) {
-      this.skipSpace()
-      if (this.text[this.offset] !== '"') {
-        return this.fail(
-          this.text[this.offset] === '}'
-            ? 'a key after "," (no trailing comma in JSON)'
-            : 'a key in double quotes',
-          path,
+      if (text.charCodeAt(this.offset) !== 34) {
+        if (text.charCodeAt(this.offset) === 125) {
+          this.failExpecting('a key after "," (no trailing comma in JSON)')
+        }
+        const word = /[\w$]/.test(text[this.offset] ?? '')
+        this.failExpecting(
+          'a key in double quotes',
+          word ? { hint: 'JSON keys are in double quotes' } : {},
         )
       }
       const keyOffset = this.offset
-      const key = this.string(path)
+      const key = this.readString()
       this.skipSpace()
-      if (this.text[this.offset] !== ':')
-        this.fail(`":" after the key ${JSON.stringify(key)}`, path)
+      if (text.charCodeAt(this.offset) !== 58)
+        this.failExpecting(`":" after the key ${JSON.stringify(key)}`)
       this.offset++
-      const first = seen.get(key)
-      if (first !== undefined)
-        this.duplicates.push({ path: [...keyPath(path), key], offset: keyOffset, first })
-      seen.set(key, keyOffset)
-      const value = this.value(depth + 1, `${path}\u0002${key}`)
+      path.push(key)
+      const value = this.readValue()
+      path.pop()
+      const previous = members.get(key)
+      if (previous !== undefined) {
+        firsts ??= new Map()
+        const first = firsts.get(key) ?? this.findKeyBefore(offsetOf(previous))
+        firsts.set(key, first)
+        this.duplicates.push({ path: [...path, key], offset: keyOffset, first })
+      }
+      members.set(key, this.spot)
       // an own property even for "__proto__", as JSON.parse makes it
-      if (key === '__proto__')
+      if (key === '__proto__') {
         Object.defineProperty(out, key, {
           value,
           enumerable: true,
           writable: true,
           configurable: true,
         })
-      else out[key] = value
-      this.skipSpace()
-      const char = this.text[this.offset]
-      if (char === ',') {
-        this.offset++
-        continue
+      } else {
+        out[key] = value
       }
-      if (char === '}') {
+      this.skipSpace()
+      const code = text.charCodeAt(this.offset)
+      if (code === 125) {
         this.offset++
+        this.spot = container
         return out
       }
-      return this.fail('"," or "}" after a property', path)
+      if (code !== 44) this.failExpecting('"," or "}" after a property')
+      this.offset++
+      this.skipSpace()
     }
   }
+
+  /** the closing quote of the key before a value: on the key's line, since keys hold no line breaks */
+  findKeyBefore(valueOffset: number): number {
+    const text = this.text
+    let i = valueOffset - 1
+    // back over the space, the ":" and the space again
+    while (text.charCodeAt(i) !== 58) i--
+    i--
+    while (text.charCodeAt(i) !== 34) i--
+    return i
+  }
 }
 
-/** the path of a lookup key */
-function keyPath(key: string): PathSegment[] {
-  const path: PathSegment[] = []
-  let start = -1
-  let numeric = false
-  const flush = (end: number) => {
-    if (start >= 0) path.push(numeric ? Number(key.slice(start, end)) : key.slice(start, end))
-  }
-  for (let i = 0; i < key.length; i++) {
-    const code = key.charCodeAt(i)
-    if (code !== 1 && code !== 2) continue
-    flush(i)
-    start = i + 1
-    numeric = code === 1
-  }
-  flush(key.length)
-  return path
-}
-
-/** the lookup key of a path: indexes and keys marked apart, so that [0] and ["0"] differ */
-function pathKey(path: readonly PathSegment[]): string {
-  let key = ''
-  for (const segment of path)
-    key += typeof segment === 'number' ? `\u0001${segment}` : `\u0002${segment}`
-  return key
+/** locates by walking the spot tree, so a repeated key's dropped value is not found */
+function locateIn(root: Spot, path: readonly PathSegment[]): number | undefined {
+  let spot: Spot | undefined = root
+  for (const segment of path) spot = memberOf(spot, segment)
+  return spot === undefined ? undefined : offsetOf(spot)
 }
 
 /**
- * Parses JSON text like JSON.parse, but says where: a syntax error gives its line and column in plain
- * words, a repeated key (which JSON.parse would silently drop) is reported, and every value's position
- * can be looked up by its path.
+ * Parses JSON text as JSON.parse does, but says where: a syntax error becomes one `invalid_json` issue
+ * with its line, column and path, each repeated key (which JSON.parse silently drops) a `duplicate_key`
+ * issue, and every value's start can be looked up by its path.
  *
  * @example
- * const result = parseJsonDocument(text, 'parts.json')
- * if (result.ok) result.document.locate(['parts', '708.77']) // { line: 12, column: 15 }
+ * const result = parseJsonDocument('{\n  "parts": { "708.77": {} }\n}', 'parts.json')
+ * if (result.ok) result.document.locate(['parts', '708.77']) // { line: 2, column: 24 }
  */
 export function parseJsonDocument(text: string, file: string): JsonDocumentResult {
-  // a byte-order mark is not part of the text an editor shows
-  const source = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text
-  let starts: number[] | undefined
-  const position = (offset: number): Position => {
-    starts ??= lineStarts(source)
-    return positionOf(starts, offset)
+  // editors hide a byte-order mark, so columns start after it
+  const parser = new Parser(text, text.charCodeAt(0) === 0xfeff ? 1 : 0)
+  parser.skipSpace()
+  if (parser.offset === text.length) {
+    return {
+      ok: false,
+      issues: [
+        { code: 'invalid_json', severity: 'error', file, path: [], message: 'the file is empty' },
+      ],
+    }
   }
   const at = (offset: number): string => {
-    const { line, column } = position(offset)
+    const { line, column } = parser.position(offset)
     return `line ${line}, column ${column}`
   }
-  if (source.trim() === '') {
-    return {
-      ok: false,
-      issues: [
-        {
-          code: 'invalid_json',
-          severity: 'error',
-          file,
-          path: [],
-          message: 'the file is empty; expected JSON',
-        },
-      ],
-    }
-  }
-  const parser = new Parser(source)
   let value: unknown
   try {
-    value = parser.value(0, '')
+    value = parser.readValue()
     parser.skipSpace()
-    if (parser.offset < source.length) parser.fail('the end of the file after the JSON value', '')
+    if (parser.offset < text.length)
+      parser.failExpecting('the end of the file after the JSON value')
   } catch (error) {
     if (!(error instanceof JsonSyntaxError)) throw error
-    return {
-      ok: false,
-      issues: [
-        {
-          code: 'invalid_json',
-          severity: 'error',
-          file,
-          path: error.path,
-          message: `${at(error.offset)}: ${error.message}`,
-        },
-      ],
+    const { message, offset, path, hint } = error.failure
+    const issue: Issue = {
+      code: 'invalid_json',
+      severity: 'error',
+      file,
+      path,
+      message: `${at(offset)}: ${message}`,
     }
+    if (hint !== undefined) issue.hint = hint
+    return { ok: false, issues: [issue] }
   }
-  const issues: Issue[] = parser.duplicates.map((duplicate) => ({
-    code: 'duplicate_key',
-    severity: 'error',
-    file,
-    path: duplicate.path,
-    message: `${at(duplicate.offset)}: key ${JSON.stringify(duplicate.path[duplicate.path.length - 1])} appears again; the first is at line ${position(duplicate.first).line} (JSON keeps only the last one)`,
-  }))
-  const offsets = parser.offsets
+  const root = parser.spot
+  const issues = parser.duplicates.map(({ path, offset, first }): Issue => {
+    const key = JSON.stringify(path[path.length - 1])
+    const line = parser.position(first).line
+    return {
+      code: 'duplicate_key',
+      severity: 'error',
+      file,
+      path,
+      message: `${at(offset)}: key ${key} appears again; the first is at line ${line} (JSON keeps only the last one)`,
+    }
+  })
   return {
     ok: true,
     issues,
@@ -379,8 +508,8 @@ export function parseJsonDocument(text: string, file: string): JsonDocumentResul
       value,
       file,
       locate: (path) => {
-        const offset = offsets.get(pathKey(path))
-        return offset === undefined ? undefined : position(offset)
+        const offset = locateIn(root, path)
+        return offset === undefined ? undefined : parser.position(offset)
       },
     },
   }
