@@ -2,6 +2,10 @@ import type { z } from 'zod'
 import type { Issue, PathSegment } from './issues.js'
 import { didYouMean } from './text/suggest.js'
 
+function entries(count: number): string {
+  return count === 1 ? '1 entry' : `${count} entries`
+}
+
 /** Describes a received value briefly: `"abc"`, `-1`, `null`, `an array`, `an object`. */
 export function describeValue(value: unknown): string {
   if (value === undefined) return 'nothing'
@@ -45,7 +49,7 @@ function describeZodIssue(issue: z.core.$ZodIssue): {
       if (issue.origin === 'array')
         return {
           code: issue.code,
-          message: `expected at least ${issue.minimum} entries, received ${(issue.input as unknown[] | undefined)?.length ?? 0}`,
+          message: `expected at least ${entries(Number(issue.minimum))}, received ${(issue.input as unknown[] | undefined)?.length ?? 0}`,
         }
       if (issue.origin === 'string')
         return {
@@ -60,7 +64,7 @@ function describeZodIssue(issue: z.core.$ZodIssue): {
       if (issue.origin === 'array')
         return {
           code: issue.code,
-          message: `expected at most ${issue.maximum} entries, received ${(issue.input as unknown[] | undefined)?.length ?? 0}`,
+          message: `expected at most ${entries(Number(issue.maximum))}, received ${(issue.input as unknown[] | undefined)?.length ?? 0}`,
         }
       if (issue.origin === 'string')
         return {
@@ -127,7 +131,20 @@ function describeZodIssue(issue: z.core.$ZodIssue): {
           ...(hint === undefined ? {} : { hint }),
         }
       }
-      return { code: issue.code, message: issue.message }
+      // a plain union: name the kinds of value it takes when none of them matched at the top
+      const expected = issue.errors.map((branch) =>
+        branch.find((inner) => inner.path.length === 0 && inner.code === 'invalid_type'),
+      )
+      if (expected.every((inner) => inner !== undefined)) {
+        const kinds = [
+          ...new Set(expected.map((inner) => (inner as { expected: string }).expected)),
+        ]
+        return {
+          code: 'invalid_type',
+          message: `expected ${kinds.join(' or ')}, received ${received}`,
+        }
+      }
+      return { code: issue.code, message: `${received} matches none of the forms this field takes` }
     }
     case 'invalid_key':
     case 'invalid_element':

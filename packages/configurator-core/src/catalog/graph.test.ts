@@ -145,7 +145,7 @@ describe('buildCatalog()', () => {
       [
         "items: expected array, received an object",
         "parts: unknown key "parts"",
-        "subcategories: required array is missing",
+        "subcategories: required: expected array",
       ]
     `)
     expect(buildCatalog([]).ok).toBe(false)
@@ -169,12 +169,12 @@ describe('buildCatalog()', () => {
       [
         "categories[0].code: expected text of at least 1 characters, received """,
         "categories[1]: expected object, received "BASINS"",
-        "items[0].name: required string is missing",
+        "items[0].name: required: expected string",
         "items[1].kind: expected one of "part" | "assembly", received "assmebly" (did you mean "assembly"?)",
         "items[2].colour: unknown key "colour"",
         "items[3].components: expected array, received an object",
         "items[4]: expected object, received 42",
-        "subcategories[0].categoryCode: required string is missing",
+        "subcategories[0].categoryCode: required: expected string",
       ]
     `)
   })
@@ -289,7 +289,7 @@ describe('buildCatalog()', () => {
         "items[0].components[0].quantity: quantity must be a positive number: expected number > 0, received 0",
         "items[0].components[1].quantity: quantity must be a positive number: expected number > 0, received -2",
         "items[0].components[2].quantity: quantity must be a positive number: expected number, received "2"",
-        "items[0].components[3].quantity: quantity must be a positive number: required number is missing",
+        "items[0].components[3].quantity: quantity must be a positive number: required: expected number",
         "items[0].components[4].quantity: quantity must be a positive number: expected number, received NaN",
         "items[0].components[5].quantity: quantity must be a positive number: expected number, received Infinity",
       ]

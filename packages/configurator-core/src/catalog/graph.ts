@@ -334,7 +334,8 @@ export function buildCatalog(data: unknown): CatalogBuildResult {
       draft.quantities.push(component.quantity)
       draft.notes.push(component.notes ?? null)
       const child = drafts[childIndex] as DraftNode
-      if (!child.parents.includes(parentIndex)) child.parents.push(parentIndex)
+      // parents arrive in index order, so a repeat can only be the last one (includes() is quadratic)
+      if (child.parents.at(-1) !== parentIndex) child.parents.push(parentIndex)
     })
     if (components.length > 0) draft.item = { ...draft.item, components }
   })

@@ -48,10 +48,20 @@ describe('compiled rules', () => {
   })
 
   it('fire exactly the rules json-rules-engine fires, on random facts of any JSON shape', async () => {
+    // json-rules-engine throws where a value has no primitive form ({ "toString": [] }); ours says false
+    // (pinned above), so such values are left out of this comparison
+    const primitiveForm = (value: unknown): boolean => {
+      if (typeof value !== 'object' || value === null) return true
+      if (Array.isArray(value)) return value.every(primitiveForm)
+      const record = value as Record<string, unknown>
+      if (Object.hasOwn(record, 'toString') || Object.hasOwn(record, 'valueOf')) return false
+      return Object.values(record).every(primitiveForm)
+    }
+    const json = fc.jsonValue().filter(primitiveForm)
     const junk = fc.record({
-      lengthIn: fc.jsonValue(),
-      basins: fc.array(fc.jsonValue(), { maxLength: 3 }),
-      accessories: fc.array(fc.jsonValue(), { maxLength: 3 }),
+      lengthIn: json,
+      basins: fc.array(json, { maxLength: 3 }),
+      accessories: fc.array(json, { maxLength: 3 }),
     })
     await fc.assert(
       fc.asyncProperty(junk, async (configuration) => {

@@ -1,0 +1,91 @@
+import { describe, expect, expectTypeOf, it } from 'vitest'
+import type {
+  Catalog,
+  CatalogBuildResult,
+  ConfiguratorError,
+  ConfiguratorErrorCode,
+  ExplodedLine,
+  FlatLine,
+  Issue,
+  PathSegment,
+  QuantityInput,
+  WhereUsedLine,
+} from './index.js'
+import { buildCatalog, explode, flatten, whereUsed } from './index.js'
+
+describe('the public API', () => {
+  it('exports exactly these values, so that nothing new leaks out unseen', async () => {
+    const api = await import('./index.js')
+    expect(Object.keys(api).sort()).toMatchInlineSnapshot(`
+      [
+        "ConfiguratorError",
+        "PriceListSchema",
+        "VERSION",
+        "applyLineChanges",
+        "bomRows",
+        "bomToCsv",
+        "bomToText",
+        "buildCatalog",
+        "canonicalJson",
+        "compileRuleset",
+        "consolidateBoms",
+        "createBomDocument",
+        "createConfigurator",
+        "createMemoryCustomPartRegistry",
+        "customPartsOf",
+        "didYouMean",
+        "diffBoms",
+        "diffLines",
+        "explode",
+        "explodeLines",
+        "flatten",
+        "flattenLines",
+        "formatIssue",
+        "formatPath",
+        "hashCatalog",
+        "hashLines",
+        "hashRuleset",
+        "mergePatch",
+        "parsePriceList",
+        "rollUpCost",
+        "ruleSchemas",
+        "runRuleCases",
+        "sha256",
+        "sortIssues",
+        "suggest",
+        "whereUsed",
+        "zodIssues",
+      ]
+    `)
+  })
+
+  it('types the catalog functions', () => {
+    expectTypeOf(buildCatalog).parameter(0).toBeUnknown()
+    expectTypeOf(buildCatalog).returns.toEqualTypeOf<CatalogBuildResult>()
+    expectTypeOf<CatalogBuildResult>().toEqualTypeOf<{
+      catalog: Catalog
+      issues: Issue[]
+      ok: boolean
+    }>()
+    expectTypeOf(explode).parameters.toEqualTypeOf<
+      [catalog: Catalog, id: string, quantity?: QuantityInput]
+    >()
+    expectTypeOf(explode).returns.toEqualTypeOf<ExplodedLine>()
+    expectTypeOf(flatten).returns.toEqualTypeOf<FlatLine[]>()
+    expectTypeOf(whereUsed).returns.toEqualTypeOf<WhereUsedLine[]>()
+    expectTypeOf<QuantityInput>().toEqualTypeOf<number | string>()
+    expectTypeOf<ExplodedLine['quantity']>().toBeString()
+    expectTypeOf<ExplodedLine>().toHaveProperty('notes').toEqualTypeOf<string | undefined>()
+  })
+
+  it('types issues and errors', () => {
+    expectTypeOf<Issue['path']>().toEqualTypeOf<PathSegment[]>()
+    expectTypeOf<PathSegment>().toEqualTypeOf<string | number>()
+    expectTypeOf<Issue['severity']>().toEqualTypeOf<'error' | 'warning'>()
+    expectTypeOf<ConfiguratorError['code']>().toEqualTypeOf<ConfiguratorErrorCode>()
+    expectTypeOf<ConfiguratorErrorCode>().toEqualTypeOf<
+      'unknown_item' | 'cycle' | 'invalid_argument'
+    >()
+    expectTypeOf<ConfiguratorError>().toExtend<Error>()
+  })
+})
