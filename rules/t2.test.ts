@@ -20,7 +20,7 @@ if (ruleset === undefined)
 const configurator: Configurator = createConfigurator({ catalog, ruleset })
 const accessoryIds = catalog.items
   .filter((item) =>
-    ['720.702', '720.703', '720.704', '720.705'].includes(item.subcategoryCode ?? ''),
+    ['720.702', '720.703', '720.704', '720.705', '720.707'].includes(item.subcategoryCode ?? ''),
   )
   .map((item) => item.id)
 

@@ -204,3 +204,29 @@ describe('compileRuleset()', () => {
     )
   })
 })
+
+describe('custom parts', () => {
+  it('refuse a generated id that is already a catalog item', () => {
+    const colliding = {
+      ...product,
+      customParts: { basin: { ...product.customParts.basin, id: 'BASIN{widthIn}X{lengthIn}' } },
+    }
+    const { ruleset } = compile({ product: colliding })
+    if (ruleset === undefined) throw new Error('no ruleset')
+    const result = createConfigurator({ catalog, ruleset }).configure({
+      lengthIn: 60,
+      basins: [{ size: { widthIn: 20, lengthIn: 20 } }],
+    })
+    expect(result.ok).toBe(false)
+    expect(result.findings).toEqual([
+      {
+        severity: 'error',
+        path: 'basins[0]',
+        message:
+          'the custom part id "BASIN20X20" is already a catalog item; the template "basin" must give ids of its own',
+        rule: 'basin-custom',
+        code: 'custom_part_collision',
+      },
+    ])
+  })
+})

@@ -1,0 +1,61 @@
+// golden BOMs: the sample configurations' documents, CSVs and trees, byte for byte
+// (after an intended change: UPDATE_GOLDEN=1 pnpm vitest run rules/golden.test.ts, then review the diff)
+import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { loadCatalog, loadRules } from '@torvan/catalog-loader'
+import type { PriceList } from '@torvan/configurator-core'
+import {
+  bomToCsv,
+  bomToText,
+  createBomDocument,
+  createConfigurator,
+  rollUpCost,
+} from '@torvan/configurator-core'
+import { describe, expect, it } from 'vitest'
+
+const root = join(import.meta.dirname, '..')
+const golden = join(root, 'fixtures', 'golden')
+const { catalog } = await loadCatalog(join(root, 'fixtures', 'catalog'))
+if (catalog === undefined) throw new Error('the demo catalog does not load')
+const { ruleset } = await loadRules(join(root, 'rules', 't2'), { catalog })
+if (ruleset === undefined) throw new Error('the T2 rules do not compile')
+const configurator = createConfigurator({ catalog, ruleset })
+const prices = JSON.parse(
+  readFileSync(join(root, 'fixtures', 'catalog', 'prices.json'), 'utf8'),
+) as PriceList
+const samples = readdirSync(join(root, 'fixtures', 'configs'))
+  .filter((name) => name.endsWith('.json') && !name.includes('invalid'))
+  .sort()
+
+function matchGolden(name: string, actual: string): void {
+  const file = join(golden, name)
+  if (process.env['UPDATE_GOLDEN'] === '1' || !existsSync(file)) writeFileSync(file, actual)
+  expect(actual).toBe(readFileSync(file, 'utf8'))
+}
+
+describe.each(samples)('%s', (sample) => {
+  const configuration = JSON.parse(
+    readFileSync(join(root, 'fixtures', 'configs', sample), 'utf8'),
+  ) as unknown
+  const base = sample.replace(/\.json$/, '')
+  const result = createBomDocument(configurator, configuration, {
+    now: new Date('2026-01-01T00:00:00Z'),
+  })
+  if (!result.ok) throw new Error(`${sample} does not configure`)
+  const { document } = result
+
+  it('gives the golden BOM document, with its cost roll-up', () => {
+    // the generator version moves with releases; the golden file pins everything else
+    const stable = {
+      ...document,
+      generator: { ...document.generator, version: 'x' },
+      cost: rollUpCost(document.flat, prices),
+    }
+    matchGolden(`${base}.bom.json`, `${JSON.stringify(stable, null, 2)}\n`)
+  })
+
+  it('gives the golden CSV and text tree', () => {
+    matchGolden(`${base}.csv`, bomToCsv(document, { prices }))
+    matchGolden(`${base}.tree.txt`, bomToText(document))
+  })
+})
