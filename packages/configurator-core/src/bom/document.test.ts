@@ -9,7 +9,7 @@ import { rollUpCost } from './cost.js'
 import { createMemoryCustomPartRegistry, customPartsOf } from './custom-parts.js'
 import { applyLineChanges, diffBoms, diffLines } from './diff.js'
 import type { BomDocument } from './document.js'
-import { createBomDocument, hashLines } from './document.js'
+import { createBomDocument, hashLines, hashRuleset } from './document.js'
 import { bomToCsv, bomToText } from './export.js'
 
 const { ruleset } = compileRuleset(
@@ -261,5 +261,28 @@ describe('custom parts', () => {
     const results = await Promise.all([...parts, ...parts].map((part) => registry.register(part)))
     expect(results.map((r) => r.created)).toEqual([true, false])
     expect(registry.size).toBe(1)
+  })
+})
+
+describe('hashRuleset()', () => {
+  it('does not depend on the folder the rules were read from, nor on the order of the files', () => {
+    const at = (folder: string, files: { file: string; content: unknown }[]) =>
+      compileRuleset(
+        {
+          product: { file: `${folder}/product.json`, content: demoProduct },
+          rules: files.map((f) => ({ ...f, file: `${folder}/${f.file}` })),
+        },
+        { catalog: demoCatalog },
+      ).ruleset
+    const a = at('/home/a/rules/demo', [
+      { file: 'main.json', content: demoRules },
+      { file: 'more.json', content: { rules: [] } },
+    ])
+    const b = at('C:\\\\work\\\\rules\\\\demo', [
+      { file: 'more.json', content: { rules: [] } },
+      { file: 'main.json', content: demoRules },
+    ])
+    if (a === undefined || b === undefined) throw new Error('no ruleset')
+    expect(hashRuleset(a)).toBe(hashRuleset(b))
   })
 })

@@ -85,7 +85,16 @@ export function hashRuleset(ruleset: Ruleset): string {
       canonicalJson({
         product: product.content,
         numbers: numbers?.content ?? null,
-        rules: rules.map((r) => [r.file, r.content]),
+        // file names without their folder: the hash must not depend on where the rules are read from
+        rules: rules
+          .map(
+            (r) =>
+              [
+                r.file.slice(Math.max(r.file.lastIndexOf('/'), r.file.lastIndexOf('\\')) + 1),
+                r.content,
+              ] as const,
+          )
+          .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)),
       }),
     )
     rulesetHashes.set(ruleset, hash)
