@@ -1,4 +1,5 @@
-import { buildCatalog } from '../src/index.js'
+import type { Configurator } from '../src/index.js'
+import { buildCatalog, compileRuleset, createConfigurator } from '../src/index.js'
 
 /** a small catalog and product that exercise every part of the rule language */
 export const demoCatalog = buildCatalog({
@@ -171,4 +172,17 @@ export const demoRules = {
       },
     },
   ],
+}
+
+/** the demo product compiled against the demo catalog, ready to configure */
+export function demoConfigurator(): Configurator {
+  const { ruleset } = compileRuleset(
+    {
+      product: { file: 'product.json', content: demoProduct },
+      rules: [{ file: 'main.json', content: demoRules }],
+    },
+    { catalog: demoCatalog },
+  )
+  if (ruleset === undefined) throw new Error('the demo ruleset does not compile')
+  return createConfigurator({ catalog: demoCatalog, ruleset })
 }

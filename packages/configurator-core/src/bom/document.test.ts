@@ -1,7 +1,6 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { demoCatalog, demoProduct, demoRules } from '../../test/demo-product.js'
-import { createConfigurator } from '../rules/configure.js'
+import { demoCatalog, demoConfigurator, demoProduct, demoRules } from '../../test/demo-product.js'
 import { compileRuleset } from '../rules/ruleset.js'
 import { VERSION } from '../version.js'
 import { consolidateBoms } from './consolidate.js'
@@ -12,15 +11,7 @@ import type { BomDocument } from './document.js'
 import { createBomDocument, hashLines, hashRuleset } from './document.js'
 import { bomToCsv, bomToText } from './export.js'
 
-const { ruleset } = compileRuleset(
-  {
-    product: { file: 'product.json', content: demoProduct },
-    rules: [{ file: 'main.json', content: demoRules }],
-  },
-  { catalog: demoCatalog },
-)
-if (ruleset === undefined) throw new Error('the demo ruleset does not compile')
-const configurator = createConfigurator({ catalog: demoCatalog, ruleset })
+const configurator = demoConfigurator()
 const now = new Date('2026-11-25T12:00:00Z')
 
 function documentOf(configuration: unknown, previous?: BomDocument): BomDocument {

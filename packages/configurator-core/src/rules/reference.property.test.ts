@@ -1,21 +1,12 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { arbitraryConfiguration } from '../../test/arbitrary-configuration.js'
-import { demoCatalog, demoProduct, demoRules } from '../../test/demo-product.js'
+import { demoConfigurator } from '../../test/demo-product.js'
 import { createReferenceEngine } from '../../test/reference-engine.js'
 import { firedRules } from '../../test/fired-rules.js'
-import { createConfigurator } from './configure.js'
-import { compileRuleset } from './ruleset.js'
 
-const { ruleset } = compileRuleset(
-  {
-    product: { file: 'product.json', content: demoProduct },
-    rules: [{ file: 'main.json', content: demoRules }],
-  },
-  { catalog: demoCatalog },
-)
-if (ruleset === undefined) throw new Error('the demo ruleset does not compile')
-const configurator = createConfigurator({ catalog: demoCatalog, ruleset })
+const configurator = demoConfigurator()
+const { ruleset } = configurator
 const reference = createReferenceEngine(ruleset)
 
 describe('compiled rules', () => {
