@@ -300,33 +300,52 @@ function optionAt(options: Record<string, OptionSpec>, path: readonly PathSegmen
   return current
 }
 
-/** defaults are JSON from product.json: a JSON round trip copies them */
-function cloneJson(value: unknown): unknown {
-  return typeof value === 'object' && value !== null ? JSON.parse(JSON.stringify(value)) : value
+/** a fresh copy of a default each time (defaults are JSON from product.json), made without JSON text */
+function copierOf(value: unknown): () => unknown {
+  if (typeof value !== 'object' || value === null) return () => value
+  const text = JSON.stringify(value)
+  if (text === '[]') return () => []
+  if (text === '{}') return () => ({})
+  return () => JSON.parse(text) as unknown
 }
 
-function applyDefaults(option: OptionSpec, value: unknown): unknown {
+const SAME = (value: unknown): unknown => value
+
+/** Compiles an option's defaults into a function that returns the value with every default applied. */
+function defaultsOf(option: OptionSpec): (value: unknown) => unknown {
   switch (option.type) {
     case 'object': {
-      if (typeof value !== 'object' || value === null || Array.isArray(value)) return value
-      const source = value as Record<string, unknown>
-      const out: Record<string, unknown> = {}
-      for (const [key, property] of Object.entries(option.properties)) {
-        const given = source[key]
-        if (given === undefined) {
-          if (property.default !== undefined) out[key] = cloneJson(property.default)
-        } else out[key] = applyDefaults(property, given)
+      const properties = Object.entries(option.properties).map(([key, property]) => ({
+        key,
+        fill: defaultsOf(property),
+        fallback: property.default === undefined ? undefined : copierOf(property.default),
+      }))
+      const known = new Set(Object.keys(option.properties))
+      return (value) => {
+        if (typeof value !== 'object' || value === null || Array.isArray(value)) return value
+        const source = value as Record<string, unknown>
+        const out: Record<string, unknown> = {}
+        for (const { key, fill, fallback } of properties) {
+          const given = source[key]
+          if (given !== undefined) out[key] = fill(given)
+          else if (fallback !== undefined) out[key] = fallback()
+        }
+        // unknown keys are kept so that nothing the user wrote disappears; validation reports them
+        for (const key of Object.keys(source))
+          if (!known.has(key) && source[key] !== undefined) out[key] = source[key]
+        return out
       }
-      // unknown keys are kept so that nothing the user wrote disappears; validation reports them
-      for (const key of Object.keys(source))
-        if (!(key in out) && source[key] !== undefined) out[key] = source[key]
-      return out
     }
-    case 'list':
-      return Array.isArray(value) ? value.map((item) => applyDefaults(option.items, item)) : value
+    case 'list': {
+      const fill = defaultsOf(option.items)
+      return (value) => (Array.isArray(value) ? value.map((item) => fill(item)) : value)
+    }
     case 'oneOf': {
-      const variant = option.variants.find((v) => fitsType(v, value))
-      return variant === undefined ? value : applyDefaults(variant, value)
+      const variants = option.variants.map((variant) => ({ variant, fill: defaultsOf(variant) }))
+      return (value) => {
+        const chosen = variants.find(({ variant }) => fitsType(variant, value))
+        return chosen === undefined ? value : chosen.fill(value)
+      }
     }
     case 'string':
     case 'enum':
@@ -334,7 +353,7 @@ function applyDefaults(option: OptionSpec, value: unknown): unknown {
     case 'integer':
     case 'boolean':
     case 'item':
-      return value
+      return SAME
   }
 }
 
@@ -360,6 +379,7 @@ export function createConfigurationValidator(
   const root: OptionSpec = { type: 'object', properties: options }
   const schema = schemaOf(root, items)
   const valid = validityOf(root, items)
+  const applyDefaults = defaultsOf(root)
   const hintAt = (path: PathSegment[]): string | undefined =>
     optionAt(options, path).find((o) => o.hint !== undefined)?.hint
   const knownKeys = (path: PathSegment[]): string[] =>
@@ -387,7 +407,7 @@ export function createConfigurationValidator(
           invalidPaths: [[]],
         }
       }
-      const value = applyDefaults(root, configuration) as Record<string, unknown>
+      const value = applyDefaults(configuration) as Record<string, unknown>
       if (valid(configuration)) return { value, findings: [], invalidPaths: [] }
       const result = schema.safeParse(configuration, { reportInput: true })
       if (result.success) return { value, findings: [], invalidPaths: [] }

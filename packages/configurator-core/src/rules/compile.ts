@@ -288,6 +288,18 @@ export class Compiler {
     if (left === undefined) return { fn: FALSE, reads: [] }
     const get = left.fn
     const compare = resolved.compare
+    if (
+      right === undefined &&
+      (operator === 'in' || operator === 'notIn') &&
+      Array.isArray(value)
+    ) {
+      // a literal list: a Set answers as indexOf does, but for NaN, which indexOf never finds
+      const members = new Set<unknown>(value)
+      const inList = (fact: unknown) => fact === fact && members.has(fact)
+      const fn: Predicate =
+        operator === 'in' ? (values) => inList(get(values)) : (values) => !inList(get(values))
+      return { fn, reads: left.reads }
+    }
     if (right === undefined)
       return { fn: (values) => compare(get(values), value), reads: left.reads }
     const other = right.fn

@@ -15,8 +15,9 @@ const isNumeric = (fact: unknown): boolean => Number.parseFloat(fact as string).
 const OPERATORS: Record<string, OperatorDef> = {
   equal: { compare: (a: unknown, b: unknown) => a === b },
   notEqual: { compare: (a: unknown, b: unknown) => a !== b },
-  in: { compare: (a: unknown, b: unknown[]) => b.includes(a), value: 'list' },
-  notIn: { compare: (a: unknown, b: unknown[]) => !b.includes(a), value: 'list' },
+  // indexOf, as json-rules-engine: strict equality, so NaN is in no list
+  in: { compare: (a: unknown, b: unknown[]) => b.indexOf(a) > -1, value: 'list' },
+  notIn: { compare: (a: unknown, b: unknown[]) => b.indexOf(a) === -1, value: 'list' },
   contains: { compare: (a: unknown[], b: unknown) => a.includes(b), accepts: Array.isArray },
   doesNotContain: { compare: (a: unknown[], b: unknown) => !a.includes(b), accepts: Array.isArray },
   lessThan: { compare: (a: number, b: number) => a < b, accepts: isNumeric },
