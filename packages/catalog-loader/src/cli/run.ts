@@ -41,7 +41,8 @@ Options:
   --prices     a price list ({ "currency", "prices": { id: "12.50" } }) for costs
   -h, --help   this text
 
-Exit codes: 0 ok, 1 the input has problems, 2 the command could not run (bad usage, missing files).
+Exit codes: 0 ok, 1 the input has problems, 2 the command could not run (bad usage, missing files),
+3 an internal error (a bug in torvan: please report it with the command you ran).
 `
 
 const OPTIONS = {
