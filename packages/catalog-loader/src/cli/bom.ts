@@ -2,6 +2,7 @@ import { readdir, stat } from 'node:fs/promises'
 import { join } from 'node:path'
 import type {
   BomDocument,
+  Configurator,
   BomLine,
   ConfigureResult,
   Finding,
@@ -153,7 +154,7 @@ async function documentCommand(
   io: CliIo,
   input: {
     files: readonly string[]
-    configurator: Awaited<ReturnType<typeof requireConfigurator>>['configurator']
+    configurator: Configurator
     prices: PriceList | undefined
   },
   options: { format: BomFormat; flat: boolean },
