@@ -16,6 +16,11 @@ async function run(...argv: string[]) {
   return { code, stdout, stderr }
 }
 
+/** categories.json with one category and one subcategory, 1.1 */
+const ONE_SUBCATEGORY = JSON.stringify({
+  categories: { '1': { name: 'A', subcategories: { '1.1': { name: 'B' } } } },
+})
+
 function scratch(files: Record<string, string>): string {
   const directory = mkdtempSync(join(tmpdir(), 'torvan-cli-'))
   for (const [name, text] of Object.entries(files)) writeFileSync(join(directory, name), text)
@@ -32,9 +37,7 @@ describe('torvan catalog', () => {
 
   it('exits 1 for a catalog file that is not valid JSON, naming the file, the path, the line and the column', async () => {
     const directory = scratch({
-      'categories.json': JSON.stringify({
-        categories: { '1': { name: 'A', subcategories: { '1.1': { name: 'B' } } } },
-      }),
+      'categories.json': ONE_SUBCATEGORY,
       'assemblies.json': JSON.stringify({
         assemblies: {
           'T2-BSN-EDR-KIT': {
@@ -222,9 +225,7 @@ describe('torvan rules and torvan bom', () => {
 describe('torvan catalog check on a catalog with graph errors', () => {
   it('reports every error at once, each with its file and JSON path', async () => {
     const directory = scratch({
-      'categories.json': JSON.stringify({
-        categories: { '1': { name: 'A', subcategories: { '1.1': { name: 'B' } } } },
-      }),
+      'categories.json': ONE_SUBCATEGORY,
       'assemblies.json': JSON.stringify({
         assemblies: {
           'T2-BSN-EDR-KIT': {
