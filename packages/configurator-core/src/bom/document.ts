@@ -6,6 +6,7 @@ import { ConfiguratorError } from '../errors.js'
 import { compareText } from '../issues.js'
 import type { BomLine, Configurator } from '../rules/configure.js'
 import type { Ruleset } from '../rules/ruleset.js'
+import { baseName } from '../rules/ruleset.js'
 import { VERSION } from '../version.js'
 import { canonicalJson, sha256 } from './hash.js'
 
@@ -87,14 +88,8 @@ export function hashRuleset(ruleset: Ruleset): string {
         numbers: numbers?.content ?? null,
         // file names without their folder: the hash must not depend on where the rules are read from
         rules: rules
-          .map(
-            (r) =>
-              [
-                r.file.slice(Math.max(r.file.lastIndexOf('/'), r.file.lastIndexOf('\\')) + 1),
-                r.content,
-              ] as const,
-          )
-          .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)),
+          .map((r) => [baseName(r.file), r.content] as const)
+          .sort(([a], [b]) => compareText(a, b)),
       }),
     )
     rulesetHashes.set(ruleset, hash)

@@ -1,6 +1,6 @@
 import Decimal from 'decimal.js'
 import { ConfiguratorError } from '../errors.js'
-import { compareText } from '../issues.js'
+import { comparePaths, compareText } from '../issues.js'
 import { describeValue } from '../zod-issues.js'
 import type { Catalog, CatalogNode } from './graph.js'
 
@@ -272,17 +272,6 @@ export function whereUsed(catalog: Catalog, id: string): WhereUsedLine[] {
       guard?.(node.index, false)
     }
     visit(target, [target.item.id], arithmetic.from(1))
-    return lines.sort(
-      (a, b) => comparePathLists(a.path, b.path) || compareText(a.quantity, b.quantity),
-    )
+    return lines.sort((a, b) => comparePaths(a.path, b.path) || compareText(a.quantity, b.quantity))
   })
-}
-
-function comparePathLists(a: readonly string[], b: readonly string[]): number {
-  const length = Math.min(a.length, b.length)
-  for (let i = 0; i < length; i++) {
-    const order = compareText(a[i] as string, b[i] as string)
-    if (order !== 0) return order
-  }
-  return a.length - b.length
 }

@@ -45,7 +45,8 @@ export interface CompiledTemplate extends Compiled<(values: Values) => string> {
 const FALSE: Predicate = () => false
 const UNDEFINED: Getter = () => undefined
 
-function isObject(value: unknown): value is Record<string, unknown> {
+/** a plain JSON object: not null, not a list */
+export function isObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value)
 }
 

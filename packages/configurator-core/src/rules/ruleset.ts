@@ -12,7 +12,7 @@ import type {
   ReadPattern,
   Scope,
 } from './compile.js'
-import { CURRENT_INDEX, Compiler } from './compile.js'
+import { CURRENT_INDEX, Compiler, isObject } from './compile.js'
 import type { CustomPartTemplate, OptionSpec, ProductFile, Rule, RuleEvent } from './schema.js'
 import { NumbersFileSchema, ProductFileSchema, RuleFileSchema, RuleSchema } from './schema.js'
 import { z } from 'zod'
@@ -114,10 +114,6 @@ export interface RulesetCompileResult {
   ok: boolean
 }
 
-function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value)
-}
-
 /** Fact names an expression mentions, found without compiling it (for ordering derived facts). */
 function mentionedFacts(node: unknown, out: Set<string>): void {
   if (Array.isArray(node)) {
@@ -136,7 +132,8 @@ function mentionedFacts(node: unknown, out: Set<string>): void {
 
 const DEFAULT_QUANTITY: Getter = () => 1
 
-function baseName(file: string): string {
+/** a rule file's name without its folder */
+export function baseName(file: string): string {
   return file.slice(Math.max(file.lastIndexOf('/'), file.lastIndexOf('\\')) + 1)
 }
 
