@@ -349,6 +349,20 @@ describe('torvan bom --format and torvan bom diff', () => {
     })
   })
 
+  it('refuses a price list with a repeated key, as it refuses such a configuration', async () => {
+    const directory = scratch({
+      'prices.json': '{ "currency": "USD", "prices": { "A": "1", "A": "2" } }',
+    })
+    const { code, stderr } = await bom(
+      '--format',
+      'csv',
+      '--prices',
+      join(directory, 'prices.json'),
+    )
+    expect(code).toBe(2)
+    expect(stderr).toContain('key "A" appears again')
+  })
+
   it('refuses a file that is not a BOM document, and an unknown format', async () => {
     const notBom = await run(
       'bom',

@@ -23,6 +23,22 @@ import type { CliIo } from './io.js'
 import { CliError, EXIT } from './io.js'
 import { requireConfigurator } from './rules.js'
 
+/** A JSON input's value, or why it cannot be used: missing, not JSON, or a repeated key. */
+async function readInput(file: string): Promise<{ value: unknown } | { error: string }> {
+  const read = await readJsonFile(file, file)
+  if (read.document === undefined || read.issues.some((issue) => issue.severity === 'error')) {
+    return { error: read.issues.map(formatIssue).join('; ') }
+  }
+  return { value: read.document.value }
+}
+
+/** A JSON input's value; a file that cannot be used stops the command. */
+async function requireInput(file: string): Promise<unknown> {
+  const input = await readInput(file)
+  if ('error' in input) throw new CliError(input.error, EXIT.unusable)
+  return input.value
+}
+
 /** Expands the arguments into configuration files: files as given, directories as their sorted *.json. */
 async function configurationFiles(paths: readonly string[]): Promise<string[]> {
   const files: string[] = []
@@ -96,10 +112,7 @@ function formatTable(file: string, result: ConfigureResult): string {
 export type BomFormat = 'json' | 'csv' | 'tree'
 
 async function readPrices(file: string): Promise<PriceList> {
-  const read = await readJsonFile(file, file)
-  if (read.document === undefined)
-    throw new CliError(read.issues.map(formatIssue).join('; '), EXIT.unusable)
-  const { priceList, issues } = parsePriceList(read.document.value, file)
+  const { priceList, issues } = parsePriceList(await requireInput(file), file)
   if (priceList === undefined) throw new CliError(issues.map(formatIssue).join('\n'), EXIT.unusable)
   return priceList
 }
@@ -132,16 +145,15 @@ export async function bomCommand(
   const several = files.length > 1
   let exit: number = EXIT.ok
   for (const file of files) {
-    const read = await readJsonFile(file, file)
-    if (read.document === undefined || read.issues.some((issue) => issue.severity === 'error')) {
-      const message = read.issues.map(formatIssue).join('; ')
+    const input = await readInput(file)
+    if ('error' in input) {
       if (several && options.json)
-        io.stdout(`${JSON.stringify({ file, ok: false, error: message })}\n`)
-      else io.stderr(`torvan: ${message}\n`)
+        io.stdout(`${JSON.stringify({ file, ok: false, error: input.error })}\n`)
+      else io.stderr(`torvan: ${input.error}\n`)
       exit = EXIT.unusable
       continue
     }
-    const result = configurator.configure(read.document.value)
+    const result = configurator.configure(input.value)
     if (!result.ok && exit === EXIT.ok) exit = EXIT.problems
     if (!options.json) io.stdout(formatTable(file, result))
     else if (several) io.stdout(`${JSON.stringify({ file, ...jsonResult(result) })}\n`)
@@ -161,13 +173,13 @@ async function documentCommand(
 ): Promise<number> {
   let exit: number = EXIT.ok
   for (const file of input.files) {
-    const read = await readJsonFile(file, file)
-    if (read.document === undefined || read.issues.some((issue) => issue.severity === 'error')) {
-      io.stderr(`torvan: ${read.issues.map(formatIssue).join('; ')}\n`)
+    const read = await readInput(file)
+    if ('error' in read) {
+      io.stderr(`torvan: ${read.error}\n`)
       exit = EXIT.unusable
       continue
     }
-    const result = createBomDocument(input.configurator, read.document.value)
+    const result = createBomDocument(input.configurator, read.value)
     if (!result.ok) {
       for (const finding of result.findings)
         io.stderr(
@@ -217,10 +229,7 @@ function changeLines(title: string, changes: LineChanges): string[] {
 }
 
 async function readDocument(file: string): Promise<BomDocument> {
-  const read = await readJsonFile(file, file)
-  if (read.document === undefined)
-    throw new CliError(read.issues.map(formatIssue).join('; '), EXIT.unusable)
-  const value = read.document.value as Partial<BomDocument> | null
+  const value = (await requireInput(file)) as Partial<BomDocument> | null
   if (
     value === null ||
     typeof value !== 'object' ||

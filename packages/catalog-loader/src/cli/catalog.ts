@@ -3,7 +3,7 @@ import { didYouMean, explode, flatten, whereUsed } from '@torvan/configurator-co
 import { loadCatalog } from '../load-catalog.js'
 import { formatLoadReport } from '../report.js'
 import type { CliIo } from './io.js'
-import { CliError, EXIT, formatJson } from './io.js'
+import { CliError, EXIT, formatJson, stopIfMissingDirectory } from './io.js'
 
 /** `torvan catalog check <dir> [--json] [--verbose]`: the load report. */
 export async function checkCatalogCommand(
@@ -21,12 +21,7 @@ export async function checkCatalogCommand(
 /** Loads a catalog for a command that needs a sound one; a catalog with errors stops it. */
 export async function requireCatalog(directory: string): Promise<Catalog> {
   const { ok, catalog, report } = await loadCatalog(directory)
-  if (report.errors.some((error) => error.code === 'missing_directory')) {
-    throw new CliError(
-      report.errors[0]?.message ?? `${directory} is not a directory`,
-      EXIT.unusable,
-    )
-  }
+  stopIfMissingDirectory(report.errors)
   if (!ok || catalog === undefined) {
     throw new CliError(
       `the catalog in ${directory} has ${report.errors.length} error${report.errors.length === 1 ? '' : 's'}; run \`torvan catalog check ${directory}\` to see them`,

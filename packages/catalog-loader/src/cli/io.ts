@@ -1,3 +1,5 @@
+import type { Issue } from '@torvan/configurator-core'
+
 /** Where a command writes; tests pass buffers, `main.ts` passes the process streams. */
 export interface CliIo {
   stdout: (text: string) => void
@@ -29,4 +31,10 @@ export const EXIT = {
 /** Prints JSON the same way every time: two-space indent and a final newline. */
 export function formatJson(value: unknown): string {
   return `${JSON.stringify(value, null, 2)}\n`
+}
+
+/** Stops a command whose directory is missing: the loaders report that as a `missing_directory` issue. */
+export function stopIfMissingDirectory(issues: readonly Issue[]): void {
+  const missing = issues.find((issue) => issue.code === 'missing_directory')
+  if (missing !== undefined) throw new CliError(missing.message, EXIT.unusable)
 }

@@ -4,7 +4,7 @@ import { loadRules } from '../load-rules.js'
 import type { LocatedIssue } from '../report.js'
 import { requireCatalog } from './catalog.js'
 import type { CliIo } from './io.js'
-import { CliError, EXIT, formatJson } from './io.js'
+import { CliError, EXIT, formatJson, stopIfMissingDirectory } from './io.js'
 
 function printIssues(io: CliIo, issues: readonly LocatedIssue[]): void {
   for (const issue of issues) io.stderr(`${issue.severity}: ${formatIssue(issue)}\n`)
@@ -18,12 +18,7 @@ export async function requireConfigurator(
 ) {
   const catalog = await requireCatalog(catalogDirectory)
   const loaded = await loadRules(rulesDirectory, { catalog })
-  if (loaded.issues.some((issue) => issue.code === 'missing_directory')) {
-    throw new CliError(
-      loaded.issues[0]?.message ?? `${rulesDirectory} is not a directory`,
-      EXIT.unusable,
-    )
-  }
+  stopIfMissingDirectory(loaded.issues)
   if (!loaded.ok || loaded.ruleset === undefined) {
     printIssues(io, loaded.issues)
     const errors = loaded.issues.filter((issue) => issue.severity === 'error').length
@@ -43,12 +38,7 @@ export async function checkRulesCommand(
 ): Promise<number> {
   const catalog = await requireCatalog(args.catalog)
   const loaded = await loadRules(args.rules, { catalog })
-  if (loaded.issues.some((issue) => issue.code === 'missing_directory')) {
-    throw new CliError(
-      loaded.issues[0]?.message ?? `${args.rules} is not a directory`,
-      EXIT.unusable,
-    )
-  }
+  stopIfMissingDirectory(loaded.issues)
   const errors = loaded.issues.filter((issue) => issue.severity === 'error')
   const warnings = loaded.issues.filter((issue) => issue.severity === 'warning')
   if (options.json) {
