@@ -46,6 +46,9 @@ const validConfigurations = arbitraryConfiguration(ruleset.options, {
   return { ...configuration, model: `T2-B${basins.length}` }
 })
 
+/** every top-level option, for tests that replace one with junk */
+const optionKeys = Object.keys(ruleset.options)
+
 const count = (lines: readonly { id: string; quantity: string }[], test: (id: string) => boolean) =>
   lines.filter((line) => test(line.id)).reduce((sum, line) => sum + Number(line.quantity), 0)
 
@@ -101,23 +104,10 @@ describe('invalid and junk T2 configurations', () => {
     const mutated = fc
       .tuple(
         validConfigurations,
-        fc.array(
-          fc.tuple(
-            fc.constantFrom(
-              'sink',
-              'legs',
-              'basins',
-              'faucets',
-              'pegboard',
-              'accessories',
-              'model',
-              'feet',
-              'language',
-            ),
-            fc.jsonValue(),
-          ),
-          { minLength: 1, maxLength: 3 },
-        ),
+        fc.array(fc.tuple(fc.constantFrom(...optionKeys), fc.jsonValue()), {
+          minLength: 1,
+          maxLength: 3,
+        }),
       )
       .map(([configuration, changes]) => ({ ...configuration, ...Object.fromEntries(changes) }))
     fc.assert(
@@ -159,20 +149,7 @@ describe('the fast validity check', () => {
   it('accepts exactly what the zod schema accepts', () => {
     const tweaks = fc.array(
       fc.tuple(
-        fc.constantFrom(
-          'sink',
-          'legs',
-          'basins',
-          'faucets',
-          'sprayers',
-          'pegboard',
-          'accessories',
-          'model',
-          'feet',
-          'language',
-          'buildNumber',
-          'extra',
-        ),
+        fc.constantFrom(...optionKeys, 'extra'),
         fc.oneof(
           fc.jsonValue(),
           fc.constant(undefined),
