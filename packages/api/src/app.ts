@@ -1,0 +1,127 @@
+import { Hono } from 'hono'
+import { bodyLimit } from 'hono/body-limit'
+import { HTTPException } from 'hono/http-exception'
+import { requestId } from 'hono/request-id'
+import type { Context } from 'hono'
+import type { ContentfulStatusCode } from 'hono/utils/http-status'
+import { honoPath, mountRoutes } from './http/mount.js'
+import type { ProblemKind } from './http/problem.js'
+import { problem, ProblemError } from './http/problem.js'
+import type { AnyRoute, AppEnv } from './http/route.js'
+import { authRoutes } from './routes/auth.js'
+import { bomRoutes } from './routes/boms.js'
+import { catalogRoutes } from './routes/catalog.js'
+import { systemRoutes } from './routes/system.js'
+import { userRoutes } from './routes/users.js'
+import type { Services } from './services.js'
+
+/** the largest request body accepted */
+const MAX_BODY_BYTES = 1024 * 1024
+
+/** Every route of the API, in the order the reference lists them. */
+export function apiRoutes(): AnyRoute[] {
+  const routes: AnyRoute[] = []
+  routes.push(
+    ...systemRoutes(() => routes),
+    ...authRoutes,
+    ...userRoutes,
+    ...catalogRoutes,
+    ...bomRoutes,
+  )
+  return routes
+}
+
+function sendProblem(
+  c: Context<AppEnv>,
+  input: {
+    kind: ProblemKind
+    detail: string
+    extensions?: Record<string, unknown>
+    headers?: Record<string, string>
+  },
+): Response {
+  const body = problem(input.kind, input.detail, {
+    ...input.extensions,
+    instance: c.req.path,
+    requestId: c.get('requestId'),
+  })
+  return c.body(JSON.stringify(body), body.status as ContentfulStatusCode, {
+    ...input.headers,
+    'Content-Type': 'application/problem+json',
+  })
+}
+
+/** For unknown paths: 405 with Allow when another method matches, else 404. */
+function allowedMethods(routes: readonly AnyRoute[], path: string): string[] {
+  return routes
+    .filter((route) => {
+      const pattern = new RegExp(`^${honoPath(route.path).replace(/:[^/]+/g, '[^/]+')}$`)
+      return pattern.test(path)
+    })
+    .map((route) => route.method.toUpperCase())
+}
+
+/**
+ * The API as a Hono app over the given services. Use `app.request()` in tests, or serve it.
+ *
+ * @example const app = createApp(services); await app.request('/health')
+ */
+export function createApp(
+  services: Services,
+  options: { log?: (line: string) => void } = {},
+): Hono<AppEnv> {
+  const log = options.log ?? ((line: string) => process.stderr.write(`${line}\n`))
+  const routes = apiRoutes()
+  const app = new Hono<AppEnv>()
+  app.use(requestId())
+  app.use(async (c, next) => {
+    c.set('services', services)
+    await next()
+  })
+  app.use(
+    bodyLimit({
+      maxSize: MAX_BODY_BYTES,
+      onError: (c) =>
+        sendProblem(c as Context<AppEnv>, {
+          kind: 'payloadTooLarge',
+          detail: `A request body may have at most ${MAX_BODY_BYTES} bytes.`,
+        }),
+    }),
+  )
+  mountRoutes(app, routes)
+  app.notFound((c) => {
+    const allowed = allowedMethods(routes, c.req.path)
+    if (allowed.length > 0) {
+      return sendProblem(c, {
+        kind: 'methodNotAllowed',
+        detail: `${c.req.method} is not allowed on ${c.req.path}; it takes ${allowed.join(', ')}.`,
+        headers: { Allow: allowed.join(', ') },
+      })
+    }
+    return sendProblem(c, {
+      kind: 'notFound',
+      detail: `There is no endpoint ${c.req.method} ${c.req.path}; the reference is at /docs.`,
+    })
+  })
+  app.onError((error, c) => {
+    if (error instanceof ProblemError) {
+      return sendProblem(c, {
+        kind: error.kind,
+        detail: error.message,
+        extensions: error.extensions,
+        headers: error.headers,
+      })
+    }
+    if (error instanceof HTTPException && error.status < 500) {
+      return sendProblem(c, { kind: 'validation', detail: error.message })
+    }
+    log(
+      `request ${c.get('requestId')} ${c.req.method} ${c.req.path} failed: ${error.stack ?? error.message}`,
+    )
+    return sendProblem(c, {
+      kind: 'internal',
+      detail: `Something went wrong on our side; the request id ${c.get('requestId')} helps us find it.`,
+    })
+  })
+  return app
+}

@@ -1,0 +1,36 @@
+import { sign, verify } from 'hono/jwt'
+
+/** What a token says: the user and when it was issued and expires (seconds since the epoch). */
+export interface TokenClaims {
+  sub: string
+  iat: number
+  exp: number
+}
+
+/** Signs a token for a user (HS256), valid for `ttlSeconds`. */
+export async function issueToken(
+  userId: number,
+  input: { secret: string; now: Date; ttlSeconds: number },
+): Promise<{ token: string; expiresAt: Date }> {
+  const iat = Math.floor(input.now.getTime() / 1000)
+  const exp = iat + input.ttlSeconds
+  const token = await sign({ sub: String(userId), iat, exp }, input.secret, 'HS256')
+  return { token, expiresAt: new Date(exp * 1000) }
+}
+
+/** The claims of a valid, unexpired token, or undefined for anything else. */
+export async function readToken(
+  token: string,
+  input: { secret: string; now: Date },
+): Promise<TokenClaims | undefined> {
+  try {
+    const payload = await verify(token, input.secret, 'HS256')
+    const { sub, iat, exp } = payload
+    if (typeof sub !== 'string' || typeof iat !== 'number' || typeof exp !== 'number')
+      return undefined
+    if (exp * 1000 <= input.now.getTime()) return undefined
+    return { sub, iat, exp }
+  } catch {
+    return undefined
+  }
+}

@@ -1,0 +1,214 @@
+import type { Catalog, PriceList } from '@torvan/configurator-core'
+import { canonicalJson, hashCatalog, sha256 } from '@torvan/configurator-core'
+import { eq, sql } from 'drizzle-orm'
+import type { Database, Executor } from '../db/open.js'
+import {
+  catalogImports,
+  categories,
+  components,
+  items,
+  priceLists,
+  prices,
+  subcategories,
+} from '../db/schema.js'
+import { writeAudit } from '../audit.js'
+
+/** How far an import has got, for a progress bar. */
+export interface ImportProgress {
+  done: number
+  total: number
+}
+
+/** What an import did: `imported` is false when this exact catalog and price list were imported before. */
+export interface ImportResult {
+  imported: boolean
+  hash: string
+  counts: Record<string, number>
+}
+
+/** rows per INSERT: PostgreSQL takes at most 65,535 parameters a statement */
+const BATCH = 1000
+
+/** the name of the price list an import brings */
+export const DEFAULT_PRICE_LIST = 'default'
+
+function importHash(catalog: Catalog, priceList: PriceList | undefined): string {
+  return sha256(
+    canonicalJson({
+      catalog: hashCatalog(catalog),
+      categories: catalog.categories.map((c) => [c.code, c.name, c.description ?? null]),
+      subcategories: catalog.subcategories.map((s) => [s.code, s.categoryCode, s.name]),
+      prices: priceList ?? null,
+    }),
+  )
+}
+
+async function insertBatches<T>(
+  rows: readonly T[],
+  insert: (batch: T[]) => Promise<unknown>,
+  advance: (count: number) => void,
+): Promise<void> {
+  for (let start = 0; start < rows.length; start += BATCH) {
+    const batch = rows.slice(start, start + BATCH)
+    await insert(batch)
+    advance(batch.length)
+  }
+}
+
+/**
+ * Imports a loaded catalog (and its price list) in one transaction: categories, items and structure are
+ * upserted in batches, items the catalog no longer has are retired. Importing the same catalog twice
+ * changes nothing the second time.
+ *
+ * @example await importCatalog(db, { catalog, source: 'fixtures/catalog' })
+ */
+export async function importCatalog(
+  db: Database,
+  input: { catalog: Catalog; source: string; priceList?: PriceList | undefined },
+  options: { onProgress?: (progress: ImportProgress) => void; requestId?: string } = {},
+): Promise<ImportResult> {
+  const { catalog, priceList } = input
+  const hash = importHash(catalog, priceList)
+  const componentRows = catalog.items.flatMap((item) =>
+    (item.components ?? []).map((component, position) => ({
+      parentId: item.id,
+      position,
+      childId: catalog.resolve(component.id) ?? component.id,
+      quantity: String(component.quantity),
+      notes: component.notes ?? null,
+    })),
+  )
+  const priceRows = Object.entries(priceList?.prices ?? {}).filter(
+    ([id]) => catalog.get(id) !== undefined,
+  )
+  const counts = {
+    categories: catalog.categories.length,
+    subcategories: catalog.subcategories.length,
+    items: catalog.items.length,
+    components: componentRows.length,
+    prices: priceRows.length,
+  }
+  const total = counts.categories + counts.subcategories + counts.items + counts.components
+  let done = 0
+  const advance = (count: number) => {
+    done += count
+    options.onProgress?.({ done, total: total + counts.prices })
+  }
+
+  return db.transaction(async (tx) => {
+    // one import at a time: a second one waits here, then finds the first's hash
+    await tx.execute(sql`select pg_advisory_xact_lock(7172001)`)
+    const known = await tx
+      .select({ id: catalogImports.id })
+      .from(catalogImports)
+      .where(eq(catalogImports.hash, hash))
+    if (known.length > 0) return { imported: false, hash, counts }
+
+    await insertBatches(
+      catalog.categories.map((c, position) => ({
+        code: c.code,
+        name: c.name,
+        description: c.description ?? null,
+        position,
+      })),
+      (batch) =>
+        tx
+          .insert(categories)
+          .values(batch)
+          .onConflictDoUpdate({
+            target: categories.code,
+            set: {
+              name: sql`excluded.name`,
+              description: sql`excluded.description`,
+              position: sql`excluded.position`,
+            },
+          }),
+      advance,
+    )
+    await insertBatches(
+      catalog.subcategories.map((s, position) => ({
+        code: s.code,
+        categoryCode: s.categoryCode,
+        name: s.name,
+        description: s.description ?? null,
+        position,
+      })),
+      (batch) =>
+        tx
+          .insert(subcategories)
+          .values(batch)
+          .onConflictDoUpdate({
+            target: subcategories.code,
+            set: {
+              categoryCode: sql`excluded.category_code`,
+              name: sql`excluded.name`,
+              description: sql`excluded.description`,
+              position: sql`excluded.position`,
+            },
+          }),
+      advance,
+    )
+    await tx
+      .update(items)
+      .set({ retired: true })
+      .where(sql`${items.kind} <> 'custom'`)
+    await insertBatches(
+      catalog.items.map((item) => ({
+        id: item.id,
+        kind: item.kind,
+        name: item.name,
+        subcategoryCode: item.subcategoryCode ?? null,
+        aliases: item.aliases ?? [],
+        attributes: item.attributes ?? null,
+        retired: false,
+      })),
+      (batch) =>
+        tx
+          .insert(items)
+          .values(batch)
+          .onConflictDoUpdate({
+            target: items.id,
+            set: {
+              kind: sql`excluded.kind`,
+              name: sql`excluded.name`,
+              subcategoryCode: sql`excluded.subcategory_code`,
+              aliases: sql`excluded.aliases`,
+              attributes: sql`excluded.attributes`,
+              retired: false,
+            },
+          }),
+      advance,
+    )
+    await tx.delete(components)
+    await insertBatches(componentRows, (batch) => tx.insert(components).values(batch), advance)
+    if (priceList !== undefined) await importPrices(tx, { priceList, rows: priceRows }, advance)
+    await tx.insert(catalogImports).values({ hash, source: input.source, counts })
+    await writeAudit(tx, {
+      action: 'catalog.import',
+      entity: 'catalog',
+      entityId: hash,
+      after: { source: input.source, counts },
+      requestId: options.requestId ?? null,
+    })
+    return { imported: true, hash, counts }
+  })
+}
+
+async function importPrices(
+  tx: Executor,
+  { priceList, rows }: { priceList: PriceList; rows: readonly [string, string][] },
+  advance: (count: number) => void,
+): Promise<void> {
+  const [list] = await tx
+    .insert(priceLists)
+    .values({ name: DEFAULT_PRICE_LIST, currency: priceList.currency })
+    .onConflictDoUpdate({ target: priceLists.name, set: { currency: priceList.currency } })
+    .returning({ id: priceLists.id })
+  if (list === undefined) throw new Error('the price list insert returned no row')
+  await tx.delete(prices).where(eq(prices.priceListId, list.id))
+  await insertBatches(
+    rows.map(([itemId, unitPrice]) => ({ priceListId: list.id, itemId, unitPrice })),
+    (batch) => tx.insert(prices).values(batch),
+    advance,
+  )
+}

@@ -1,0 +1,84 @@
+import type { Catalog, CatalogData, Item, PriceList } from '@torvan/configurator-core'
+import { buildCatalog, formatIssue } from '@torvan/configurator-core'
+import { and, asc, eq } from 'drizzle-orm'
+import type { Database } from '../db/open.js'
+import { categories, components, items, priceLists, prices, subcategories } from '../db/schema.js'
+import { DEFAULT_PRICE_LIST } from './import.js'
+
+/**
+ * Builds the catalog graph from the database: the current (not retired) parts and assemblies.
+ * Returns undefined when nothing has been imported yet.
+ */
+export async function readCatalog(db: Database): Promise<Catalog | undefined> {
+  const [categoryRows, subcategoryRows, itemRows, componentRows] = await Promise.all([
+    db.select().from(categories).orderBy(asc(categories.position)),
+    db.select().from(subcategories).orderBy(asc(subcategories.position)),
+    db
+      .select()
+      .from(items)
+      .where(and(eq(items.retired, false)))
+      .orderBy(asc(items.id)),
+    db.select().from(components).orderBy(asc(components.parentId), asc(components.position)),
+  ])
+  const current = itemRows.filter((row) => row.kind !== 'custom')
+  if (current.length === 0) return undefined
+  const structure = new Map<string, NonNullable<Item['components']>>()
+  for (const row of componentRows) {
+    let list = structure.get(row.parentId)
+    if (list === undefined) structure.set(row.parentId, (list = []))
+    list.push({
+      id: row.childId,
+      quantity: Number(row.quantity),
+      ...(row.notes === null ? {} : { notes: row.notes }),
+    })
+  }
+  const data: CatalogData = {
+    categories: categoryRows.map((c) => ({
+      code: c.code,
+      name: c.name,
+      ...(c.description === null ? {} : { description: c.description }),
+    })),
+    subcategories: subcategoryRows.map((s) => ({
+      code: s.code,
+      categoryCode: s.categoryCode,
+      name: s.name,
+      ...(s.description === null ? {} : { description: s.description }),
+    })),
+    items: current.map((row) => {
+      const item: Item = {
+        id: row.id,
+        name: row.name,
+        kind: row.kind === 'assembly' ? 'assembly' : 'part',
+        subcategoryCode: row.subcategoryCode,
+      }
+      if (row.aliases.length > 0) item.aliases = row.aliases
+      if (row.attributes !== null) item.attributes = row.attributes
+      const list = structure.get(row.id)
+      if (list !== undefined) item.components = list
+      return item
+    }),
+  }
+  const built = buildCatalog(data)
+  if (!built.ok) {
+    const first = built.issues.find((issue) => issue.severity === 'error')
+    throw new Error(
+      `the catalog in the database does not build: ${first === undefined ? '' : formatIssue(first)}`,
+    )
+  }
+  return built.catalog
+}
+
+/** The imported price list, or undefined when the catalog came without one. */
+export async function readPriceList(db: Database): Promise<PriceList | undefined> {
+  const [list] = await db.select().from(priceLists).where(eq(priceLists.name, DEFAULT_PRICE_LIST))
+  if (list === undefined) return undefined
+  const rows = await db
+    .select({ itemId: prices.itemId, unitPrice: prices.unitPrice })
+    .from(prices)
+    .where(eq(prices.priceListId, list.id))
+    .orderBy(asc(prices.itemId))
+  return {
+    currency: list.currency,
+    prices: Object.fromEntries(rows.map((row) => [row.itemId, row.unitPrice])),
+  }
+}

@@ -1,0 +1,90 @@
+import { existsSync } from 'node:fs'
+import { mkdir } from 'node:fs/promises'
+import { fileURLToPath } from 'node:url'
+import { PGlite } from '@electric-sql/pglite'
+import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core'
+import { drizzle as drizzlePglite } from 'drizzle-orm/pglite'
+import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator'
+import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js'
+import { migrate as migratePostgres } from 'drizzle-orm/postgres-js/migrator'
+import postgres from 'postgres'
+import * as schema from './schema.js'
+
+/** The database, whichever driver is under it: PGlite and PostgreSQL share the schema and queries. */
+export type Database = PgDatabase<PgQueryResultHKT, typeof schema>
+/** A transaction, or the database itself where a function works in either. */
+export type Executor = Parameters<Parameters<Database['transaction']>[0]>[0] | Database
+
+/** Where the data lives: PostgreSQL at `url`, or PGlite in `dataDir` (in memory when neither is set). */
+export interface DatabaseOptions {
+  url?: string | undefined
+  dataDir?: string | undefined
+}
+
+/** An open database with its migrations applied. */
+export interface OpenDatabase {
+  db: Database
+  kind: 'postgres' | 'pglite'
+  /** where it is, for the start-up message: the URL without its password, or the data directory */
+  location: string
+  close: () => Promise<void>
+}
+
+/** the committed SQL migrations: `drizzle/` beside `src/` (from source) or beside `dist/` (built) */
+function migrationsFolder(): string {
+  for (const relative of ['../../drizzle', '../drizzle']) {
+    const folder = fileURLToPath(new URL(relative, import.meta.url))
+    if (existsSync(`${folder}/meta/_journal.json`)) return folder
+  }
+  throw new Error('the migrations folder (packages/api/drizzle) is missing from this installation')
+}
+
+function withoutPassword(url: string): string {
+  try {
+    const parsed = new URL(url)
+    if (parsed.password !== '') parsed.password = '***'
+    return parsed.toString()
+  } catch {
+    return 'postgres (DATABASE_URL)'
+  }
+}
+
+/**
+ * Opens the database and applies pending migrations: PostgreSQL when `url` is set, otherwise PGlite.
+ *
+ * @example const { db, close } = await openDatabase({ dataDir: './data' })
+ */
+export async function openDatabase(options: DatabaseOptions): Promise<OpenDatabase> {
+  const migrations = { migrationsFolder: migrationsFolder(), migrationsSchema: 'drizzle' }
+  if (options.url !== undefined && options.url !== '') {
+    const client = postgres(options.url, { max: 10, onnotice: () => undefined })
+    const db = drizzlePostgres({ client, schema })
+    try {
+      await migratePostgres(db, migrations)
+    } catch (error) {
+      await client.end({ timeout: 1 })
+      throw error
+    }
+    return {
+      db: db as unknown as Database,
+      kind: 'postgres',
+      location: withoutPassword(options.url),
+      close: () => client.end({ timeout: 5 }),
+    }
+  }
+  if (options.dataDir !== undefined) await mkdir(options.dataDir, { recursive: true })
+  const client = await PGlite.create(options.dataDir ?? 'memory://')
+  const db = drizzlePglite({ client, schema })
+  try {
+    await migratePglite(db, migrations)
+  } catch (error) {
+    await client.close()
+    throw error
+  }
+  return {
+    db: db as unknown as Database,
+    kind: 'pglite',
+    location: options.dataDir ?? 'memory',
+    close: () => client.close(),
+  }
+}

@@ -1,0 +1,532 @@
+/**
+ * The database schema. Learned from the customer's data-architecture document and written for PostgreSQL
+ * (and PGlite, which is PostgreSQL): where we deviate from the document, the comment says why.
+ */
+import { sql } from 'drizzle-orm'
+import {
+  bigint,
+  boolean,
+  customType,
+  date,
+  index,
+  integer,
+  jsonb,
+  numeric,
+  pgEnum,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uniqueIndex,
+} from 'drizzle-orm/pg-core'
+
+const tsvector = customType<{ data: string }>({ dataType: () => 'tsvector' })
+const bytea = customType<{ data: Uint8Array; driverData: Uint8Array }>({ dataType: () => 'bytea' })
+
+const createdAt = () => timestamp('created_at', { withTimezone: true }).notNull().defaultNow()
+const updatedAt = () => timestamp('updated_at', { withTimezone: true }).notNull().defaultNow()
+
+// ---------------------------------------------------------------------------------------------------
+// Catalog. The document splits parts and assemblies into two tables; one `items` table keeps the
+// catalog's opaque ids as the key everywhere (components, BOM lines, prices) and holds custom parts too.
+
+export const categories = pgTable('categories', {
+  code: text('code').primaryKey(),
+  name: text('name').notNull(),
+  description: text('description'),
+  position: integer('position').notNull(),
+})
+
+export const subcategories = pgTable(
+  'subcategories',
+  {
+    code: text('code').primaryKey(),
+    categoryCode: text('category_code')
+      .notNull()
+      .references(() => categories.code),
+    name: text('name').notNull(),
+    description: text('description'),
+    position: integer('position').notNull(),
+  },
+  (t) => [index('subcategories_category_idx').on(t.categoryCode)],
+)
+
+export const itemKind = pgEnum('item_kind', ['part', 'assembly', 'custom'])
+
+export const items = pgTable(
+  'items',
+  {
+    /** the catalog's id, exactly as written: never trimmed or re-cased */
+    id: text('id').primaryKey(),
+    kind: itemKind('kind').notNull(),
+    name: text('name').notNull(),
+    /** not a foreign key: the customer's files name subcategories their index lacks (a load warning) */
+    subcategoryCode: text('subcategory_code'),
+    aliases: text('aliases')
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
+    attributes: jsonb('attributes').$type<Record<string, string | number | boolean | null>>(),
+    /** custom parts: the 700-series family and the specification they were made from */
+    family: text('family'),
+    spec: jsonb('spec').$type<Record<string, string | number>>(),
+    /** true once a later catalog import no longer has it: kept for the BOMs that name it */
+    retired: boolean('retired').notNull().default(false),
+    search: tsvector('search')
+      .notNull()
+      .generatedAlwaysAs(
+        sql`to_tsvector('simple', translate("id", '-_./', '    ') || ' ' || "id" || ' ' || "name")`,
+      ),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index('items_search_idx').using('gin', t.search),
+    index('items_subcategory_idx').on(t.subcategoryCode),
+    index('items_kind_idx').on(t.kind),
+  ],
+)
+
+export const components = pgTable(
+  'components',
+  {
+    parentId: text('parent_id')
+      .notNull()
+      .references(() => items.id, { onDelete: 'cascade' }),
+    position: integer('position').notNull(),
+    childId: text('child_id')
+      .notNull()
+      .references(() => items.id),
+    quantity: numeric('quantity').notNull(),
+    notes: text('notes'),
+  },
+  (t) => [
+    primaryKey({ columns: [t.parentId, t.position] }),
+    index('components_child_idx').on(t.childId),
+  ],
+)
+
+/** One row per catalog import: what was imported, so that importing it again changes nothing. */
+export const catalogImports = pgTable('catalog_imports', {
+  id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
+  hash: text('hash').notNull().unique(),
+  source: text('source').notNull(),
+  counts: jsonb('counts').$type<Record<string, number>>().notNull(),
+  importedAt: timestamp('imported_at', { withTimezone: true }).notNull().defaultNow(),
+})
+
+export const priceLists = pgTable('price_lists', {
+  id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
+  name: text('name').notNull().unique(),
+  currency: text('currency').notNull(),
+  createdAt: createdAt(),
+})
+
+export const prices = pgTable(
+  'prices',
+  {
+    priceListId: integer('price_list_id')
+      .notNull()
+      .references(() => priceLists.id, { onDelete: 'cascade' }),
+    itemId: text('item_id')
+      .notNull()
+      .references(() => items.id),
+    unitPrice: numeric('unit_price').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.priceListId, t.itemId] })],
+)
+
+// ---------------------------------------------------------------------------------------------------
+// Rules. The document stores rules as rows of conditions; ours are the product engineers' JSON files,
+// versioned per product, exactly one active.
+
+export const rulesets = pgTable(
+  'rulesets',
+  {
+    id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
+    product: text('product').notNull(),
+    version: integer('version').notNull(),
+    hash: text('hash').notNull(),
+    /** the files as read: product.json, numbers.json and the rule files */
+    source: jsonb('source').notNull(),
+    active: boolean('active').notNull().default(false),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex('rulesets_product_version_idx').on(t.product, t.version),
+    uniqueIndex('rulesets_product_hash_idx').on(t.product, t.hash),
+    uniqueIndex('rulesets_one_active_idx')
+      .on(t.product)
+      .where(sql`${t.active}`),
+  ],
+)
+
+// ---------------------------------------------------------------------------------------------------
+// Users, roles and permissions. Roles and permissions are keyed by their codes (the document's
+// surrogate ids add a join to every check); the role → permission matrix is data in role_permissions.
+
+export const roles = pgTable('roles', {
+  code: text('code').primaryKey(),
+  name: text('name').notNull().unique(),
+  description: text('description').notNull(),
+})
+
+export const permissions = pgTable('permissions', {
+  code: text('code').primaryKey(),
+  resource: text('resource').notNull(),
+  action: text('action').notNull(),
+  description: text('description').notNull(),
+})
+
+export const rolePermissions = pgTable(
+  'role_permissions',
+  {
+    roleCode: text('role_code')
+      .notNull()
+      .references(() => roles.code, { onDelete: 'cascade' }),
+    permissionCode: text('permission_code')
+      .notNull()
+      .references(() => permissions.code, { onDelete: 'cascade' }),
+  },
+  (t) => [primaryKey({ columns: [t.roleCode, t.permissionCode] })],
+)
+
+export const users = pgTable('users', {
+  id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
+  username: text('username').notNull().unique(),
+  displayName: text('display_name').notNull(),
+  email: text('email'),
+  /** scrypt, with its parameters and salt: `scrypt$N$r$p$salt$hash` */
+  passwordHash: text('password_hash').notNull(),
+  active: boolean('active').notNull().default(true),
+  failedLogins: integer('failed_logins').notNull().default(0),
+  lockedUntil: timestamp('locked_until', { withTimezone: true }),
+  /** tokens issued before this instant are refused (password reset, deactivation) */
+  tokensValidAfter: timestamp('tokens_valid_after', { withTimezone: true }).notNull().defaultNow(),
+  createdAt: createdAt(),
+  updatedAt: updatedAt(),
+})
+
+export const userRoles = pgTable(
+  'user_roles',
+  {
+    userId: integer('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    roleCode: text('role_code')
+      .notNull()
+      .references(() => roles.code),
+    assignedAt: timestamp('assigned_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.userId, t.roleCode] })],
+)
+
+// ---------------------------------------------------------------------------------------------------
+// Customers and orders (the phases are the document's §3.1 lifecycle).
+
+export const orderPhase = pgEnum('order_phase', [
+  'DRAFT',
+  'CONFIGURATION',
+  'APPROVAL',
+  'PRODUCTION',
+  'QUALITY_CONTROL',
+  'PACKAGING',
+  'SHIPPING',
+  'DELIVERED',
+  'CANCELLED',
+])
+export const orderPriority = pgEnum('order_priority', ['LOW', 'NORMAL', 'HIGH', 'URGENT'])
+
+export const customers = pgTable(
+  'customers',
+  {
+    id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
+    name: text('name').notNull(),
+    email: text('email'),
+    phone: text('phone'),
+    address: text('address'),
+    createdAt: createdAt(),
+  },
+  (t) => [index('customers_name_idx').on(t.name)],
+)
+
+export const configurations = pgTable('configurations', {
+  id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
+  product: text('product').notNull(),
+  /** SHA-256 of the canonical configuration: the same configuration is stored once */
+  hash: text('hash').notNull().unique(),
+  data: jsonb('data').$type<Record<string, unknown>>().notNull(),
+  createdAt: createdAt(),
+})
+
+export const boms = pgTable(
+  'boms',
+  {
+    id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
+    configurationId: integer('configuration_id')
+      .notNull()
+      .references(() => configurations.id),
+    rulesetId: integer('ruleset_id')
+      .notNull()
+      .references(() => rulesets.id),
+    catalogHash: text('catalog_hash').notNull(),
+    contentHash: text('content_hash').notNull(),
+    revision: integer('revision').notNull(),
+    parentId: integer('parent_id'),
+    document: jsonb('document').notNull(),
+    /** set when an order's approval freezes it: what production builds never changes afterwards */
+    frozenAt: timestamp('frozen_at', { withTimezone: true }),
+    createdBy: integer('created_by').references(() => users.id),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex('boms_generation_idx').on(t.configurationId, t.rulesetId, t.catalogHash),
+    index('boms_content_idx').on(t.contentHash),
+  ],
+)
+
+export const bomLines = pgTable(
+  'bom_lines',
+  {
+    bomId: integer('bom_id')
+      .notNull()
+      .references(() => boms.id, { onDelete: 'cascade' }),
+    position: integer('position').notNull(),
+    itemId: text('item_id')
+      .notNull()
+      .references(() => items.id),
+    number: text('number'),
+    quantity: numeric('quantity').notNull(),
+    rules: text('rules').array().notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.bomId, t.position] }), index('bom_lines_item_idx').on(t.itemId)],
+)
+
+export const orders = pgTable(
+  'orders',
+  {
+    id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
+    number: text('number').notNull().unique(),
+    customerId: integer('customer_id')
+      .notNull()
+      .references(() => customers.id),
+    poNumber: text('po_number'),
+    priority: orderPriority('priority').notNull().default('NORMAL'),
+    phase: orderPhase('phase').notNull().default('DRAFT'),
+    phaseSince: timestamp('phase_since', { withTimezone: true }).notNull().defaultNow(),
+    /** optimistic concurrency: every write names the version it read */
+    version: integer('version').notNull().default(1),
+    requestedDate: date('requested_date'),
+    dueDate: date('due_date'),
+    notes: text('notes'),
+    createdBy: integer('created_by').references(() => users.id),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    index('orders_phase_idx').on(t.phase, t.createdAt),
+    index('orders_customer_idx').on(t.customerId),
+    index('orders_created_idx').on(t.createdAt),
+  ],
+)
+
+export const orderItems = pgTable(
+  'order_items',
+  {
+    id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
+    orderId: integer('order_id')
+      .notNull()
+      .references(() => orders.id, { onDelete: 'cascade' }),
+    buildNumber: text('build_number').notNull(),
+    configurationId: integer('configuration_id').references(() => configurations.id),
+    bomId: integer('bom_id').references(() => boms.id),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex('order_items_build_idx').on(t.orderId, t.buildNumber)],
+)
+
+export const orderPhaseHistory = pgTable(
+  'order_phase_history',
+  {
+    id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
+    orderId: integer('order_id')
+      .notNull()
+      .references(() => orders.id, { onDelete: 'cascade' }),
+    fromPhase: orderPhase('from_phase'),
+    toPhase: orderPhase('to_phase').notNull(),
+    userId: integer('user_id').references(() => users.id),
+    reason: text('reason'),
+    hoursInPhase: numeric('hours_in_phase'),
+    at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('order_phase_history_order_idx').on(t.orderId, t.at)],
+)
+
+// ---------------------------------------------------------------------------------------------------
+// Quality control and production. Templates are versioned JSON documents (the document's items as
+// rows cannot express per-basin repetition or applicability); an inspection keeps its template version.
+
+export const qcTemplates = pgTable(
+  'qc_templates',
+  {
+    id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
+    code: text('code').notNull(),
+    version: integer('version').notNull(),
+    name: text('name').notNull(),
+    kind: text('kind').notNull(),
+    definition: jsonb('definition').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex('qc_templates_code_version_idx').on(t.code, t.version)],
+)
+
+export const inspectionStatus = pgEnum('inspection_status', ['IN_PROGRESS', 'SUBMITTED'])
+export const inspectionResult = pgEnum('inspection_result', ['PASS', 'FAIL', 'CONDITIONAL_PASS'])
+
+export const inspections = pgTable(
+  'inspections',
+  {
+    id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
+    orderItemId: integer('order_item_id')
+      .notNull()
+      .references(() => orderItems.id, { onDelete: 'cascade' }),
+    templateId: integer('template_id')
+      .notNull()
+      .references(() => qcTemplates.id),
+    status: inspectionStatus('status').notNull().default('IN_PROGRESS'),
+    result: inspectionResult('result'),
+    inspectorId: integer('inspector_id').references(() => users.id),
+    signature: text('signature'),
+    startedAt: timestamp('started_at', { withTimezone: true }).notNull().defaultNow(),
+    submittedAt: timestamp('submitted_at', { withTimezone: true }),
+  },
+  (t) => [index('inspections_item_idx').on(t.orderItemId)],
+)
+
+export const inspectionItems = pgTable(
+  'inspection_items',
+  {
+    inspectionId: integer('inspection_id')
+      .notNull()
+      .references(() => inspections.id, { onDelete: 'cascade' }),
+    key: text('key').notNull(),
+    position: integer('position').notNull(),
+    definition: jsonb('definition').notNull(),
+    value: jsonb('value'),
+    notApplicable: boolean('not_applicable').notNull().default(false),
+    passed: boolean('passed'),
+    notes: text('notes'),
+    recordedBy: integer('recorded_by').references(() => users.id),
+    recordedAt: timestamp('recorded_at', { withTimezone: true }),
+  },
+  (t) => [primaryKey({ columns: [t.inspectionId, t.key] })],
+)
+
+export const taskStatus = pgEnum('task_status', [
+  'PENDING',
+  'IN_PROGRESS',
+  'COMPLETED',
+  'ON_HOLD',
+  'CANCELLED',
+])
+
+export const productionTasks = pgTable(
+  'production_tasks',
+  {
+    id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
+    orderItemId: integer('order_item_id')
+      .notNull()
+      .references(() => orderItems.id, { onDelete: 'cascade' }),
+    key: text('key').notNull(),
+    name: text('name').notNull(),
+    dependsOn: text('depends_on').array().notNull(),
+    status: taskStatus('status').notNull().default('PENDING'),
+    assigneeId: integer('assignee_id').references(() => users.id),
+    estimatedHours: numeric('estimated_hours'),
+    actualHours: numeric('actual_hours'),
+    progress: integer('progress').notNull().default(0),
+    version: integer('version').notNull().default(1),
+    startedAt: timestamp('started_at', { withTimezone: true }),
+    completedAt: timestamp('completed_at', { withTimezone: true }),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex('production_tasks_key_idx').on(t.orderItemId, t.key),
+    index('production_tasks_assignee_idx').on(t.assigneeId, t.status),
+  ],
+)
+
+/** File contents by SHA-256: an upload of the same bytes is stored once. */
+export const blobs = pgTable('blobs', {
+  sha256: text('sha256').primaryKey(),
+  mediaType: text('media_type').notNull(),
+  size: integer('size').notNull(),
+  data: bytea('data').notNull(),
+  createdAt: createdAt(),
+})
+
+export const documents = pgTable(
+  'documents',
+  {
+    id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
+    sha256: text('sha256')
+      .notNull()
+      .references(() => blobs.sha256),
+    kind: text('kind').notNull(),
+    filename: text('filename').notNull(),
+    orderId: integer('order_id').references(() => orders.id, { onDelete: 'cascade' }),
+    inspectionId: integer('inspection_id').references(() => inspections.id, {
+      onDelete: 'cascade',
+    }),
+    uploadedBy: integer('uploaded_by').references(() => users.id),
+    createdAt: createdAt(),
+  },
+  (t) => [index('documents_order_idx').on(t.orderId)],
+)
+
+// ---------------------------------------------------------------------------------------------------
+// Audit, idempotency and settings. The document audits with triggers; triggers cannot see who asked
+// or the request id, so the service writes each audit row in the same transaction as its change.
+
+export const auditLog = pgTable(
+  'audit_log',
+  {
+    id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
+    at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
+    userId: integer('user_id').references(() => users.id),
+    /** the username as typed, for failed logins of unknown users */
+    actor: text('actor'),
+    action: text('action').notNull(),
+    entity: text('entity').notNull(),
+    entityId: text('entity_id'),
+    before: jsonb('before'),
+    after: jsonb('after'),
+    requestId: text('request_id'),
+  },
+  (t) => [
+    index('audit_log_entity_idx').on(t.entity, t.entityId),
+    index('audit_log_at_idx').on(t.at),
+  ],
+)
+
+export const idempotencyKeys = pgTable(
+  'idempotency_keys',
+  {
+    userId: integer('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    key: text('key').notNull(),
+    method: text('method').notNull(),
+    path: text('path').notNull(),
+    requestHash: text('request_hash').notNull(),
+    status: integer('status').notNull(),
+    response: jsonb('response').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [primaryKey({ columns: [t.userId, t.key] })],
+)
+
+/** Service settings kept across restarts, such as the token-signing secret. */
+export const settings = pgTable('settings', {
+  key: text('key').primaryKey(),
+  value: text('value').notNull(),
+})

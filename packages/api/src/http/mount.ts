@@ -1,0 +1,86 @@
+import type { Context, Hono } from 'hono'
+import type { AuthUser } from '../auth/users.js'
+import { ROLES } from '../permissions.js'
+import { authenticate } from './authenticate.js'
+import { ProblemError } from './problem.js'
+import { withoutFinancials } from './redact.js'
+import type { AnyRoute, AppEnv } from './route.js'
+import { validate } from './route.js'
+
+/** `/items/{id}` → `/items/:id` */
+export function honoPath(path: string): string {
+  return path.replace(/\{([^}]+)\}/g, ':$1')
+}
+
+function authorise(route: AnyRoute, user: AuthUser): void {
+  if (route.access === 'authenticated' || route.access === 'public') return
+  if (user.permissions.has(route.access)) return
+  const roles =
+    user.roles.length === 0
+      ? 'you have no role'
+      : `your role${user.roles.length === 1 ? '' : 's'} (${user.roles.map((code) => ROLES[code].name).join(', ')}) do${user.roles.length === 1 ? 'es' : ''} not grant it`
+  throw new ProblemError(
+    'forbidden',
+    `${route.method.toUpperCase()} ${route.path} needs the permission "${route.access}", and ${roles}.`,
+    { extensions: { permission: route.access } },
+  )
+}
+
+async function readBody(c: Context<AppEnv>): Promise<unknown> {
+  const type = c.req.header('Content-Type') ?? ''
+  if (!/^application\/([\w.+-]+\+)?json\b/i.test(type)) {
+    throw new ProblemError(
+      'unsupportedMediaType',
+      `The body must be JSON with "Content-Type: application/json"; received ${type === '' ? 'no Content-Type' : `"${type}"`}.`,
+    )
+  }
+  const text = await c.req.text()
+  try {
+    return JSON.parse(text) as unknown
+  } catch (error) {
+    throw new ProblemError(
+      'validation',
+      `The body is not valid JSON: ${(error as Error).message}.`,
+      {
+        extensions: { errors: [{ path: 'body', message: 'not valid JSON', code: 'invalid_json' }] },
+      },
+    )
+  }
+}
+
+/**
+ * Adds routes to the app. Each request is authenticated and authorised against the route's declared
+ * access, its params, query and body are validated, and price fields are removed from the answer for
+ * users without `financials:read`.
+ */
+export function mountRoutes(app: Hono<AppEnv>, routes: readonly AnyRoute[]): void {
+  for (const route of routes) {
+    app.on(route.method.toUpperCase(), honoPath(route.path), async (c) => {
+      let user: AuthUser | undefined
+      if (route.access !== 'public') {
+        user = await authenticate(c)
+        authorise(route, user)
+      }
+      const params =
+        route.params === undefined ? undefined : validate(route.params, c.req.param(), 'params')
+      const query =
+        route.query === undefined ? undefined : validate(route.query, c.req.query(), 'query')
+      const body =
+        route.body === undefined ? undefined : validate(route.body, await readBody(c), 'body')
+      const reply = await route.handler({
+        params,
+        query,
+        body,
+        user,
+        services: c.get('services'),
+        requestId: c.get('requestId'),
+        c,
+      })
+      if (reply instanceof Response) return reply
+      const financial = user?.permissions.has('financials:read') ?? false
+      const payload = financial ? reply.body : withoutFinancials(reply.body)
+      if (reply.status === 204) return c.body(null, 204, reply.headers)
+      return c.json(payload, reply.status ?? 200, reply.headers)
+    })
+  }
+}

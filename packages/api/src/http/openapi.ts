@@ -1,0 +1,144 @@
+import { z } from 'zod'
+import { PERMISSIONS } from '../permissions.js'
+import { VERSION } from '../version.js'
+import { PROBLEMS } from './problem.js'
+import type { AnyRoute } from './route.js'
+
+type JsonSchema = Record<string, unknown>
+
+function schemaOf(schema: z.ZodType, io: 'input' | 'output'): JsonSchema {
+  const json = z.toJSONSchema(schema, { io, unrepresentable: 'any', target: 'draft-2020-12' })
+  delete json.$schema
+  return json
+}
+
+function parameters(schema: z.ZodType | undefined, where: 'path' | 'query'): JsonSchema[] {
+  if (schema === undefined) return []
+  const json = schemaOf(schema, 'input')
+  const properties = (json['properties'] ?? {}) as Record<string, JsonSchema>
+  const required = new Set((json['required'] ?? []) as string[])
+  return Object.entries(properties).map(([name, property]) => {
+    const { description, ...rest } = property
+    return {
+      name,
+      in: where,
+      required: where === 'path' || required.has(name),
+      ...(typeof description === 'string' ? { description } : {}),
+      schema: rest,
+    }
+  })
+}
+
+const PROBLEM_SCHEMA: JsonSchema = {
+  type: 'object',
+  description: 'An RFC 9457 problem document.',
+  required: ['type', 'title', 'status', 'detail'],
+  properties: {
+    type: { type: 'string', format: 'uri', description: 'stable: clients switch on it' },
+    title: { type: 'string' },
+    status: { type: 'integer' },
+    detail: { type: 'string', description: 'what went wrong and how to fix it, as a sentence' },
+    instance: { type: 'string' },
+    requestId: { type: 'string' },
+    errors: {
+      type: 'array',
+      description: 'for validation problems: every invalid input, by path',
+      items: {
+        type: 'object',
+        required: ['path', 'message'],
+        properties: {
+          path: { type: 'string', examples: ['body.basins[1].size'] },
+          message: { type: 'string' },
+          code: { type: 'string' },
+        },
+      },
+    },
+  },
+}
+
+function titleOf(status: number): string {
+  return Object.values(PROBLEMS).find((kind) => kind.status === status)?.title ?? 'Problem'
+}
+
+function operation(route: AnyRoute): JsonSchema {
+  const responses: Record<string, unknown> = {}
+  const success = route.response
+  const mediaTypes = success.mediaTypes ?? ['application/json']
+  responses[String(success.status)] = {
+    description: success.description,
+    ...(success.status === 204
+      ? {}
+      : {
+          content: Object.fromEntries(
+            mediaTypes.map((type) => [
+              type,
+              type === 'application/json' && success.schema !== undefined
+                ? { schema: schemaOf(success.schema, 'output') }
+                : {},
+            ]),
+          ),
+        }),
+  }
+  const statuses = new Set([400, 500, ...(route.problems ?? [])])
+  if (route.access !== 'public') {
+    statuses.add(401)
+    if (route.access !== 'authenticated') statuses.add(403)
+  }
+  for (const status of [...statuses].sort((a, b) => a - b)) {
+    responses[String(status)] = {
+      description: titleOf(status),
+      content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } } },
+    }
+  }
+  const access =
+    route.access === 'public'
+      ? 'Public.'
+      : route.access === 'authenticated'
+        ? 'Any signed-in user.'
+        : `Needs the permission \`${route.access}\` (${PERMISSIONS[route.access]}).`
+  return {
+    operationId: `${route.method}${route.path.replace(/\{([^}]+)\}/g, 'By-$1').replace(/[^A-Za-z0-9]+(.)?/g, (_, c: string | undefined) => (c ?? '').toUpperCase())}`,
+    summary: route.summary,
+    description: `${route.description === undefined ? '' : `${route.description}\n\n`}${access}`,
+    tags: [route.tag],
+    'x-permission': route.access,
+    ...(route.access === 'public' ? { security: [] } : {}),
+    parameters: [...parameters(route.params, 'path'), ...parameters(route.query, 'query')],
+    ...(route.body === undefined
+      ? {}
+      : {
+          requestBody: {
+            required: true,
+            content: { 'application/json': { schema: schemaOf(route.body, 'input') } },
+          },
+        }),
+    responses,
+  }
+}
+
+/**
+ * The OpenAPI 3.1 document of the routes, generated from the zod schemas they validate with.
+ */
+export function openApiDocument(routes: readonly AnyRoute[]): JsonSchema {
+  const paths: Record<string, Record<string, unknown>> = {}
+  for (const route of routes) {
+    const entry = (paths[route.path] ??= {})
+    entry[route.method] = operation(route)
+  }
+  return {
+    openapi: '3.1.0',
+    info: {
+      title: 'TORVAN configurator API',
+      version: VERSION,
+      description:
+        'Catalog, configurations and BOMs for TORVAN CleanStation sinks. Sign in with POST /auth/login and send the token as "Authorization: Bearer <token>". Every error is an RFC 9457 problem document.',
+    },
+    servers: [{ url: '/' }],
+    security: [{ bearer: [] }],
+    paths,
+    components: {
+      securitySchemes: { bearer: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' } },
+      schemas: { Problem: PROBLEM_SCHEMA },
+    },
+  }
+}

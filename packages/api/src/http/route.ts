@@ -1,0 +1,110 @@
+import { formatPath, zodIssues } from '@torvan/configurator-core'
+import type { Context } from 'hono'
+import type { z } from 'zod'
+import type { AuthUser } from '../auth/users.js'
+import type { Permission } from '../permissions.js'
+import type { Services } from '../services.js'
+import type { InvalidParam } from './problem.js'
+import { ProblemError } from './problem.js'
+
+/** Hono's environment for our app: the services and, once authenticated, the user. */
+export interface AppEnv {
+  Variables: {
+    services: Services
+    requestId: string
+  }
+}
+
+/**
+ * Who may call a route: anyone (`public`), any signed-in user (`authenticated`), or users whose roles
+ * grant the permission. A route must say; nothing is allowed by default.
+ */
+export type Access = Permission | 'public' | 'authenticated'
+
+/** What a handler receives: validated input, the user (absent only on public routes) and services. */
+export interface RouteInput<P, Q, B> {
+  params: P
+  query: Q
+  body: B
+  user: AuthUser | undefined
+  services: Services
+  requestId: string
+  c: Context<AppEnv>
+}
+
+/** A JSON answer; a handler may also return a `Response` (CSV, HTML, files). */
+export interface Reply {
+  status?: 200 | 201 | 202 | 204
+  body: unknown
+  headers?: Record<string, string>
+}
+
+/** One route: its method and path, who may call it, its input schemas and its handler. */
+export interface RouteDefinition<P = unknown, Q = unknown, B = unknown> {
+  method: 'get' | 'post' | 'put' | 'patch' | 'delete'
+  /** OpenAPI style: `/items/{id}` */
+  path: string
+  summary: string
+  description?: string
+  tag: string
+  access: Access
+  params?: z.ZodType<P>
+  query?: z.ZodType<Q>
+  body?: z.ZodType<B>
+  /** the success answer, for the OpenAPI document */
+  response: { status: number; description: string; schema?: z.ZodType; mediaTypes?: string[] }
+  /** the problem statuses this route may answer with besides 400, 401, 403 and 500 */
+  problems?: number[]
+  handler: (input: RouteInput<P, Q, B>) => Promise<Reply | Response>
+}
+
+/** A route with its types erased, for lists of routes. */
+export type AnyRoute = RouteDefinition
+
+/**
+ * Declares a route; the types of its handler's input come from its schemas.
+ *
+ * @example defineRoute({ method: 'get', path: '/health', access: 'public', ... })
+ */
+export function defineRoute<P = undefined, Q = undefined, B = undefined>(
+  route: RouteDefinition<P, Q, B>,
+): AnyRoute {
+  return route as unknown as AnyRoute
+}
+
+/** The signed-in user of a route that is not public (the framework has checked it). */
+export function signedIn(user: AuthUser | undefined): AuthUser {
+  if (user === undefined) throw new ProblemError('unauthenticated', 'Sign in first.')
+  return user
+}
+
+/** Turns zod issues into the problem document's `errors`, each path starting with where it was. */
+export function invalidParams(
+  issues: readonly z.core.$ZodIssue[],
+  where: 'body' | 'query' | 'params',
+): InvalidParam[] {
+  return zodIssues(issues).map((issue) => ({
+    path: formatPath([where, ...issue.path]),
+    message: issue.message,
+    code: issue.code,
+  }))
+}
+
+/** Validates one part of a request, or throws the validation problem naming every bad path. */
+export function validate<T>(
+  schema: z.ZodType<T>,
+  value: unknown,
+  where: 'body' | 'query' | 'params',
+): T {
+  const parsed = schema.safeParse(value, { reportInput: true })
+  if (parsed.success) return parsed.data
+  const errors = invalidParams(parsed.error.issues, where)
+  const first = errors[0]
+  throw new ProblemError(
+    'validation',
+    errors.length === 1 && first !== undefined
+      ? `${first.path}: ${first.message}`
+      : `${errors.length} problems in the request's ${where}; see errors.`,
+    { extensions: { errors } },
+  )
+}

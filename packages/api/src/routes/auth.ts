@@ -1,0 +1,68 @@
+import { z } from 'zod'
+import { login } from '../auth/login.js'
+import { defineRoute, signedIn } from '../http/route.js'
+
+const Login = z.strictObject({
+  username: z.string().min(1).max(100),
+  password: z.string().min(1).max(1000),
+})
+
+const Me = z.object({
+  id: z.number(),
+  username: z.string(),
+  displayName: z.string(),
+  roles: z.array(z.string()),
+  permissions: z.array(z.string()),
+})
+
+/** Signing in and finding out who you are. */
+export const authRoutes = [
+  defineRoute({
+    method: 'post',
+    path: '/auth/login',
+    summary: 'Sign in: a bearer token for the other endpoints',
+    description: `Five wrong passwords in a row lock the account for a while (423).`,
+    tag: 'Auth',
+    access: 'public',
+    body: Login,
+    response: {
+      status: 200,
+      description: 'A signed token and when it expires',
+      schema: z.object({
+        token: z.string(),
+        tokenType: z.literal('Bearer'),
+        expiresAt: z.string(),
+      }),
+    },
+    problems: [423],
+    handler: async ({ body, services, requestId }) => {
+      const { token, expiresAt } = await login(services.db, body, {
+        secret: services.tokenSecret,
+        now: services.now(),
+        ttlSeconds: services.tokenTtlSeconds,
+        requestId,
+      })
+      return { body: { token, tokenType: 'Bearer', expiresAt: expiresAt.toISOString() } }
+    },
+  }),
+  defineRoute({
+    method: 'get',
+    path: '/me',
+    summary: 'The signed-in user, their roles and permissions',
+    tag: 'Auth',
+    access: 'authenticated',
+    response: { status: 200, description: 'The signed-in user', schema: Me },
+    handler: ({ user }) => {
+      const me = signedIn(user)
+      return Promise.resolve({
+        body: {
+          id: me.id,
+          username: me.username,
+          displayName: me.displayName,
+          roles: me.roles,
+          permissions: [...me.permissions].sort(),
+        },
+      })
+    },
+  }),
+]

@@ -1,0 +1,150 @@
+import type { BomDocument } from '@torvan/configurator-core'
+import { bomToCsv, diffBoms } from '@torvan/configurator-core'
+import { eq } from 'drizzle-orm'
+import { z } from 'zod'
+import { bomView, generateBom } from '../boms/generate.js'
+import type { Database } from '../db/open.js'
+import { boms } from '../db/schema.js'
+import { ProblemError } from '../http/problem.js'
+import { defineRoute, signedIn } from '../http/route.js'
+import { requireModel } from './model.js'
+
+const Configuration = z
+  .record(z.string(), z.unknown())
+  .describe('a T2 configuration (see fixtures/configs/ and ../shared/specs/t2-sink.md)')
+
+const Finding = z.object({
+  severity: z.enum(['error', 'warning', 'notice']),
+  path: z.string(),
+  message: z.string(),
+  rule: z.string(),
+  code: z.string().optional(),
+  hint: z.string().optional(),
+})
+
+const BomView = z.object({
+  id: z.number(),
+  revision: z.number(),
+  createdAt: z.string(),
+  frozen: z.boolean(),
+  document: z.record(z.string(), z.unknown()).describe('the BOM document (docs/bom.md)'),
+  cost: z.unknown().optional().describe('only for users with financials:read'),
+})
+
+const IdParams = z.object({ id: z.coerce.number().int().positive() })
+
+async function readBom(db: Database, id: number) {
+  const [row] = await db.select().from(boms).where(eq(boms.id, id))
+  if (row === undefined) throw new ProblemError('notFound', `There is no BOM ${id}.`)
+  return row
+}
+
+/** Validating configurations and generating, reading and comparing BOMs. */
+export const bomRoutes = [
+  defineRoute({
+    method: 'post',
+    path: '/configurations/validate',
+    summary: 'Check a configuration: every finding, with its path and the rule that said it',
+    tag: 'Configurations',
+    access: 'configurations:validate',
+    body: Configuration,
+    response: {
+      status: 200,
+      description: '`ok` is false when a finding is an error',
+      schema: z.object({ ok: z.boolean(), findings: z.array(Finding) }),
+    },
+    problems: [503],
+    handler: ({ body, services }) => {
+      const { configurator } = requireModel(services)
+      const result = configurator.configure(body)
+      return Promise.resolve({ body: { ok: result.ok, findings: result.findings } })
+    },
+  }),
+  defineRoute({
+    method: 'post',
+    path: '/boms',
+    summary: 'Configure with the active rules and store the BOM',
+    description:
+      'The same configuration with the same catalog and rules answers with the BOM stored before (200); otherwise a new BOM is stored (201), the next revision of the configuration’s previous one. An invalid configuration is a 422 problem listing each path.',
+    tag: 'BOMs',
+    access: 'boms:generate',
+    body: z.strictObject({ configuration: Configuration }),
+    response: {
+      status: 201,
+      description: 'The stored BOM (200 when it was stored before)',
+      schema: BomView,
+    },
+    problems: [422, 503],
+    handler: async ({ body, user, services, requestId }) => {
+      const { status, view } = await generateBom(services, {
+        configuration: body.configuration,
+        user: signedIn(user),
+        requestId,
+      })
+      return { status, body: view, headers: { Location: `/boms/${view.id}` } }
+    },
+  }),
+  defineRoute({
+    method: 'get',
+    path: '/boms/{id}',
+    summary: 'A stored BOM as JSON, or as CSV with "Accept: text/csv"',
+    tag: 'BOMs',
+    access: 'boms:read',
+    params: IdParams,
+    response: {
+      status: 200,
+      description: 'The BOM; the CSV has costs only for users with financials:read',
+      schema: BomView,
+      mediaTypes: ['application/json', 'text/csv'],
+    },
+    problems: [404, 406],
+    handler: async ({ params, user, services, c }) => {
+      const model = requireModel(services)
+      const row = await readBom(services.db, params.id)
+      const accept = c.req.header('Accept') ?? '*/*'
+      if (/\btext\/csv\b/.test(accept)) {
+        const financial = signedIn(user).permissions.has('financials:read')
+        const csv = bomToCsv(
+          row.document as BomDocument,
+          financial && model.priceList !== undefined ? { prices: model.priceList } : {},
+        )
+        return c.body(csv, 200, {
+          'Content-Type': 'text/csv; charset=utf-8',
+          'Content-Disposition': `attachment; filename="bom-${row.id}.csv"`,
+        })
+      }
+      if (!/(application\/json|application\/\*|\*\/\*)/.test(accept)) {
+        throw new ProblemError(
+          'notAcceptable',
+          `A BOM is available as application/json or text/csv; the request accepts only "${accept}".`,
+        )
+      }
+      return { body: bomView(model, row) }
+    },
+  }),
+  defineRoute({
+    method: 'get',
+    path: '/boms/{id}/diff/{otherId}',
+    summary: 'What changed from one BOM to another: lines and parts added, removed, changed',
+    tag: 'BOMs',
+    access: 'boms:read',
+    params: z.object({
+      id: z.coerce.number().int().positive(),
+      otherId: z.coerce.number().int().positive(),
+    }),
+    response: {
+      status: 200,
+      description: 'The differences from `id` to `otherId`',
+      schema: z.object({ from: z.number(), to: z.number(), lines: z.unknown(), flat: z.unknown() }),
+    },
+    problems: [404],
+    handler: async ({ params, services }) => {
+      const [from, to] = await Promise.all([
+        readBom(services.db, params.id),
+        readBom(services.db, params.otherId),
+      ])
+      const diff = diffBoms(from.document as BomDocument, to.document as BomDocument)
+      return { body: { from: from.id, to: to.id, ...diff } }
+    },
+  }),
+]

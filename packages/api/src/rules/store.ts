@@ -1,0 +1,93 @@
+import type { Catalog, Ruleset, RulesetSource } from '@torvan/configurator-core'
+import { compileRuleset, formatIssue, hashRuleset } from '@torvan/configurator-core'
+import { and, desc, eq, sql } from 'drizzle-orm'
+import { writeAudit } from '../audit.js'
+import type { Database } from '../db/open.js'
+import { rulesets } from '../db/schema.js'
+
+/** What storing a ruleset did: its row, and whether it is new. */
+export interface StoredRuleset {
+  id: number
+  version: number
+  created: boolean
+}
+
+/**
+ * Stores a compiled ruleset as the active version of its product. The same rules stored again keep
+ * their version (and become active again); different rules become version n+1.
+ */
+export async function storeRuleset(
+  db: Database,
+  ruleset: Ruleset,
+  options: { userId?: number | null; requestId?: string | null } = {},
+): Promise<StoredRuleset> {
+  const hash = hashRuleset(ruleset)
+  return db.transaction(async (tx) => {
+    await tx.execute(sql`select pg_advisory_xact_lock(7172002)`)
+    const [known] = await tx
+      .select()
+      .from(rulesets)
+      .where(and(eq(rulesets.product, ruleset.product), eq(rulesets.hash, hash)))
+    if (known !== undefined && known.active) {
+      return { id: known.id, version: known.version, created: false }
+    }
+    await tx
+      .update(rulesets)
+      .set({ active: false })
+      .where(and(eq(rulesets.product, ruleset.product), eq(rulesets.active, true)))
+    if (known !== undefined) {
+      await tx.update(rulesets).set({ active: true }).where(eq(rulesets.id, known.id))
+      await writeAudit(tx, {
+        action: 'ruleset.activate',
+        entity: 'ruleset',
+        entityId: known.id,
+        after: { product: known.product, version: known.version },
+        userId: options.userId ?? null,
+        requestId: options.requestId ?? null,
+      })
+      return { id: known.id, version: known.version, created: false }
+    }
+    const [latest] = await tx
+      .select({ version: rulesets.version })
+      .from(rulesets)
+      .where(eq(rulesets.product, ruleset.product))
+      .orderBy(desc(rulesets.version))
+      .limit(1)
+    const version = (latest?.version ?? 0) + 1
+    const [row] = await tx
+      .insert(rulesets)
+      .values({ product: ruleset.product, version, hash, source: ruleset.source, active: true })
+      .returning({ id: rulesets.id })
+    if (row === undefined) throw new Error('the ruleset insert returned no row')
+    await writeAudit(tx, {
+      action: 'ruleset.create',
+      entity: 'ruleset',
+      entityId: row.id,
+      after: { product: ruleset.product, version, hash },
+      userId: options.userId ?? null,
+      requestId: options.requestId ?? null,
+    })
+    return { id: row.id, version, created: true }
+  })
+}
+
+/** The product's active ruleset, compiled against the catalog; undefined when none is stored. */
+export async function readActiveRuleset(
+  db: Database,
+  product: string,
+  catalog: Catalog,
+): Promise<{ id: number; version: number; ruleset: Ruleset } | undefined> {
+  const [row] = await db
+    .select()
+    .from(rulesets)
+    .where(and(eq(rulesets.product, product), eq(rulesets.active, true)))
+  if (row === undefined) return undefined
+  const compiled = compileRuleset(row.source as RulesetSource, { catalog })
+  if (compiled.ruleset === undefined) {
+    const first = compiled.issues.find((issue) => issue.severity === 'error')
+    throw new Error(
+      `the active ${product} ruleset (version ${row.version}) no longer compiles against the catalog: ${first === undefined ? '' : formatIssue(first)}`,
+    )
+  }
+  return { id: row.id, version: row.version, ruleset: compiled.ruleset }
+}

@@ -1,0 +1,235 @@
+import { randomBytes } from 'node:crypto'
+import { readFile } from 'node:fs/promises'
+import { join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import type { Catalog, PriceList } from '@torvan/configurator-core'
+import { formatIssue, parsePriceList } from '@torvan/configurator-core'
+import { formatLoadReport, loadCatalog, loadRules } from '@torvan/catalog-loader'
+import { count, eq, inArray } from 'drizzle-orm'
+import { writeAudit } from './audit.js'
+import { generatePassword, hashPassword } from './auth/password.js'
+import type { ImportProgress, ImportResult } from './catalog/import.js'
+import { importCatalog } from './catalog/import.js'
+import type { Database } from './db/open.js'
+import {
+  catalogImports,
+  permissions,
+  rolePermissions,
+  roles,
+  rulesets,
+  settings,
+  userRoles,
+  users,
+} from './db/schema.js'
+import type { Permission, RoleCode } from './permissions.js'
+import { DEMO_USERS, PERMISSIONS, ROLE_PERMISSIONS, ROLES } from './permissions.js'
+import { storeRuleset } from './rules/store.js'
+import { PRODUCT } from './services.js'
+
+/** The repository's demo data: the demo catalog and the T2 rules. */
+export const DEMO = {
+  catalog: fileURLToPath(new URL('../../../fixtures/catalog', import.meta.url)),
+  rules: fileURLToPath(new URL('../../../rules/t2', import.meta.url)),
+}
+
+/** A failure the person starting the service can fix, printed without a stack trace. */
+export class SetupError extends Error {
+  constructor(message: string) {
+    super(message)
+    this.name = 'SetupError'
+  }
+}
+
+/** Inserts the roles, permissions and role → permission matrix that are missing; never overwrites. */
+export async function seedRoles(db: Database): Promise<void> {
+  await db.transaction(async (tx) => {
+    await tx
+      .insert(permissions)
+      .values(
+        (Object.entries(PERMISSIONS) as [Permission, string][]).map(([code, description]) => {
+          const [resource = code, action = ''] = code.split(':')
+          return { code, resource, action, description }
+        }),
+      )
+      .onConflictDoNothing()
+    const created = await tx
+      .insert(roles)
+      .values(
+        (Object.entries(ROLES) as [RoleCode, { name: string; description: string }][]).map(
+          ([code, role]) => ({ code, ...role }),
+        ),
+      )
+      .onConflictDoNothing()
+      .returning({ code: roles.code })
+    const matrix = created.flatMap(({ code }) =>
+      ROLE_PERMISSIONS[code as RoleCode].map((permissionCode) => ({
+        roleCode: code,
+        permissionCode,
+      })),
+    )
+    if (matrix.length > 0) await tx.insert(rolePermissions).values(matrix).onConflictDoNothing()
+  })
+}
+
+/** The secret tokens are signed with: `AUTH_SECRET`, or one generated on first start and kept. */
+export async function tokenSecret(db: Database, fromEnvironment?: string): Promise<string> {
+  if (fromEnvironment !== undefined && fromEnvironment !== '') {
+    if (fromEnvironment.length < 32) {
+      throw new SetupError('AUTH_SECRET must have at least 32 characters.')
+    }
+    return fromEnvironment
+  }
+  await db
+    .insert(settings)
+    .values({ key: 'token_secret', value: randomBytes(32).toString('base64url') })
+    .onConflictDoNothing()
+  const [row] = await db.select().from(settings).where(eq(settings.key, 'token_secret'))
+  if (row === undefined) throw new Error('the token secret was not stored')
+  return row.value
+}
+
+/** A demo login, with its password when it was just created. */
+export interface DemoLogin {
+  username: string
+  role: RoleCode
+  password: string | undefined
+}
+
+/**
+ * Creates one demo user per role when there are no users yet: password `demoPassword` when given,
+ * otherwise a generated one per user, returned once to be printed.
+ */
+export async function seedDemoUsers(db: Database, demoPassword?: string): Promise<DemoLogin[]> {
+  const [existing] = await db.select({ users: count() }).from(users)
+  const known = await db
+    .select({ username: users.username, role: userRoles.roleCode })
+    .from(users)
+    .innerJoin(userRoles, eq(userRoles.userId, users.id))
+    .where(
+      inArray(
+        users.username,
+        DEMO_USERS.map((user) => user.username),
+      ),
+    )
+  if ((existing?.users ?? 0) > 0) {
+    return DEMO_USERS.filter((demo) => known.some((row) => row.username === demo.username)).map(
+      (demo) => ({ username: demo.username, role: demo.role, password: undefined }),
+    )
+  }
+  const logins: DemoLogin[] = []
+  const rows: ((typeof DEMO_USERS)[number] & { passwordHash: string })[] = []
+  for (const demo of DEMO_USERS) {
+    const password =
+      demoPassword !== undefined && demoPassword !== '' ? demoPassword : generatePassword()
+    logins.push({ username: demo.username, role: demo.role, password })
+    rows.push({ ...demo, passwordHash: await hashPassword(password) })
+  }
+  await db.transaction(async (tx) => {
+    for (const row of rows) {
+      const [user] = await tx
+        .insert(users)
+        .values({
+          username: row.username,
+          displayName: row.displayName,
+          passwordHash: row.passwordHash,
+        })
+        .returning({ id: users.id })
+      if (user === undefined) throw new Error('the demo user insert returned no row')
+      await tx.insert(userRoles).values({ userId: user.id, roleCode: row.role })
+      await writeAudit(tx, {
+        action: 'user.create',
+        entity: 'user',
+        entityId: user.id,
+        actor: 'seed',
+        after: { username: row.username, roles: [row.role] },
+      })
+    }
+  })
+  return logins
+}
+
+/** Reads a catalog folder (and its prices.json, when there is one); a load error stops everything. */
+export async function readCatalogFolder(
+  directory: string,
+): Promise<{ catalog: Catalog; priceList: PriceList | undefined; warnings: number }> {
+  const loaded = await loadCatalog(directory)
+  if (!loaded.ok || loaded.catalog === undefined) {
+    throw new SetupError(
+      `the catalog in ${directory} has errors; nothing was imported:\n${formatLoadReport(loaded.report)}`,
+    )
+  }
+  const pricesFile = join(directory, 'prices.json')
+  const text = await readFile(pricesFile, 'utf8').catch(() => undefined)
+  let priceList: PriceList | undefined
+  if (text !== undefined) {
+    const parsed = parsePriceList(JSON.parse(text) as unknown, pricesFile)
+    if (parsed.priceList === undefined) {
+      throw new SetupError(
+        `${pricesFile} is not a valid price list; nothing was imported:\n${parsed.issues.map(formatIssue).join('\n')}`,
+      )
+    }
+    priceList = parsed.priceList
+  }
+  return { catalog: loaded.catalog, priceList, warnings: loaded.report.warnings.length }
+}
+
+/** Compiles a rules folder against a catalog and stores it as the active ruleset. */
+export async function importRules(
+  db: Database,
+  input: { directory: string; catalog: Catalog },
+): Promise<{ version: number; created: boolean }> {
+  const loaded = await loadRules(input.directory, { catalog: input.catalog })
+  if (!loaded.ok || loaded.ruleset === undefined) {
+    const errors = loaded.issues.filter((issue) => issue.severity === 'error')
+    throw new SetupError(
+      `the rules in ${input.directory} have errors; nothing was stored:\n${errors.map(formatIssue).join('\n')}`,
+    )
+  }
+  return storeRuleset(db, loaded.ruleset)
+}
+
+/** What the first start put in the database. */
+export interface SeedResult {
+  catalog: ImportResult | undefined
+  ruleset: { version: number; created: boolean } | undefined
+  logins: DemoLogin[]
+}
+
+/**
+ * Prepares a database on start: roles and permissions, the token secret, and on first start the demo
+ * catalog, the T2 rules and one demo user per role. A database that has them already is left alone.
+ */
+export async function seedDatabase(
+  db: Database,
+  options: {
+    catalogDir?: string
+    rulesDir?: string
+    demoPassword?: string | undefined
+    onProgress?: (progress: ImportProgress) => void
+  } = {},
+): Promise<SeedResult> {
+  await seedRoles(db)
+  const [imports] = await db.select({ imports: count() }).from(catalogImports)
+  const [stored] = await db
+    .select({ rulesets: count() })
+    .from(rulesets)
+    .where(eq(rulesets.product, PRODUCT))
+  let catalogResult: ImportResult | undefined
+  let rulesetResult: { version: number; created: boolean } | undefined
+  if ((imports?.imports ?? 0) === 0 || (stored?.rulesets ?? 0) === 0) {
+    const directory = options.catalogDir ?? DEMO.catalog
+    const { catalog, priceList } = await readCatalogFolder(directory)
+    if ((imports?.imports ?? 0) === 0) {
+      catalogResult = await importCatalog(
+        db,
+        { catalog, priceList, source: directory },
+        options.onProgress === undefined ? {} : { onProgress: options.onProgress },
+      )
+    }
+    if ((stored?.rulesets ?? 0) === 0) {
+      rulesetResult = await importRules(db, { directory: options.rulesDir ?? DEMO.rules, catalog })
+    }
+  }
+  const logins = await seedDemoUsers(db, options.demoPassword)
+  return { catalog: catalogResult, ruleset: rulesetResult, logins }
+}

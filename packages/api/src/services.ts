@@ -1,0 +1,62 @@
+import type { Catalog, Configurator, PriceList, Ruleset } from '@torvan/configurator-core'
+import { createConfigurator, hashCatalog } from '@torvan/configurator-core'
+import { LRUCache } from 'lru-cache'
+import { readCatalog, readPriceList } from './catalog/read.js'
+import type { Database, OpenDatabase } from './db/open.js'
+import { readActiveRuleset } from './rules/store.js'
+
+/** The product the API configures. One product today; the tables already key rulesets by product. */
+export const PRODUCT = 'T2'
+
+/** What the configurator works with, rebuilt from the database after an import. */
+export interface Model {
+  catalog: Catalog
+  catalogHash: string
+  priceList: PriceList | undefined
+  ruleset: Ruleset
+  rulesetId: number
+  rulesetVersion: number
+  configurator: Configurator
+}
+
+/** A stored BOM response, cached by configuration, catalog and ruleset. */
+export interface CachedBom {
+  id: number
+  body: Record<string, unknown>
+}
+
+/** Everything a request handler needs: the database, the model, the token secret and caches. */
+export interface Services {
+  db: Database
+  database: Pick<OpenDatabase, 'kind' | 'location'>
+  model: Model | undefined
+  tokenSecret: string
+  /** BOM responses by `configurationHash:catalogHash:rulesetId` */
+  bomCache: LRUCache<string, CachedBom>
+  /** the clock, replaceable in tests (lockouts, token expiry) */
+  now: () => Date
+  /** how long a token lives, in seconds */
+  tokenTtlSeconds: number
+}
+
+/** Builds the in-memory model from the database: undefined until a catalog and a ruleset exist. */
+export async function loadModel(db: Database): Promise<Model | undefined> {
+  const catalog = await readCatalog(db)
+  if (catalog === undefined) return undefined
+  const active = await readActiveRuleset(db, PRODUCT, catalog)
+  if (active === undefined) return undefined
+  return {
+    catalog,
+    catalogHash: hashCatalog(catalog),
+    priceList: await readPriceList(db),
+    ruleset: active.ruleset,
+    rulesetId: active.id,
+    rulesetVersion: active.version,
+    configurator: createConfigurator({ catalog, ruleset: active.ruleset }),
+  }
+}
+
+/** A BOM cache of the given size. */
+export function createBomCache(max = 1000): LRUCache<string, CachedBom> {
+  return new LRUCache<string, CachedBom>({ max })
+}

@@ -1,0 +1,63 @@
+import type { Hono } from 'hono'
+import { createApp } from './app.js'
+import type { ImportProgress } from './catalog/import.js'
+import type { DatabaseOptions, OpenDatabase } from './db/open.js'
+import { openDatabase } from './db/open.js'
+import type { AppEnv } from './http/route.js'
+import type { SeedResult } from './seed.js'
+import { seedDatabase, tokenSecret } from './seed.js'
+import type { Services } from './services.js'
+import { createBomCache, loadModel } from './services.js'
+
+/** How to start the API: where the data is and what the first start seeds. */
+export interface StartOptions extends DatabaseOptions {
+  demoPassword?: string | undefined
+  authSecret?: string | undefined
+  catalogDir?: string
+  rulesDir?: string
+  tokenTtlSeconds?: number
+  now?: () => Date
+  onProgress?: (progress: ImportProgress) => void
+  log?: (line: string) => void
+}
+
+/** A running API (not yet listening): the Hono app, its services and what seeding did. */
+export interface Api {
+  app: Hono<AppEnv>
+  services: Services
+  database: OpenDatabase
+  seed: SeedResult
+  close: () => Promise<void>
+}
+
+/**
+ * Opens and migrates the database, seeds it on first start, loads the catalog and rules into memory
+ * and builds the app. Serve `api.app.fetch`, or call `api.app.request()` in tests.
+ *
+ * @example const api = await startApi({ dataDir: './data' })
+ */
+export async function startApi(options: StartOptions = {}): Promise<Api> {
+  const database = await openDatabase(options)
+  try {
+    const seed = await seedDatabase(database.db, {
+      ...(options.catalogDir === undefined ? {} : { catalogDir: options.catalogDir }),
+      ...(options.rulesDir === undefined ? {} : { rulesDir: options.rulesDir }),
+      ...(options.onProgress === undefined ? {} : { onProgress: options.onProgress }),
+      demoPassword: options.demoPassword,
+    })
+    const services: Services = {
+      db: database.db,
+      database: { kind: database.kind, location: database.location },
+      model: await loadModel(database.db),
+      tokenSecret: await tokenSecret(database.db, options.authSecret),
+      bomCache: createBomCache(),
+      now: options.now ?? (() => new Date()),
+      tokenTtlSeconds: options.tokenTtlSeconds ?? 8 * 60 * 60,
+    }
+    const app = createApp(services, options.log === undefined ? {} : { log: options.log })
+    return { app, services, database, seed, close: database.close }
+  } catch (error) {
+    await database.close()
+    throw error
+  }
+}
