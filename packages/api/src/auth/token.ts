@@ -24,11 +24,13 @@ export async function readToken(
   input: { secret: string; now: Date },
 ): Promise<TokenClaims | undefined> {
   try {
-    const payload = await verify(token, input.secret, 'HS256')
+    // the times are checked here against the service's clock, not the library's
+    const payload = await verify(token, input.secret, { alg: 'HS256', exp: false, iat: false })
     const { sub, iat, exp } = payload
     if (typeof sub !== 'string' || typeof iat !== 'number' || typeof exp !== 'number')
       return undefined
-    if (exp * 1000 <= input.now.getTime()) return undefined
+    if (exp * 1000 <= input.now.getTime() || iat * 1000 > input.now.getTime() + 60_000)
+      return undefined
     return { sub, iat, exp }
   } catch {
     return undefined

@@ -1,0 +1,133 @@
+import { randomBytes } from 'node:crypto'
+import postgres from 'postgres'
+import type { Api, StartOptions } from '../src/start.js'
+import { startApi } from '../src/start.js'
+
+/** The demo users' password in tests. */
+export const PASSWORD = 'test-password-0123'
+
+/** The demo usernames by role. */
+export const USERS = {
+  ADMIN: 'admin',
+  SALES_MANAGER: 'sales',
+  PRODUCTION_MANAGER: 'production',
+  QC_INSPECTOR: 'qc',
+  ASSEMBLY_TECHNICIAN: 'assembler',
+  CUSTOMER_SERVICE: 'service',
+} as const
+
+/** Which database the tests run on: PostgreSQL when DATABASE_URL is set, otherwise PGlite. */
+export const ON_POSTGRES = (process.env['DATABASE_URL'] ?? '') !== ''
+
+/** A database of its own for one test file: a new PostgreSQL database, or an in-memory PGlite. */
+export interface TestDatabase {
+  options: Pick<StartOptions, 'url' | 'dataDir'>
+  drop: () => Promise<void>
+}
+
+/** Creates an empty database for one test file; `dataDir` keeps a PGlite database on disk. */
+export async function createTestDatabase(dataDir?: string): Promise<TestDatabase> {
+  const admin = process.env['DATABASE_URL']
+  if (admin === undefined || admin === '') {
+    return { options: dataDir === undefined ? {} : { dataDir }, drop: () => Promise.resolve() }
+  }
+  const name = `torvan_test_${randomBytes(6).toString('hex')}`
+  const sql = postgres(admin, { max: 1, onnotice: () => undefined })
+  await sql.unsafe(`create database ${name}`)
+  const url = new URL(admin)
+  url.pathname = `/${name}`
+  return {
+    options: { url: url.toString() },
+    drop: async () => {
+      await sql.unsafe(`drop database if exists ${name} with (force)`)
+      await sql.end()
+    },
+  }
+}
+
+/** A clock the tests move by hand. */
+export interface TestClock {
+  now: () => Date
+  advance: (milliseconds: number) => void
+}
+
+function testClock(): TestClock {
+  let offset = 0
+  return {
+    now: () => new Date(Date.now() + offset),
+    advance: (milliseconds) => {
+      offset += milliseconds
+    },
+  }
+}
+
+/** Options for one request. */
+export interface Call {
+  token?: string | undefined
+  body?: unknown
+  headers?: Record<string, string>
+}
+
+/** An API on a database of its own, with helpers to call it as each demo user. */
+export interface TestApi {
+  api: Api
+  clock: TestClock
+  call: (method: string, path: string, options?: Call) => Promise<Response>
+  /** a token for a demo user (signed in once per file) */
+  token: (username: string) => Promise<string>
+  close: () => Promise<void>
+}
+
+/**
+ * Starts the API on a fresh database, seeded as on a first start; one per test file.
+ *
+ * @example const t = await createTestApi(); const res = await t.call('GET', '/health')
+ */
+export async function createTestApi(
+  options: { database?: TestDatabase; keep?: boolean } = {},
+): Promise<TestApi> {
+  const database = options.database ?? (await createTestDatabase())
+  const clock = testClock()
+  const api = await startApi({
+    ...database.options,
+    demoPassword: PASSWORD,
+    now: clock.now,
+    log: () => undefined,
+  })
+  const tokens = new Map<string, string>()
+  const call = async (method: string, path: string, input: Call = {}) => {
+    const headers: Record<string, string> = { ...input.headers }
+    if (input.token !== undefined) headers['Authorization'] = `Bearer ${input.token}`
+    let body: string | undefined
+    if (input.body !== undefined && method !== 'GET' && method !== 'HEAD') {
+      headers['Content-Type'] ??= 'application/json'
+      body = typeof input.body === 'string' ? input.body : JSON.stringify(input.body)
+    }
+    return api.app.request(path, { method, headers, ...(body === undefined ? {} : { body }) })
+  }
+  const token = async (username: string) => {
+    const known = tokens.get(username)
+    if (known !== undefined) return known
+    const response = await call('POST', '/auth/login', { body: { username, password: PASSWORD } })
+    if (response.status !== 200)
+      throw new Error(`${username} cannot sign in: ${await response.text()}`)
+    const { token: issued } = (await response.json()) as { token: string }
+    tokens.set(username, issued)
+    return issued
+  }
+  return {
+    api,
+    clock,
+    call,
+    token,
+    close: async () => {
+      await api.close()
+      if (options.keep !== true) await database.drop()
+    },
+  }
+}
+
+/** Reads a JSON answer. */
+export async function json<T = Record<string, unknown>>(response: Response): Promise<T> {
+  return (await response.json()) as T
+}
