@@ -131,7 +131,7 @@ export function openApiDocument(routes: readonly AnyRoute[]): JsonSchema {
       title: 'TORVAN configurator API',
       version: VERSION,
       description:
-        'Catalog, configurations and BOMs for TORVAN CleanStation sinks. Sign in with POST /auth/login and send the token as "Authorization: Bearer <token>". Every error is an RFC 9457 problem document.',
+        'Catalog, configurations and BOMs for TORVAN CleanStation sinks. Sign in with `POST /auth/login` and send the token as `Authorization: Bearer <token>` (or use Authorize above). Every error is an RFC 9457 problem document.',
     },
     servers: [{ url: '/' }],
     security: [{ bearer: [] }],

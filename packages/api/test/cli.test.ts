@@ -1,0 +1,92 @@
+import { cp, mkdtemp, rm, writeFile } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { count } from 'drizzle-orm'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { runApiCli } from '../src/cli/run.js'
+import { openDatabase } from '../src/db/open.js'
+import { catalogImports, items } from '../src/db/schema.js'
+import { DEMO } from '../src/seed.js'
+import type { TestDatabase } from './harness.js'
+import { createTestDatabase } from './harness.js'
+
+let directory: string
+let database: TestDatabase
+let env: Record<string, string | undefined>
+
+beforeAll(async () => {
+  directory = await mkdtemp(join(tmpdir(), 'torvan-cli-'))
+  database = await createTestDatabase(join(directory, 'data'))
+  env = { DATABASE_URL: database.options.url, DATA_DIR: database.options.dataDir }
+})
+afterAll(async () => {
+  await database.drop()
+  await rm(directory, { recursive: true, force: true })
+})
+
+async function torvan(...argv: string[]) {
+  let stdout = ''
+  let stderr = ''
+  const code = await runApiCli(argv, {
+    stdout: (text) => (stdout += text),
+    stderr: (text) => (stderr += text),
+    isTTY: false,
+    env,
+    signals: { once: () => undefined },
+  })
+  return { code, stdout, stderr }
+}
+
+async function counts() {
+  const open = await openDatabase(database.options)
+  try {
+    const [[imports], [itemCount]] = await Promise.all([
+      open.db.select({ n: count() }).from(catalogImports),
+      open.db.select({ n: count() }).from(items),
+    ])
+    return { imports: imports?.n, items: itemCount?.n }
+  } finally {
+    await open.close()
+  }
+}
+
+describe('torvan db import-catalog', () => {
+  it('stops on a catalog with errors before anything is written', async () => {
+    const broken = join(directory, 'broken')
+    await cp(DEMO.catalog, broken, { recursive: true })
+    await writeFile(join(broken, 'parts.json'), '{ "parts": [ }')
+    const result = await torvan('db', 'import-catalog', broken)
+    expect(result.code).toBe(1)
+    expect(result.stderr).toContain('has errors; nothing was imported')
+    expect(result.stderr).toContain('parts.json')
+    expect(await counts()).toEqual({ imports: 0, items: 0 })
+  })
+
+  it('imports a catalog and its rules, and a second import changes nothing', async () => {
+    const first = await torvan('db', 'import-catalog', DEMO.catalog, '--rules', DEMO.rules)
+    expect(first.stderr).toBe('')
+    expect(first.code).toBe(0)
+    expect(first.stdout).toMatch(
+      /^Imported .*: 6 categories, \d+ subcategories, 441 items, \d+ components, \d+ prices/,
+    )
+    expect(first.stdout).toContain('as version 1, now active')
+    const after = await counts()
+    expect(after).toEqual({ imports: 1, items: 441 })
+
+    const second = await torvan('db', 'import-catalog', DEMO.catalog, '--rules', DEMO.rules)
+    expect(second.code).toBe(0)
+    expect(second.stdout).toContain('is already imported')
+    expect(second.stdout).toContain('are version 1, now active')
+    expect(await counts()).toEqual(after)
+  })
+
+  it('explains bad usage and leaves other commands to the catalog tools', async () => {
+    const missing = await torvan('db', 'import-catalog')
+    expect(missing.code).toBe(2)
+    expect(missing.stderr).toContain('torvan db import-catalog <dir>')
+    expect(await torvan('catalog', 'check', DEMO.catalog)).toMatchObject({ code: undefined })
+    const port = await torvan('serve', '--port', 'eighty')
+    expect(port).toMatchObject({ code: 2 })
+    expect(port.stderr).toContain('PORT must be a port number')
+  })
+})
