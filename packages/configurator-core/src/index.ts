@@ -84,3 +84,37 @@ export type { CustomPart, CustomPartRegistry } from './bom/custom-parts.js'
 export { createMemoryCustomPartRegistry, customPartsOf } from './bom/custom-parts.js'
 export type { BomRow } from './bom/export.js'
 export { bomRows, bomToCsv, bomToText } from './bom/export.js'
+
+/** QC templates: the forms as data, inspections of one sink, recorded values and scores (docs/qc.md). */
+export type { FactSpec } from './qc/sink-facts.js'
+export { SINK_FACTS } from './qc/sink-facts.js'
+export type { When, WhenValue } from './qc/when.js'
+export type {
+  QcItem,
+  QcItemKind,
+  QcKind,
+  QcOption,
+  QcQuantity,
+  QcSection,
+  QcTemplate,
+  QcTemplateParseResult,
+} from './qc/template.js'
+export { QC_ITEM_KINDS, QC_KINDS, QcTemplateSchema, parseQcTemplate } from './qc/template.js'
+export { qcSchemas } from './qc/json-schema.js'
+export type { InspectionItem, InspectionOption } from './qc/instantiate.js'
+export { instantiateInspection } from './qc/instantiate.js'
+export type { QcOutcome, QcRecord, QcValue, RecordResult } from './qc/record.js'
+export { NA, recordValue } from './qc/record.js'
+export type { InspectionResult, InspectionScore } from './qc/score.js'
+export { scoreInspection } from './qc/score.js'
+
+/** Production tasks: task templates as data, one sink's plan, and whether a task may start (docs/qc.md). */
+export type {
+  TaskTemplate,
+  TaskTemplateFile,
+  TaskTemplatesParseResult,
+  TaskType,
+} from './production/tasks.js'
+export { TASK_TYPES, TaskTemplateFileSchema, parseTaskTemplates } from './production/tasks.js'
+export type { PlannedTask, StartCheck, TaskStatus } from './production/plan.js'
+export { canStart, planTasks } from './production/plan.js'

@@ -1,0 +1,118 @@
+import { readSinkFacts } from '../qc/sink-facts.js'
+import { evaluateWhen } from '../qc/when.js'
+import type { TaskTemplate, TaskTemplateFile, TaskType } from './tasks.js'
+
+/** A production task's status (the production_tasks table's status). */
+export type TaskStatus = 'PENDING' | 'IN_PROGRESS' | 'COMPLETED' | 'ON_HOLD' | 'CANCELLED'
+
+/** One task of one sink's plan. */
+export interface PlannedTask {
+  id: string
+  name: string
+  type: TaskType
+  /** the tasks of this plan that must be completed first */
+  dependsOn: string[]
+  estimatedHours: number
+  /** 1-based position in the plan */
+  sequence: number
+  description?: string
+  qcTemplate?: string
+}
+
+/**
+ * The tasks that apply to one sink, in an order that respects dependencies: among the tasks that are ready,
+ * the one listed first in the file goes first. A dependency on a task that does not apply is replaced by that
+ * task's own dependencies, so the order the file asks for still holds.
+ *
+ * @example planTasks(templates, configuration).map((task) => task.id)
+ * @see docs/qc.md#production-tasks
+ */
+export function planTasks(templates: TaskTemplateFile, configuration: unknown): PlannedTask[] {
+  const { sink } = readSinkFacts(configuration, 'planTasks')
+  const byId = new Map(templates.tasks.map((task) => [task.id, task]))
+  const applies = new Set(
+    templates.tasks.filter((task) => evaluateWhen(task.when, sink)).map((task) => task.id),
+  )
+  // the applicable tasks a task waits for, through tasks that do not apply
+  const resolved = new Map<string, string[]>()
+  const resolve = (task: TaskTemplate): string[] => {
+    const known = resolved.get(task.id)
+    if (known !== undefined) return known
+    const out = new Set<string>()
+    const inherited = new Set<string>()
+    for (const id of task.dependsOn ?? []) {
+      const dependency = byId.get(id)
+      if (dependency === undefined) continue
+      if (applies.has(id)) out.add(id)
+      else
+        for (const through of resolve(dependency)) {
+          out.add(through)
+          inherited.add(through)
+        }
+    }
+    // an inherited dependency that another one already waits for adds nothing
+    const list = [...out].filter(
+      (id) => !inherited.has(id) || ![...out].some((other) => ancestors(other).has(id)),
+    )
+    resolved.set(task.id, list)
+    return list
+  }
+  const ancestry = new Map<string, Set<string>>()
+  const ancestors = (id: string): Set<string> => {
+    const known = ancestry.get(id)
+    if (known !== undefined) return known
+    const out = new Set<string>()
+    const task = byId.get(id)
+    for (const dependency of task === undefined ? [] : resolve(task)) {
+      out.add(dependency)
+      for (const further of ancestors(dependency)) out.add(further)
+    }
+    ancestry.set(id, out)
+    return out
+  }
+  const tasks = templates.tasks.filter((task) => applies.has(task.id))
+  const waiting = new Map(tasks.map((task) => [task.id, new Set(resolve(task))]))
+  const plan: PlannedTask[] = []
+  const done = new Set<string>()
+  while (plan.length < tasks.length) {
+    const next = tasks.find(
+      (task) => !done.has(task.id) && [...(waiting.get(task.id) ?? [])].every((id) => done.has(id)),
+    )
+    // parseTaskTemplates refuses cycles, so a ready task always exists for a parsed file
+    if (next === undefined) break
+    done.add(next.id)
+    plan.push({
+      id: next.id,
+      name: next.name,
+      type: next.type,
+      dependsOn: resolve(next),
+      estimatedHours: next.estimatedHours,
+      sequence: plan.length + 1,
+      ...(next.description === undefined ? {} : { description: next.description }),
+      ...(next.qcTemplate === undefined ? {} : { qcTemplate: next.qcTemplate }),
+    })
+  }
+  return plan
+}
+
+/** Whether a task may start, and the dependencies that hold it back. */
+export interface StartCheck {
+  ok: boolean
+  /** the dependencies not COMPLETED yet, in the task's order */
+  blockedBy: string[]
+}
+
+/**
+ * A task may start when every task it depends on is COMPLETED (a missing status counts as PENDING).
+ *
+ * @example canStart(task, { 'mount-legs': 'COMPLETED', 'install-basins': 'IN_PROGRESS' }) // { ok: false, blockedBy: ['install-basins'] }
+ */
+export function canStart(
+  task: Pick<PlannedTask, 'dependsOn'>,
+  statuses: Readonly<Record<string, TaskStatus>>,
+): StartCheck {
+  const blockedBy = task.dependsOn.filter(
+    (id) => !Object.hasOwn(statuses, id) || statuses[id] !== 'COMPLETED',
+  )
+  return { ok: blockedBy.length === 0, blockedBy }
+}

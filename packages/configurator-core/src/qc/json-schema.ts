@@ -1,0 +1,44 @@
+import { z } from 'zod'
+import { TaskTemplateFileSchema } from '../production/tasks.js'
+import { SINK_FACTS } from './sink-facts.js'
+import { QcTemplateSchema } from './template.js'
+import { WhenSchema } from './when.js'
+
+// editors complete the facts and their values; the checker still names unknown ones with a did-you-mean
+function factProperties(): Record<string, z.core.JSONSchema.JSONSchema> {
+  return Object.fromEntries(
+    Object.entries(SINK_FACTS).map(([name, spec]) => {
+      const value: z.core.JSONSchema.JSONSchema = { enum: [...spec.values] }
+      return [
+        name,
+        {
+          description: spec.description,
+          anyOf: [value, { type: 'array', minItems: 1, items: value }],
+        },
+      ]
+    }),
+  )
+}
+
+/**
+ * The JSON Schemas editors use to complete and check QC templates and task template files.
+ *
+ * @example writeFileSync('rules/schema/qc-template.schema.json', JSON.stringify(qcSchemas()['qc-template.schema.json']))
+ */
+export function qcSchemas(): Record<string, unknown> {
+  const generate = (schema: z.ZodType) =>
+    z.toJSONSchema(schema, {
+      target: 'draft-2020-12',
+      unrepresentable: 'any',
+      io: 'input',
+      override: (ctx) => {
+        if ((ctx.zodSchema as unknown) === WhenSchema) {
+          ctx.jsonSchema.properties = { ...factProperties(), ...ctx.jsonSchema.properties }
+        }
+      },
+    })
+  return {
+    'qc-template.schema.json': generate(QcTemplateSchema),
+    'task-templates.schema.json': generate(TaskTemplateFileSchema),
+  }
+}
