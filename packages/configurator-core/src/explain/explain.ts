@@ -6,6 +6,7 @@ import type { BomLine, Configurator } from '../rules/configure.js'
 import { computeFacts } from '../rules/configure.js'
 import { resolveOperator } from '../rules/operators.js'
 import { parseJsonPath, readFactPath } from '../rules/path.js'
+import { stringDomain } from '../rules/shape.js'
 import type { CompiledRule, Ruleset } from '../rules/ruleset.js'
 import { didYouMean } from '../text/suggest.js'
 
@@ -79,8 +80,13 @@ function escapeRegExp(text: string): string {
 /** can this template give `id` for some facts? placeholders match any text */
 function templateCanGive(template: CompiledTemplate, id: string): boolean {
   if (template.constant !== undefined) return template.constant === id
+  // a placeholder whose values are known (an enum, a lookup) matches only those
   const pattern = template.parts
-    .map((part) => ('text' in part ? escapeRegExp(part.text) : '.+'))
+    .map((part) => {
+      if ('text' in part) return escapeRegExp(part.text)
+      const values = stringDomain(part.shape)
+      return values === undefined ? '.+' : `(?:${values.map(escapeRegExp).join('|')})`
+    })
     .join('')
   return new RegExp(`^${pattern}$`).test(id)
 }
