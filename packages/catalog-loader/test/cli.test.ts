@@ -375,3 +375,103 @@ describe('torvan bom --format and torvan bom diff', () => {
     expect((await bom('--format', 'xml')).code).toBe(2)
   })
 })
+
+describe('torvan options and torvan explain', () => {
+  const rulesArgs = ['--catalog', DEMO_CATALOG, '--rules', T2_RULES]
+
+  it('lists what can still be chosen, with the rule and message that rule a value out', async () => {
+    const directory = scratch({
+      'partial.json': JSON.stringify({ accessories: [{ id: 'T-OA-SSSHELF-1812-BOLT-ON-KIT' }] }),
+    })
+    const { code, stdout } = await run('options', join(directory, 'partial.json'), ...rulesArgs)
+    expect(code).toBe(0)
+    const pegboard = stdout.slice(
+      stdout.indexOf('  pegboard.type'),
+      stdout.indexOf('  pegboard.color'),
+    )
+    expect(pegboard).toMatchInlineSnapshot(`
+      "  pegboard.type (unset)
+          allowed: SOLID
+            not PERFORATED:
+              accessories[0].id: T-OA-SSSHELF-1812-BOLT-ON-KIT bolts onto a SOLID pegboard only, and this sink has a PERFORATED pegboard: choose a SOLID pegboard, or remove the shelf  [accessory-bolt-on-shelf-needs-solid-pegboard]
+      "
+    `)
+    expect(stdout).toContain('  sink.lengthIn (unset)\n    allowed: [48, 120]\n')
+  })
+
+  it('prints the domains as JSON with --json, byte-identical on every run', async () => {
+    const file = join(CONFIGS, 't2-b2-standard.json')
+    const first = await run('options', file, ...rulesArgs, '--json')
+    const second = await run('options', file, ...rulesArgs, '--json')
+    expect(first.code).toBe(0)
+    expect(second.stdout).toBe(first.stdout)
+    const result = JSON.parse(first.stdout) as {
+      ok: boolean
+      options: { path: string; allowed: unknown[]; ruledOut: { value: unknown }[] }[]
+    }
+    const model = result.options.find((o) => o.path === 'model')
+    expect(model?.allowed).toEqual(['T2-B2'])
+    expect(model?.ruledOut.map((r) => r.value)).toEqual(['T2-B1', 'T2-B3'])
+  })
+
+  it('exits 1 for a malformed partial configuration, naming the paths', async () => {
+    const directory = scratch({
+      'partial.json': JSON.stringify({ sink: { lengthIn: 'long' }, colour: 'RED' }),
+    })
+    const { code, stdout } = await run('options', join(directory, 'partial.json'), ...rulesArgs)
+    expect(code).toBe(1)
+    expect(stdout).toContain('colour: unknown key "colour"')
+    expect(stdout).toContain('sink.lengthIn: expected number, received "long"')
+  })
+
+  it('exits 2 for bad usage or a missing file', async () => {
+    expect((await run('options', ...rulesArgs)).code).toBe(2)
+    expect((await run('options', join(CONFIGS, 'nope.json'), ...rulesArgs)).code).toBe(2)
+    expect((await run('explain', join(CONFIGS, 't2-b2-standard.json'), ...rulesArgs)).code).toBe(2)
+    expect((await run('options', join(CONFIGS, 't2-b2-standard.json'))).stderr).toContain(
+      'needs --catalog',
+    )
+  })
+
+  it('explains why a line is in the BOM and why another is not', async () => {
+    const { code, stdout } = await run(
+      'explain',
+      join(CONFIGS, 't2-b2-standard.json'),
+      'T2-BODY-48-60-HA',
+      'T2-SEISMIC-FEET',
+      ...rulesArgs,
+    )
+    expect(code).toBe(0)
+    expect(stdout).toContain(
+      'T2-BODY-48-60-HA: in the BOM, quantity 1\n  rule body-48-60 (body-legs.json): fired and adds it\n    all: holds\n      sink $.lengthIn lessThan 61: holds (it is 60)\n',
+    )
+    expect(stdout).toContain(
+      'T2-SEISMIC-FEET: not in the BOM: no rule that can add it did\n  rule feet (body-legs.json): fired but gives T2-LEVELING-CASTOR-475\n',
+    )
+  })
+
+  it('prints a list of explanations with --json, and exits 1 for an unknown item', async () => {
+    const { code, stdout } = await run(
+      'explain',
+      join(CONFIGS, 't2-b2-standard.json'),
+      'T2-BODY-48-60-HA',
+      'T2-BODY-48-60-HAX',
+      ...rulesArgs,
+      '--json',
+    )
+    expect(code).toBe(1)
+    const results = JSON.parse(stdout) as { item: string; verdict?: string; error?: string }[]
+    expect(results.map((r) => [r.item, r.verdict ?? r.error])).toMatchInlineSnapshot(`
+      [
+        [
+          "T2-BODY-48-60-HA",
+          "added",
+        ],
+        [
+          "T2-BODY-48-60-HAX",
+          "explain(): item "T2-BODY-48-60-HAX" is neither in the catalog nor a custom part id; did you mean "T2-BODY-48-60-HA"?",
+        ],
+      ]
+    `)
+  })
+})

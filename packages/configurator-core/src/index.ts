@@ -62,6 +62,21 @@ export { createConfigurator } from './rules/configure.js'
 export type { CaseFailure, CasesFileResult } from './rules/cases.js'
 export { mergePatch, runRuleCases } from './rules/cases.js'
 
+/** Explanations: what can still be chosen and why, and why a line is (not) in the BOM. */
+export type {
+  Interval,
+  OptionDomain,
+  OptionKind,
+  OptionsResult,
+  OptionsSettings,
+  Reason,
+  RuledOutInterval,
+  RuledOutValue,
+} from './explain/options.js'
+export { options } from './explain/options.js'
+export type { ConditionTrace, Explanation, RuleTrace } from './explain/explain.js'
+export { explain } from './explain/explain.js'
+
 /** BOM documents: versioned, hashed, exploded and flattened; diffs, consolidation, cost and exports. */
 export { VERSION } from './version.js'
 export { canonicalJson, sha256 } from './bom/hash.js'

@@ -33,7 +33,7 @@ async function readInput(file: string): Promise<{ value: unknown } | { error: st
 }
 
 /** A JSON input's value; a file that cannot be used stops the command. */
-async function requireInput(file: string): Promise<unknown> {
+export async function requireInput(file: string): Promise<unknown> {
   const input = await readInput(file)
   if ('error' in input) throw new CliError(input.error, EXIT.unusable)
   return input.value

@@ -2,6 +2,7 @@ import { parseArgs } from 'node:util'
 import type { BomFormat } from './bom.js'
 import { bomCommand, bomDiffCommand } from './bom.js'
 import { checkCatalogCommand, explodeCommand, whereUsedCommand } from './catalog.js'
+import { explainCommand, optionsCommand } from './explain.js'
 import { checkRulesCommand, testRulesCommand } from './rules.js'
 import type { CliIo } from './io.js'
 import { CliError, EXIT } from './io.js'
@@ -29,6 +30,13 @@ Usage:
       as JSON, RFC 4180 CSV or an indented tree; --flat lists the flattened parts.
   torvan bom diff <a.json> <b.json> [--json]
       Lines and parts added, removed and changed in quantity between two BOM documents.
+  torvan options <partial.json> --catalog <dir> --rules <dir> [--json]
+      For every option of a partial configuration: the values that can still lead to a valid
+      configuration, and for each other value the rule and message that rule it out.
+      Exit 1 when the configuration is malformed (a wrong type, an unknown key or value).
+  torvan explain <config.json> <itemId>... --catalog <dir> --rules <dir> [--json]
+      Why each item is in the BOM (the rules, their conditions and the fact values), or why not.
+      Exit 1 for an unknown item or a configuration with errors.
 
 Options:
   --json       machine-readable output on stdout
@@ -129,6 +137,19 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
         return await run(io, { rules, catalog }, values)
       }
       default:
+        if (group === 'options' || group === 'explain') {
+          const files = command === undefined ? [] : [command, ...rest]
+          const catalog = requireOption(values.catalog, 'catalog', group)
+          const rules = requireOption(values.rules, 'rules', group)
+          if (group === 'options') {
+            const [file] = positionals(files, ['partial.json'], group) as [string]
+            return await optionsCommand(io, { file, catalog, rules }, values)
+          }
+          const [file, ...items] = files
+          if (file === undefined || items.length === 0)
+            throw usage('torvan explain takes <config.json> and one or more item ids')
+          return await explainCommand(io, { file, items, catalog, rules }, values)
+        }
         if (group === 'bom' && command === 'diff') {
           const [before, after] = positionals(rest, ['a.json', 'b.json'], 'bom diff') as [
             string,

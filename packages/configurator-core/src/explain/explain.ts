@@ -1,0 +1,249 @@
+import type { Finding } from '../configuration/validate.js'
+import { ConfiguratorError } from '../errors.js'
+import { isObject } from '../rules/compile.js'
+import type { CompiledTemplate, Values } from '../rules/compile.js'
+import type { BomLine, Configurator } from '../rules/configure.js'
+import { computeFacts } from '../rules/configure.js'
+import { resolveOperator } from '../rules/operators.js'
+import { parseJsonPath, readFactPath } from '../rules/path.js'
+import { stringDomain } from '../rules/shape.js'
+import type { CompiledRule, Ruleset } from '../rules/ruleset.js'
+import { didYouMean } from '../text/suggest.js'
+
+/** One condition of a rule, evaluated: what it compared, the fact value it saw and whether it held. */
+export interface ConditionTrace {
+  kind: 'all' | 'any' | 'not' | 'fact'
+  holds: boolean
+  /** all / any / not: the conditions inside */
+  conditions?: ConditionTrace[]
+  /** a leaf: the fact, its path, the operator and the value compared with */
+  fact?: string
+  path?: string
+  operator?: string
+  value?: unknown
+  /** a leaf: the fact's value at the path (`undefined` is written as absent) */
+  actual?: unknown
+}
+
+/** One rule that can add the item, evaluated once (or once per element for a `forEach` rule). */
+export interface RuleTrace {
+  rule: string
+  file: string
+  description?: string
+  /** the list element it ran for, e.g. `basins[1]` */
+  element?: string
+  /** true when its conditions held */
+  fired: boolean
+  /** the item its event gave for these facts (a template may give another id) */
+  gives: string
+  /** true when it fired and gave this item: it put the line in the BOM */
+  adds: boolean
+  conditions: ConditionTrace
+}
+
+/** Why an item is, or is not, in a configuration's BOM. */
+export interface Explanation {
+  item: string
+  inBom: boolean
+  /** `added`: rules put it there; `not-added`: rules could add it but their conditions or ids did not
+   * match; `no-rule`: no rule can add it; `invalid-configuration`: errors stop the BOM */
+  verdict: 'added' | 'not-added' | 'no-rule' | 'invalid-configuration'
+  line?: BomLine
+  /** the rules that can add the item, evaluated against this configuration */
+  rules: RuleTrace[]
+  /** the errors that stop the BOM, when there are any */
+  errors: Finding[]
+}
+
+interface Context {
+  ruleset: Ruleset
+  slots: ReadonlyMap<string, number>
+}
+
+const contexts = new WeakMap<Ruleset, Context>()
+
+function contextOf(ruleset: Ruleset): Context {
+  let context = contexts.get(ruleset)
+  if (context === undefined) {
+    const slots = new Map<string, number>(ruleset.optionSlots)
+    for (const fact of ruleset.facts) slots.set(fact.name, fact.slot)
+    context = { ruleset, slots }
+    contexts.set(ruleset, context)
+  }
+  return context
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+}
+
+/** can this template give `id` for some facts? placeholders match any text */
+function templateCanGive(template: CompiledTemplate, id: string): boolean {
+  if (template.constant !== undefined) return template.constant === id
+  // a placeholder whose values are known (an enum, a lookup) matches only those
+  const pattern = template.parts
+    .map((part) => {
+      if ('text' in part) return escapeRegExp(part.text)
+      const values = stringDomain(part.shape)
+      return values === undefined ? '.+' : `(?:${values.map(escapeRegExp).join('|')})`
+    })
+    .join('')
+  return new RegExp(`^${pattern}$`).test(id)
+}
+
+/** the templates of a rule's events that can give the item, with how to evaluate them */
+function givers(ruleset: Ruleset, rule: CompiledRule, id: string): ((values: Values) => string)[] {
+  const out: ((values: Values) => string)[] = []
+  for (const event of rule.events) {
+    if (event.type === 'add' && templateCanGive(event.item, id)) out.push(event.item.fn)
+    if (event.type === 'customPart') {
+      const template = ruleset.customParts.get(event.template)
+      if (template === undefined || !templateCanGive(template.idTemplate, id)) continue
+      out.push((values) => {
+        const slots: Values = new Array<unknown>(template.slotCount)
+        for (const field of event.spec) {
+          const value = field.value(values)
+          slots[template.fieldSlots[field.key] as number] =
+            typeof value === 'number' ? String(value) : value
+        }
+        return template.idTemplate.fn(slots)
+      })
+    }
+  }
+  return out
+}
+
+function readRef(
+  context: Context,
+  values: Values,
+  ref: { fact: string; path?: string | undefined },
+): unknown {
+  const slot = context.slots.get(ref.fact)
+  if (slot === undefined) return undefined
+  const parsed = ref.path === undefined ? undefined : parseJsonPath(ref.path)
+  const segments = parsed?.ok === true ? parsed.segments : []
+  return readFactPath(values[slot], segments)
+}
+
+function traceCondition(context: Context, node: unknown, values: Values): ConditionTrace {
+  if (!isObject(node)) return { kind: 'fact', holds: false }
+  for (const kind of ['all', 'any'] as const) {
+    const list = node[kind]
+    if (!Array.isArray(list)) continue
+    const conditions = list.map((child) => traceCondition(context, child, values))
+    const holds =
+      kind === 'all' ? conditions.every((c) => c.holds) : conditions.some((c) => c.holds)
+    return { kind, holds, conditions }
+  }
+  if (node['not'] !== undefined) {
+    const inner = traceCondition(context, node['not'], values)
+    return { kind: 'not', holds: !inner.holds, conditions: [inner] }
+  }
+  const fact = String(node['fact'])
+  const path = typeof node['path'] === 'string' ? node['path'] : undefined
+  const operator = String(node['operator'])
+  const actual = readRef(context, values, { fact, path })
+  const raw = node['value']
+  const value =
+    isObject(raw) && typeof raw['fact'] === 'string'
+      ? readRef(context, values, {
+          fact: raw['fact'],
+          path: typeof raw['path'] === 'string' ? raw['path'] : undefined,
+        })
+      : raw
+  const resolved = resolveOperator(operator)
+  const holds = resolved.ok && resolved.compare(actual, value)
+  const trace: ConditionTrace = { kind: 'fact', holds, fact }
+  if (path !== undefined) trace.path = path
+  trace.operator = operator
+  trace.value = value
+  if (actual !== undefined) trace.actual = actual
+  return trace
+}
+
+/**
+ * Explains why an item is, or is not, in a configuration's BOM: the rules that can add it, their
+ * conditions and the fact values that made them hold or fail.
+ *
+ * @example explain(configurator, config, 'T2-BODY-61-72-HA').rules[0].conditions
+ */
+export function explain(configurator: Configurator, config: unknown, itemId: string): Explanation {
+  if (typeof itemId !== 'string' || itemId === '') {
+    throw new ConfiguratorError(
+      'invalid_argument',
+      'explain(): the item id must be a non-empty string',
+    )
+  }
+  const { ruleset, catalog } = configurator
+  const id = catalog.resolve(itemId) ?? itemId
+  // an add event only gives catalog items; anything else must be a custom part
+  const custom = [...ruleset.customParts.values()].some((t) => templateCanGive(t.idTemplate, id))
+  if (catalog.resolve(itemId) === undefined && !custom) {
+    const hint = didYouMean(itemId, catalog.ids())
+    throw new ConfiguratorError(
+      'unknown_item',
+      `explain(): item ${JSON.stringify(itemId)} is neither in the catalog nor a custom part id${hint === undefined ? '' : `; ${hint}`}`,
+    )
+  }
+  const result = configurator.configure(config)
+  const errors = result.findings.filter((finding) => finding.severity === 'error')
+  const context = contextOf(ruleset)
+  const values = computeFacts(ruleset, result.configuration)
+  const rules: RuleTrace[] = []
+  for (const rule of ruleset.rules) {
+    const gives = givers(ruleset, rule, id)
+    if (gives.length === 0) continue
+    let scope = context
+    const trace = (element: string | undefined): void => {
+      const conditions = traceCondition(scope, rule.source.conditions, values)
+      const given = gives.map((give) => catalog.resolve(give(values)) ?? give(values))
+      const gave = given.find((g) => g === id) ?? given[0] ?? ''
+      const entry: RuleTrace = {
+        rule: rule.name,
+        file: rule.file,
+        fired: conditions.holds,
+        gives: gave,
+        adds: conditions.holds && gave === id,
+        conditions,
+      }
+      if (rule.source.description !== undefined) entry.description = rule.source.description
+      if (element !== undefined) entry.element = element
+      rules.push(entry)
+    }
+    const forEach = rule.forEach
+    if (forEach === undefined) {
+      trace(undefined)
+      continue
+    }
+    // the element facts exist inside this rule only
+    const as = rule.source.forEach?.as ?? ''
+    const local = new Map(context.slots)
+    local.set(as, forEach.slots[0]).set(`${as}Index`, forEach.slots[1])
+    local.set(`${as}Number`, forEach.slots[2])
+    scope = { ruleset, slots: local }
+    const list = forEach.list(values)
+    if (!Array.isArray(list)) continue
+    const [elementSlot, indexSlot, numberSlot] = forEach.slots
+    const listName =
+      typeof rule.source.forEach?.list === 'string'
+        ? rule.source.forEach.list
+        : (rule.source.forEach?.list.fact ?? '')
+    for (let i = 0; i < list.length; i++) {
+      values[elementSlot] = list[i]
+      values[indexSlot] = i
+      values[numberSlot] = i + 1
+      trace(`${listName}[${String(i)}]`)
+    }
+  }
+  const line = result.lines.find((l) => l.id === id)
+  const verdict: Explanation['verdict'] = !result.ok
+    ? 'invalid-configuration'
+    : line !== undefined
+      ? 'added'
+      : rules.length === 0
+        ? 'no-rule'
+        : 'not-added'
+  const explanation: Explanation = { item: id, inBom: line !== undefined, verdict, rules, errors }
+  if (line !== undefined) explanation.line = line
+  return explanation
+}

@@ -1,0 +1,691 @@
+import type { Finding } from '../configuration/validate.js'
+import { MODEL_RULE } from '../configuration/validate.js'
+import { ConfiguratorError } from '../errors.js'
+import type { PathSegment } from '../issues.js'
+import { formatPath } from '../issues.js'
+import type { ReadPattern } from '../rules/compile.js'
+import { CURRENT_INDEX, SHALLOW, isObject } from '../rules/compile.js'
+import type { Configurator } from '../rules/configure.js'
+import type { OptionSpec } from '../rules/schema.js'
+
+/** A range of numbers; `null` ends are unbounded. */
+export interface Interval {
+  from: number | null
+  to: number | null
+  fromInclusive: boolean
+  toInclusive: boolean
+}
+
+/** Why a value is ruled out: an error finding that every configuration with the value runs into. */
+export interface Reason {
+  rule: string
+  path: string
+  message: string
+}
+
+/**
+ * What an option is: a plain value (`enum`, `boolean`, `item`, `number`, `integer`, `text`), whether a
+ * nullable object is given (`presence`: `null` or `{}`), which variant a `oneOf` takes (`variant`: an
+ * enum value or `{}` for the custom object), how many elements a required list holds (`count`), or which
+ * element keys can be appended to a list (`add`, e.g. the accessory ids that can still be added).
+ */
+export type OptionKind =
+  | 'enum'
+  | 'boolean'
+  | 'item'
+  | 'number'
+  | 'integer'
+  | 'text'
+  | 'presence'
+  | 'variant'
+  | 'count'
+  | 'add'
+
+/** A value that no completion makes valid, and why. */
+export interface RuledOutValue {
+  value: unknown
+  reasons: Reason[]
+}
+
+/** A range of numbers that no completion makes valid, and why. */
+export interface RuledOutInterval {
+  interval: Interval
+  reasons: Reason[]
+}
+
+/** The values one option can still take. `null` in `allowed` means the option may stay unset. */
+export interface OptionDomain {
+  /** the configuration path, e.g. `basins[0].type`; for `add`, the list, e.g. `accessories` */
+  path: string
+  kind: OptionKind
+  /** true when the partial configuration gives a value */
+  set: boolean
+  /** the value given, when set */
+  value?: unknown
+  /** discrete options: the values some completion accepts */
+  allowed: unknown[]
+  /** discrete options: the values no completion accepts, with the errors they run into */
+  ruledOut: RuledOutValue[]
+  /** number and integer options: the allowed and ruled-out ranges */
+  intervals?: { allowed: Interval[]; ruledOut: RuledOutInterval[] }
+}
+
+/** What {@link options} returns: every option's domain, or the problems of a malformed configuration. */
+export interface OptionsResult {
+  /** false when the partial configuration is malformed (a wrong type, an unknown key or value) */
+  ok: boolean
+  product: string
+  options: OptionDomain[]
+  /** what is malformed, with its path; a missing required value is not a problem here */
+  problems: Finding[]
+}
+
+/** Settings of {@link options}. */
+export interface OptionsSettings {
+  /** the longest list a completion creates for a required list that is absent (default 3) */
+  maxListLength?: number
+}
+
+interface Slot {
+  path: PathSegment[]
+  option: OptionSpec
+  kind: OptionKind
+  value: unknown
+  set: boolean
+  /** add: the key property of a new element */
+  key?: string
+  /** whether the option may be left unset */
+  optional: boolean
+}
+
+interface Piece {
+  interval: Interval
+  value: number
+}
+
+interface Context {
+  configurator: Configurator
+  /** rule name → the configuration paths it reads */
+  reads: ReadonlyMap<string, readonly ReadPattern[]>
+  constants: number[]
+  items: (option: OptionSpec & { type: 'item' }) => string[]
+  maxListLength: number
+}
+
+type Outcome = { ok: true } | { ok: false; reasons: Finding[] }
+
+// candidates and structure
+
+function keyOf(option: OptionSpec): { key: string; option: OptionSpec } | undefined {
+  if (option.type !== 'object') return undefined
+  for (const [key, property] of Object.entries(option.properties)) {
+    if (property.required === true && (property.type === 'enum' || property.type === 'item'))
+      return { key, option: property }
+  }
+  return undefined
+}
+
+function objectVariant(option: OptionSpec & { type: 'oneOf' }): OptionSpec | undefined {
+  return option.variants.find((variant) => variant.type === 'object')
+}
+
+/** Lists the options of a configuration: `open` gives the unset ones a completion must choose. */
+function walk(
+  options: Readonly<Record<string, OptionSpec>>,
+  config: unknown,
+  mode: 'open' | 'all',
+): Slot[] {
+  const out: Slot[] = []
+  const root = ROOTS.get(options) ?? { type: 'object' as const, properties: { ...options } }
+  ROOTS.set(options, root)
+  visit(out, mode, { option: root, value: config, path: [], optional: false })
+  return out
+}
+
+const ROOTS = new WeakMap<object, OptionSpec>()
+
+interface Visit {
+  option: OptionSpec
+  value: unknown
+  path: PathSegment[]
+  optional: boolean
+}
+
+function visitProperties(
+  out: Slot[],
+  mode: 'open' | 'all',
+  at: {
+    properties: Record<string, OptionSpec>
+    record: Record<string, unknown>
+    path: PathSegment[]
+  },
+): void {
+  for (const key in at.properties) {
+    const property = at.properties[key] as OptionSpec
+    visit(out, mode, {
+      option: property,
+      value: at.record[key],
+      path: [...at.path, key],
+      optional: property.required !== true && property.default === undefined,
+    })
+  }
+}
+
+function visit(out: Slot[], mode: 'open' | 'all', at: Visit): void {
+  const { option, path, optional } = at
+  let value = at.value
+  const set = value !== undefined
+  const push = mode === 'all' || !set
+  switch (option.type) {
+    case 'object': {
+      if (option.nullable === true) {
+        if (push) out.push({ path, option, kind: 'presence', value, set, optional })
+        if (value === null || !set) {
+          if (mode === 'open') return
+          value = {}
+        }
+      }
+      if (set && !isObject(value)) return
+      const record = isObject(value) ? value : {}
+      visitProperties(out, mode, { properties: option.properties, record, path })
+      return
+    }
+    case 'oneOf': {
+      if (push) out.push({ path, option, kind: 'variant', value, set, optional })
+      const variant = objectVariant(option)
+      if (variant === undefined || variant.type !== 'object') return
+      // a chosen standard value hides the custom fields; unset, they are shown for choosing
+      if (!isObject(value) && (mode === 'open' || set)) return
+      const record = isObject(value) ? value : {}
+      visitProperties(out, mode, { properties: variant.properties, record, path })
+      return
+    }
+    case 'list': {
+      if (Array.isArray(value)) {
+        for (let i = 0; i < value.length; i++)
+          visit(out, mode, {
+            option: option.items,
+            value: value[i],
+            path: [...path, i],
+            optional: false,
+          })
+      } else if (!set && option.default === undefined)
+        out.push({ path, option, kind: 'count', value, set, optional })
+      if (mode === 'all' && option.default !== undefined) {
+        const key = keyOf(option.items)
+        if (key !== undefined)
+          out.push({
+            path,
+            option,
+            kind: 'add',
+            value: undefined,
+            set: false,
+            key: key.key,
+            optional: true,
+          })
+      }
+      return
+    }
+    case 'string':
+      if (mode === 'all') out.push({ path, option, kind: 'text', value, set, optional })
+      return
+    case 'enum':
+    case 'boolean':
+    case 'item':
+    case 'number':
+    case 'integer':
+      if (push) out.push({ path, option, kind: option.type, value, set, optional })
+      return
+  }
+}
+
+function decimalStep(option: OptionSpec): number | undefined {
+  if (option.type === 'integer') return 1
+  if (option.type === 'number' && option.decimals !== undefined) return 10 ** -option.decimals
+  return undefined
+}
+
+function round(value: number): number {
+  return Number(value.toFixed(10))
+}
+
+/** One representative per piece: each breakpoint, and one value strictly between neighbours. */
+function piecesOf(option: OptionSpec, constants: readonly number[]): Piece[] {
+  const minimum = option.type === 'number' || option.type === 'integer' ? option.minimum : undefined
+  const maximum = option.type === 'number' || option.type === 'integer' ? option.maximum : undefined
+  const integer = option.type === 'integer'
+  const inRange = (n: number) =>
+    (minimum === undefined || n >= minimum) &&
+    (maximum === undefined || n <= maximum) &&
+    (!integer || Number.isInteger(n))
+  const points = [
+    ...new Set(
+      [
+        ...constants,
+        ...(minimum === undefined ? [] : [minimum]),
+        ...(maximum === undefined ? [] : [maximum]),
+      ].filter(inRange),
+    ),
+  ].sort((a, b) => a - b)
+  const step = decimalStep(option)
+  const between = (a: number, b: number): number | undefined => {
+    if (step === undefined) return (a + b) / 2
+    const next = integer ? Math.floor(a) + 1 : round(Math.floor(round(a / step)) * step + step)
+    return next < b ? next : undefined
+  }
+  const open = (from: number | null, to: number | null): Interval => ({
+    from,
+    to,
+    fromInclusive: false,
+    toInclusive: false,
+  })
+  const pieces: Piece[] = []
+  const first = points[0]
+  if (first === undefined) {
+    const value = minimum ?? maximum ?? 0
+    return [{ interval: open(null, null), value }]
+  }
+  if (minimum === undefined) pieces.push({ interval: open(null, first), value: first - 1 })
+  points.forEach((point, i) => {
+    pieces.push({
+      interval: { from: point, to: point, fromInclusive: true, toInclusive: true },
+      value: point,
+    })
+    const next = points[i + 1]
+    if (next !== undefined) {
+      const value = between(point, next)
+      if (value !== undefined) pieces.push({ interval: open(point, next), value })
+    } else if (maximum === undefined) {
+      pieces.push({ interval: open(point, null), value: integer ? point + 1 : point + (step ?? 1) })
+    }
+  })
+  return pieces
+}
+
+function candidates(context: Context, slot: Slot): unknown[] {
+  const { option } = slot
+  const unset = slot.optional ? [null] : []
+  switch (slot.kind) {
+    case 'enum':
+      return option.type === 'enum' ? [...unset, ...option.values] : []
+    case 'boolean':
+      return [...unset, false, true]
+    case 'item':
+      return option.type === 'item' ? [...unset, ...context.items(option)] : []
+    case 'number':
+    case 'integer':
+      return piecesOf(option, context.constants).map((piece) => piece.value)
+    case 'presence':
+      return [null, {}]
+    case 'variant': {
+      if (option.type !== 'oneOf') return []
+      const values: unknown[] = option.variants.flatMap((v) => (v.type === 'enum' ? v.values : []))
+      return objectVariant(option) === undefined ? values : [...values, {}]
+    }
+    case 'count': {
+      if (option.type !== 'list') return []
+      const lowest = option.minItems ?? 0
+      const highest = option.maxItems ?? Math.max(lowest, context.maxListLength)
+      const counts: number[] = []
+      for (let n = lowest; n <= highest; n++) counts.push(n)
+      return counts
+    }
+    case 'add': {
+      const key = option.type === 'list' ? keyOf(option.items) : undefined
+      if (key === undefined) return []
+      if (key.option.type === 'enum') return key.option.values
+      return key.option.type === 'item' ? context.items(key.option) : []
+    }
+    case 'text':
+      return []
+  }
+}
+
+/** `config` with `value` at `path`; `undefined` removes the key, missing steps become objects */
+function setAt(config: unknown, path: readonly PathSegment[], value: unknown): unknown {
+  if (path.length === 0) return value
+  const [head, ...rest] = path as [PathSegment, ...PathSegment[]]
+  if (typeof head === 'number') {
+    const list = Array.isArray(config) ? [...(config as unknown[])] : []
+    list[head] = setAt(list[head], rest, value)
+    return list
+  }
+  const source: Record<string, unknown> = isObject(config) ? config : {}
+  const next = setAt(source[head], rest, value)
+  // rebuilt rather than deleted from, keeping the key order
+  const record: Record<string, unknown> = {}
+  for (const key in source) if (key !== head) record[key] = source[key]
+  if (next !== undefined) record[head] = next
+  return record
+}
+
+function readAt(config: unknown, path: readonly PathSegment[]): unknown {
+  let current = config
+  for (const segment of path) {
+    if (current === null || typeof current !== 'object') return undefined
+    current = (current as Record<PathSegment, unknown>)[segment]
+  }
+  return current
+}
+
+/** the configuration with the slot given `value` (a candidate of the slot) */
+function apply(config: unknown, slot: Slot, value: unknown): unknown {
+  switch (slot.kind) {
+    case 'presence':
+    case 'variant': {
+      // keep an object that is already there
+      if (isObject(value) && isObject(readAt(config, slot.path))) return config
+      return setAt(config, slot.path, value)
+    }
+    case 'count':
+      return setAt(
+        config,
+        slot.path,
+        Array.from({ length: value as number }, () => ({})),
+      )
+    case 'add': {
+      const list = readAt(config, slot.path)
+      const items: unknown[] = Array.isArray(list) ? list : []
+      return setAt(config, slot.path, [...items, { [slot.key ?? 'id']: value }])
+    }
+    case 'enum':
+    case 'boolean':
+    case 'item':
+    case 'number':
+    case 'integer':
+    case 'text':
+      return setAt(config, slot.path, value === null ? undefined : value)
+  }
+}
+
+/** a plain value, whose `null` candidate means "leave it unset" */
+function isLeaf(slot: Slot): boolean {
+  return (
+    slot.kind !== 'presence' &&
+    slot.kind !== 'variant' &&
+    slot.kind !== 'count' &&
+    slot.kind !== 'add'
+  )
+}
+
+function filler(context: Context, slot: Slot): unknown {
+  const fallback = slot.option.default
+  if (fallback !== undefined && slot.kind !== 'count')
+    return JSON.parse(JSON.stringify(fallback)) as unknown
+  const values = candidates(context, slot)
+  return values[0] ?? null
+}
+
+// search
+
+/** does a read pattern touch a concrete path? prefixes overlap both ways; a shallow read only from above */
+function overlaps(pattern: ReadPattern, path: readonly PathSegment[]): boolean {
+  const shallow = pattern[pattern.length - 1] === SHALLOW
+  const length = shallow ? pattern.length - 1 : pattern.length
+  if (shallow && path.length > length) return false
+  const common = Math.min(length, path.length)
+  for (let i = 0; i < common; i++) {
+    const p = pattern[i] as PathSegment
+    const v = path[i] as PathSegment
+    if (typeof p === 'number' && p < 0 && p !== SHALLOW && typeof v === 'number') continue
+    if (p !== v) return false
+  }
+  return true
+}
+
+function under(findingPath: string, path: readonly PathSegment[]): boolean {
+  const prefix = formatPath(path)
+  if (prefix === '') return true
+  return (
+    findingPath === prefix ||
+    findingPath.startsWith(`${prefix}.`) ||
+    findingPath.startsWith(`${prefix}[`) ||
+    prefix.startsWith(`${findingPath}.`) ||
+    prefix.startsWith(`${findingPath}[`)
+  )
+}
+
+/** does the finding depend on a value at `path`? */
+function touches(context: Context, finding: Finding, path: readonly PathSegment[]): boolean {
+  if (finding.rule === MODEL_RULE) return under(finding.path, path)
+  const reads = context.reads.get(finding.rule)
+  if (reads === undefined) return true
+  return reads.some((pattern) => overlaps(pattern, path))
+}
+
+/** decides whether some completion of `config` is valid; `unset` lists options chosen to stay unset */
+type Search = (config: unknown, unset: readonly string[]) => Outcome
+
+function createSearch(context: Context): Search {
+  const { configurator } = context
+  const options = configurator.ruleset.options
+  const memo = new Map<string, Outcome>()
+  const node: Search = (config, unset) => {
+    const key =
+      unset.length === 0
+        ? JSON.stringify(config)
+        : `${JSON.stringify(config)}${unset.join('\u0000')}`
+    const known = memo.get(key)
+    if (known !== undefined) return known
+    // fill every unset option with its default or first candidate, then see what still fails
+    let full = config
+    const filled: PathSegment[][] = []
+    const seen = new Set<string>(unset)
+    for (;;) {
+      const open = walk(options, full, 'open').filter((slot) => !seen.has(formatPath(slot.path)))
+      if (open.length === 0) break
+      for (const slot of open) {
+        full = apply(full, slot, filler(context, slot))
+        filled.push(slot.path)
+        seen.add(formatPath(slot.path))
+      }
+    }
+    let errors = configurator.configure(full).findings.filter((f) => f.severity === 'error')
+    if (errors.some((f) => f.rule === MODEL_RULE)) {
+      // unset text is assumed to be typed validly later
+      const free = walk(options, full, 'all').filter((slot) => slot.kind === 'text' && !slot.set)
+      errors = errors.filter(
+        (f) => !(f.rule === MODEL_RULE && free.some((slot) => under(f.path, slot.path))),
+      )
+    }
+    let outcome: Outcome
+    if (errors.length === 0) outcome = { ok: true }
+    else {
+      const decided = errors.filter((f) => !filled.some((path) => touches(context, f, path)))
+      if (decided.length > 0) outcome = { ok: false, reasons: decided }
+      else {
+        // branch on an unset option that a failing rule reads
+        const open = walk(options, config, 'open').filter(
+          (s) => !unset.includes(formatPath(s.path)),
+        )
+        const slot = open.find((s) => errors.some((f) => touches(context, f, s.path))) ?? open[0]
+        if (slot === undefined) outcome = { ok: false, reasons: errors }
+        else {
+          const reasons: Finding[] = []
+          outcome = { ok: false, reasons }
+          for (const value of candidates(context, slot)) {
+            const child = node(
+              apply(config, slot, value),
+              value === null && isLeaf(slot) ? [...unset, formatPath(slot.path)].sort() : unset,
+            )
+            if (child.ok) {
+              outcome = child
+              break
+            }
+            reasons.push(...child.reasons)
+          }
+        }
+      }
+    }
+    memo.set(key, outcome)
+    return outcome
+  }
+  return node
+}
+
+// context
+
+const contexts = new WeakMap<Configurator, Map<number, Context>>()
+
+function collectConstants(node: unknown, out: Set<number>): void {
+  if (Array.isArray(node)) {
+    for (const child of node) collectConstants(child, out)
+    return
+  }
+  if (!isObject(node)) return
+  if (typeof node['operator'] === 'string') {
+    const value = node['value']
+    if (typeof value === 'number') out.add(value)
+    if (Array.isArray(value)) for (const v of value) if (typeof v === 'number') out.add(v)
+  }
+  for (const child of Object.values(node)) collectConstants(child, out)
+}
+
+function contextOf(configurator: Configurator, maxListLength: number): Context {
+  let byLength = contexts.get(configurator)
+  if (byLength === undefined) {
+    byLength = new Map()
+    contexts.set(configurator, byLength)
+  }
+  const cached = byLength.get(maxListLength)
+  if (cached !== undefined) return cached
+  const { ruleset, catalog } = configurator
+  const reads = new Map<string, ReadPattern[]>()
+  for (const rule of ruleset.rules) {
+    const patterns = rule.reads.map((pattern) =>
+      pattern.map((segment) => (segment === CURRENT_INDEX ? -1 : segment)),
+    )
+    const list = rule.forEach === undefined ? [] : [[...(rule.forEach.configPath ?? []), SHALLOW]]
+    reads.set(rule.name, [...(reads.get(rule.name) ?? []), ...patterns, ...list])
+  }
+  const constants = new Set<number>()
+  collectConstants(ruleset.source, constants)
+  const itemCache = new Map<OptionSpec, string[]>()
+  const items = (option: OptionSpec & { type: 'item' }): string[] => {
+    let ids = itemCache.get(option)
+    if (ids === undefined) {
+      const allowed = new Set<string>()
+      for (const code of option.subcategories ?? [])
+        for (const item of catalog.itemsIn(code)) allowed.add(item.id)
+      for (const id of option.include ?? []) allowed.add(catalog.resolve(id) ?? id)
+      ids = [...allowed].sort()
+      itemCache.set(option, ids)
+    }
+    return ids
+  }
+  const context: Context = {
+    configurator,
+    reads,
+    constants: [...constants].sort((a, b) => a - b),
+    items,
+    maxListLength,
+  }
+  byLength.set(maxListLength, context)
+  return context
+}
+
+// results
+
+function reasonsOf(findings: readonly Finding[]): Reason[] {
+  const seen = new Map<string, Reason>()
+  for (const f of findings) {
+    const reason = { rule: f.rule, path: f.path, message: f.message }
+    seen.set(`${f.rule}\u0000${f.path}\u0000${f.message}`, reason)
+  }
+  return [...seen.entries()]
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+    .map(([, reason]) => reason)
+}
+
+function mergeIntervals(a: Interval, b: Interval): Interval {
+  return { from: a.from, fromInclusive: a.fromInclusive, to: b.to, toInclusive: b.toInclusive }
+}
+
+function numberDomain(
+  context: Context,
+  slot: Slot,
+  outcomeOf: (value: unknown) => Outcome,
+): { allowed: Interval[]; ruledOut: RuledOutInterval[] } {
+  const allowed: Interval[] = []
+  const ruledOut: RuledOutInterval[] = []
+  // 'allowed', or the reasons of the last ruled-out piece as JSON
+  let last: string | undefined
+  for (const piece of piecesOf(slot.option, context.constants)) {
+    const outcome = outcomeOf(piece.value)
+    if (outcome.ok) {
+      const previous = allowed[allowed.length - 1]
+      if (last === 'allowed' && previous !== undefined)
+        allowed[allowed.length - 1] = mergeIntervals(previous, piece.interval)
+      else allowed.push(piece.interval)
+      last = 'allowed'
+      continue
+    }
+    const reasons = reasonsOf(outcome.reasons)
+    const key = JSON.stringify(reasons)
+    const previous = ruledOut[ruledOut.length - 1]
+    if (last === key && previous !== undefined)
+      ruledOut[ruledOut.length - 1] = {
+        interval: mergeIntervals(previous.interval, piece.interval),
+        reasons,
+      }
+    else ruledOut.push({ interval: piece.interval, reasons })
+    last = key
+  }
+  return { allowed, ruledOut }
+}
+
+/**
+ * For every option of the product (per-basin options and list additions included), the values that
+ * some completion of the partial configuration accepts, and for each other value the errors it runs into.
+ *
+ * @example options(configurator, { product: 'T2', pegboard: null }).options.find((o) => o.path === 'accessories')
+ */
+export function options(
+  configurator: Configurator,
+  partial: unknown,
+  settings: OptionsSettings = {},
+): OptionsResult {
+  const maxListLength = settings.maxListLength ?? 3
+  if (!Number.isInteger(maxListLength) || maxListLength < 0) {
+    throw new ConfiguratorError(
+      'invalid_argument',
+      `options(): maxListLength must be a whole number >= 0, received ${String(maxListLength)}`,
+    )
+  }
+  const { ruleset } = configurator
+  const problems = configurator
+    .configure(partial)
+    .findings.filter(
+      (f) => f.rule === MODEL_RULE && f.severity === 'error' && f.code !== 'required',
+    )
+  if (problems.length > 0) return { ok: false, product: ruleset.product, options: [], problems }
+  const context = contextOf(configurator, maxListLength)
+  const search = createSearch(context)
+  const domains: OptionDomain[] = []
+  for (const slot of walk(ruleset.options, partial, 'all')) {
+    const domain: OptionDomain = {
+      path: formatPath(slot.path),
+      kind: slot.kind,
+      set: slot.set,
+      allowed: [],
+      ruledOut: [],
+    }
+    if (slot.set) domain.value = slot.value
+    const outcomeOf = (value: unknown): Outcome =>
+      search(apply(partial, slot, value), value === null && isLeaf(slot) ? [domain.path] : [])
+    if (slot.kind === 'number' || slot.kind === 'integer') {
+      domain.intervals = numberDomain(context, slot, outcomeOf)
+    } else if (slot.kind === 'text') {
+      const outcome = search(partial, [])
+      if (outcome.ok) domain.allowed.push(slot.set ? slot.value : null)
+    } else {
+      for (const value of candidates(context, slot)) {
+        const outcome = outcomeOf(value)
+        if (outcome.ok) domain.allowed.push(value)
+        else domain.ruledOut.push({ value, reasons: reasonsOf(outcome.reasons) })
+      }
+    }
+    domains.push(domain)
+  }
+  return { ok: true, product: ruleset.product, options: domains, problems: [] }
+}
