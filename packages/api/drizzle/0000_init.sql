@@ -235,7 +235,8 @@ CREATE TABLE "production_tasks" (
 CREATE TABLE "qc_templates" (
 	"id" integer PRIMARY KEY GENERATED ALWAYS AS IDENTITY (sequence name "qc_templates_id_seq" INCREMENT BY 1 MINVALUE 1 MAXVALUE 2147483647 START WITH 1 CACHE 1),
 	"code" text NOT NULL,
-	"version" integer NOT NULL,
+	"version" text NOT NULL,
+	"form_code" text NOT NULL,
 	"name" text NOT NULL,
 	"kind" text NOT NULL,
 	"definition" jsonb NOT NULL,
@@ -276,6 +277,15 @@ CREATE TABLE "subcategories" (
 	"name" text NOT NULL,
 	"description" text,
 	"position" integer NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "task_templates" (
+	"id" integer PRIMARY KEY GENERATED ALWAYS AS IDENTITY (sequence name "task_templates_id_seq" INCREMENT BY 1 MINVALUE 1 MAXVALUE 2147483647 START WITH 1 CACHE 1),
+	"product" text NOT NULL,
+	"version" text NOT NULL,
+	"definition" jsonb NOT NULL,
+	"active" boolean DEFAULT true NOT NULL,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL
 );
 --> statement-breakpoint
 CREATE TABLE "user_roles" (
@@ -357,4 +367,6 @@ CREATE UNIQUE INDEX "qc_templates_code_version_idx" ON "qc_templates" USING btre
 CREATE UNIQUE INDEX "rulesets_product_version_idx" ON "rulesets" USING btree ("product","version");--> statement-breakpoint
 CREATE UNIQUE INDEX "rulesets_product_hash_idx" ON "rulesets" USING btree ("product","hash");--> statement-breakpoint
 CREATE UNIQUE INDEX "rulesets_one_active_idx" ON "rulesets" USING btree ("product") WHERE "rulesets"."active";--> statement-breakpoint
-CREATE INDEX "subcategories_category_idx" ON "subcategories" USING btree ("category_code");
+CREATE INDEX "subcategories_category_idx" ON "subcategories" USING btree ("category_code");--> statement-breakpoint
+CREATE UNIQUE INDEX "task_templates_product_version_idx" ON "task_templates" USING btree ("product","version");--> statement-breakpoint
+CREATE UNIQUE INDEX "task_templates_one_active_idx" ON "task_templates" USING btree ("product") WHERE "task_templates"."active";

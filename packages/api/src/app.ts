@@ -11,6 +11,10 @@ import type { AnyRoute, AppEnv } from './http/route.js'
 import { authRoutes } from './routes/auth.js'
 import { bomRoutes } from './routes/boms.js'
 import { catalogRoutes } from './routes/catalog.js'
+import { customerRoutes } from './routes/customers.js'
+import { orderRoutes } from './routes/orders.js'
+import { MAX_PHOTO_BYTES, qcRoutes } from './routes/qc.js'
+import { taskRoutes } from './routes/tasks.js'
 import { systemRoutes } from './routes/system.js'
 import { userRoutes } from './routes/users.js'
 import type { Services } from './services.js'
@@ -27,6 +31,10 @@ export function apiRoutes(): AnyRoute[] {
     ...userRoutes,
     ...catalogRoutes,
     ...bomRoutes,
+    ...customerRoutes,
+    ...orderRoutes,
+    ...taskRoutes,
+    ...qcRoutes,
   )
   return routes
 }
@@ -78,15 +86,19 @@ export function createApp(
     c.set('services', services)
     await next()
   })
-  app.use(
+  const limit = (maxSize: number) =>
     bodyLimit({
-      maxSize: MAX_BODY_BYTES,
+      maxSize,
       onError: (c) =>
         sendProblem(c as Context<AppEnv>, {
           kind: 'payloadTooLarge',
-          detail: `A request body may have at most ${MAX_BODY_BYTES} bytes.`,
+          detail: `This request body may have at most ${maxSize} bytes.`,
         }),
-    }),
+    })
+  const jsonLimit = limit(MAX_BODY_BYTES)
+  const photoLimit = limit(MAX_PHOTO_BYTES)
+  app.use((c, next) =>
+    (/^\/inspections\/[^/]+\/photos$/.test(c.req.path) ? photoLimit : jsonLimit)(c, next),
   )
   mountRoutes(app, routes)
   app.notFound((c) => {

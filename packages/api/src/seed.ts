@@ -1,9 +1,14 @@
 import { randomBytes } from 'node:crypto'
-import { readFile } from 'node:fs/promises'
+import { readdir, readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import type { Catalog, PriceList } from '@torvan/configurator-core'
-import { formatIssue, parsePriceList } from '@torvan/configurator-core'
+import {
+  formatIssue,
+  parsePriceList,
+  parseQcTemplate,
+  parseTaskTemplates,
+} from '@torvan/configurator-core'
 import { formatLoadReport, loadCatalog, loadRules } from '@torvan/catalog-loader'
 import { count, eq, inArray } from 'drizzle-orm'
 import { writeAudit } from './audit.js'
@@ -14,10 +19,12 @@ import type { Database } from './db/open.js'
 import {
   catalogImports,
   permissions,
+  qcTemplates,
   rolePermissions,
   roles,
   rulesets,
   settings,
+  taskTemplates,
   userRoles,
   users,
 } from './db/schema.js'
@@ -30,6 +37,80 @@ import { PRODUCT } from './services.js'
 export const DEMO = {
   catalog: fileURLToPath(new URL('../../../fixtures/catalog', import.meta.url)),
   rules: fileURLToPath(new URL('../../../rules/t2', import.meta.url)),
+  qc: fileURLToPath(new URL('../../../fixtures/qc', import.meta.url)),
+  tasks: fileURLToPath(new URL('../../../fixtures/production/t2-tasks.json', import.meta.url)),
+}
+
+async function readJson(file: string): Promise<unknown> {
+  try {
+    return JSON.parse(await readFile(file, 'utf8')) as unknown
+  } catch (error) {
+    throw new SetupError(`${file} cannot be read as JSON: ${(error as Error).message}`)
+  }
+}
+
+/**
+ * Stores the QC templates (every `*.json` in `qcDir`) and the task templates (`tasksFile`) when the
+ * database has none yet; a template with errors stops it before anything is written.
+ */
+export async function seedTemplates(
+  db: Database,
+  input: { qcDir: string; tasksFile: string },
+): Promise<{ qc: number; tasks: boolean }> {
+  const [qcCount] = await db.select({ n: count() }).from(qcTemplates)
+  const [taskCount] = await db.select({ n: count() }).from(taskTemplates)
+  const qcRows: (typeof qcTemplates.$inferInsert)[] = []
+  if ((qcCount?.n ?? 0) === 0) {
+    const names = (await readdir(input.qcDir)).filter((name) => name.endsWith('.json')).sort()
+    for (const name of names) {
+      const file = join(input.qcDir, name)
+      const parsed = parseQcTemplate(await readJson(file), { file })
+      if (parsed.template === undefined) {
+        throw new SetupError(
+          `${file} is not a valid QC template:\n${parsed.issues.map(formatIssue).join('\n')}`,
+        )
+      }
+      const { template } = parsed
+      qcRows.push({
+        code: template.id,
+        version: template.version,
+        formCode: template.formCode,
+        name: template.name,
+        kind: template.kind,
+        definition: template,
+      })
+    }
+  }
+  let taskRow: typeof taskTemplates.$inferInsert | undefined
+  if ((taskCount?.n ?? 0) === 0) {
+    const parsed = parseTaskTemplates(await readJson(input.tasksFile), { file: input.tasksFile })
+    if (parsed.templates === undefined) {
+      throw new SetupError(
+        `${input.tasksFile} is not a valid task-template file:\n${parsed.issues.map(formatIssue).join('\n')}`,
+      )
+    }
+    taskRow = {
+      product: parsed.templates.product,
+      version: parsed.templates.version,
+      definition: parsed.templates,
+    }
+  }
+  await db.transaction(async (tx) => {
+    if (qcRows.length > 0) await tx.insert(qcTemplates).values(qcRows)
+    if (taskRow !== undefined) await tx.insert(taskTemplates).values(taskRow)
+    if (qcRows.length > 0 || taskRow !== undefined) {
+      await writeAudit(tx, {
+        action: 'templates.seed',
+        entity: 'template',
+        actor: 'seed',
+        after: {
+          qc: qcRows.map((row) => `${row.code}@${row.version}`),
+          tasks: taskRow?.version ?? null,
+        },
+      })
+    }
+  })
+  return { qc: qcRows.length, tasks: taskRow !== undefined }
 }
 
 /** A failure the person starting the service can fix, printed without a stack trace. */
@@ -230,6 +311,7 @@ export async function seedDatabase(
       rulesetResult = await importRules(db, { directory: options.rulesDir ?? DEMO.rules, catalog })
     }
   }
+  await seedTemplates(db, { qcDir: DEMO.qc, tasksFile: DEMO.tasks })
   const logins = await seedDemoUsers(db, options.demoPassword)
   return { catalog: catalogResult, ruleset: rulesetResult, logins }
 }

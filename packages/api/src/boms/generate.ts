@@ -12,6 +12,7 @@ import { requireModel } from '../routes/model.js'
 /** A stored BOM as the API returns it. */
 export interface BomView {
   id: number
+  configurationId: number
   revision: number
   createdAt: string
   frozen: boolean
@@ -22,11 +23,19 @@ export interface BomView {
 /** Builds the API's view of a stored BOM, with its cost roll-up when there is a price list. */
 export function bomView(
   model: Pick<Model, 'priceList'>,
-  row: { id: number; revision: number; createdAt: Date; frozenAt: Date | null; document: unknown },
+  row: {
+    id: number
+    configurationId: number
+    revision: number
+    createdAt: Date
+    frozenAt: Date | null
+    document: unknown
+  },
 ): BomView {
   const document = row.document as BomDocument
   return {
     id: row.id,
+    configurationId: row.configurationId,
     revision: row.revision,
     createdAt: row.createdAt.toISOString(),
     frozen: row.frozenAt !== null,

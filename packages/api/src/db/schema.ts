@@ -369,14 +369,36 @@ export const qcTemplates = pgTable(
   'qc_templates',
   {
     id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
+    /** the template's id, e.g. `t2-final-qc` */
     code: text('code').notNull(),
-    version: integer('version').notNull(),
+    /** the form version, e.g. `V01` */
+    version: text('version').notNull(),
+    formCode: text('form_code').notNull(),
     name: text('name').notNull(),
     kind: text('kind').notNull(),
     definition: jsonb('definition').notNull(),
     createdAt: createdAt(),
   },
   (t) => [uniqueIndex('qc_templates_code_version_idx').on(t.code, t.version)],
+)
+
+/** The production steps of a product, as the task-template file (fixtures/production) defines them. */
+export const taskTemplates = pgTable(
+  'task_templates',
+  {
+    id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
+    product: text('product').notNull(),
+    version: text('version').notNull(),
+    definition: jsonb('definition').notNull(),
+    active: boolean('active').notNull().default(true),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex('task_templates_product_version_idx').on(t.product, t.version),
+    uniqueIndex('task_templates_one_active_idx')
+      .on(t.product)
+      .where(sql`${t.active}`),
+  ],
 )
 
 export const inspectionStatus = pgEnum('inspection_status', ['IN_PROGRESS', 'SUBMITTED'])

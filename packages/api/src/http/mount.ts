@@ -4,7 +4,8 @@ import { ROLES } from '../permissions.js'
 import { authenticate } from './authenticate.js'
 import { ProblemError } from './problem.js'
 import { withoutFinancials } from './redact.js'
-import type { AnyRoute, AppEnv } from './route.js'
+import { idempotent } from './idempotency.js'
+import type { AnyRoute, AppEnv, Reply } from './route.js'
 import { validate } from './route.js'
 
 /** `/items/{id}` → `/items/:id` */
@@ -67,7 +68,7 @@ export function mountRoutes(app: Hono<AppEnv>, routes: readonly AnyRoute[]): voi
         route.query === undefined ? undefined : validate(route.query, c.req.query(), 'query')
       const body =
         route.body === undefined ? undefined : validate(route.body, await readBody(c), 'body')
-      const reply = await route.handler({
+      const input = {
         params,
         query,
         body,
@@ -75,7 +76,26 @@ export function mountRoutes(app: Hono<AppEnv>, routes: readonly AnyRoute[]): voi
         services: c.get('services'),
         requestId: c.get('requestId'),
         c,
-      })
+      }
+      const key = c.req.header('Idempotency-Key')
+      let reply: Reply | Response
+      if (route.idempotent === true && key !== undefined && user !== undefined) {
+        const result = await idempotent(
+          input.services.db,
+          { key, user, method: route.method.toUpperCase(), path: c.req.path, body },
+          async () => {
+            const first = await route.handler(input)
+            if (first instanceof Response)
+              throw new Error(`${route.path}: an idempotent route answers JSON`)
+            return first
+          },
+        )
+        reply = result.replayed
+          ? { ...result.reply, headers: { ...result.reply.headers, 'Idempotent-Replayed': 'true' } }
+          : result.reply
+      } else {
+        reply = await route.handler(input)
+      }
       if (reply instanceof Response) return reply
       const financial = user?.permissions.has('financials:read') ?? false
       const payload = financial ? reply.body : withoutFinancials(reply.body)

@@ -33,6 +33,11 @@ export const PROBLEMS = {
   notAcceptable: { status: 406, title: 'Not acceptable' },
   conflict: { status: 409, title: 'Conflict' },
   preconditionFailed: { status: 412, title: 'Precondition failed' },
+  preconditionRequired: { status: 428, title: 'Precondition required' },
+  idempotencyInProgress: {
+    status: 409,
+    title: 'A request with this idempotency key is in progress',
+  },
   payloadTooLarge: { status: 413, title: 'Payload too large' },
   unsupportedMediaType: { status: 415, title: 'Unsupported media type' },
   invalidConfiguration: { status: 422, title: 'The configuration is not valid' },

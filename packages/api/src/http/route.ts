@@ -53,6 +53,11 @@ export interface RouteDefinition<P = unknown, Q = unknown, B = unknown> {
   body?: z.ZodType<B>
   /** the success answer, for the OpenAPI document */
   response: { status: number; description: string; schema?: z.ZodType; mediaTypes?: string[] }
+  /**
+   * true for creating requests: an `Idempotency-Key` header makes a retry return the first successful
+   * answer instead of running again
+   */
+  idempotent?: boolean
   /** the problem statuses this route may answer with besides 400, 401, 403 and 500 */
   problems?: number[]
   handler: (input: RouteInput<P, Q, B>) => Promise<Reply | Response>

@@ -24,6 +24,7 @@ const Finding = z.object({
 
 const BomView = z.object({
   id: z.number(),
+  configurationId: z.number(),
   revision: z.number(),
   createdAt: z.string(),
   frozen: z.boolean(),

@@ -1,0 +1,67 @@
+import type { Permission } from '../permissions.js'
+
+/** The order lifecycle of the customer's data-architecture document (§3.1), plus CANCELLED. */
+export const PHASES = [
+  'DRAFT',
+  'CONFIGURATION',
+  'APPROVAL',
+  'PRODUCTION',
+  'QUALITY_CONTROL',
+  'PACKAGING',
+  'SHIPPING',
+  'DELIVERED',
+  'CANCELLED',
+] as const
+
+export type Phase = (typeof PHASES)[number]
+
+/** Conditions a move checks before it happens; each names what it requires in its refusal. */
+export type GuardName =
+  'itemsConfigured' | 'tasksCompleted' | 'finalInspectionsPassed' | 'finalInspectionFailed'
+
+/** What a move does besides changing the phase. */
+export type EffectName = 'freezeBoms' | 'createTasks'
+
+/** One allowed move: who may make it, what it checks and what it does. */
+export interface Move {
+  from: Phase
+  to: Phase
+  /** besides `orders:transition`, the permission this move needs */
+  permission: Permission
+  guards: readonly GuardName[]
+  effects: readonly EffectName[]
+}
+
+const move = (
+  [from, to]: [Phase, Phase],
+  permission: Permission,
+  more: { guards?: GuardName[]; effects?: EffectName[] } = {},
+): Move => ({ from, to, permission, guards: more.guards ?? [], effects: more.effects ?? [] })
+
+/** Every allowed move. Anything else is refused with the moves allowed from the current phase. */
+export const MOVES: readonly Move[] = [
+  move(['DRAFT', 'CONFIGURATION'], 'orders:update'),
+  move(['CONFIGURATION', 'DRAFT'], 'orders:update'),
+  move(['CONFIGURATION', 'APPROVAL'], 'orders:update', { guards: ['itemsConfigured'] }),
+  move(['APPROVAL', 'CONFIGURATION'], 'orders:approve'),
+  move(['APPROVAL', 'PRODUCTION'], 'orders:approve', {
+    guards: ['itemsConfigured'],
+    effects: ['freezeBoms', 'createTasks'],
+  }),
+  move(['PRODUCTION', 'QUALITY_CONTROL'], 'tasks:manage', { guards: ['tasksCompleted'] }),
+  move(['QUALITY_CONTROL', 'PRODUCTION'], 'qc:inspect', { guards: ['finalInspectionFailed'] }),
+  move(['QUALITY_CONTROL', 'PACKAGING'], 'qc:inspect', { guards: ['finalInspectionsPassed'] }),
+  move(['PACKAGING', 'SHIPPING'], 'tasks:manage'),
+  move(['SHIPPING', 'DELIVERED'], 'tasks:manage'),
+  move(['DRAFT', 'CANCELLED'], 'orders:update'),
+  move(['CONFIGURATION', 'CANCELLED'], 'orders:update'),
+  move(['APPROVAL', 'CANCELLED'], 'orders:update'),
+]
+
+/** The phases in which an order's items and configurations may still change. */
+export const EDITABLE_PHASES: ReadonlySet<Phase> = new Set(['DRAFT', 'CONFIGURATION'])
+
+/** The moves allowed from a phase, as `TO` names. */
+export function movesFrom(phase: Phase): Phase[] {
+  return MOVES.filter((m) => m.from === phase).map((m) => m.to)
+}

@@ -1,0 +1,174 @@
+import type { Context } from 'hono'
+import { and, asc, eq, inArray, sql } from 'drizzle-orm'
+import type { Executor } from '../db/open.js'
+import { boms, customers, orderItems, orders } from '../db/schema.js'
+import { ProblemError } from '../http/problem.js'
+import type { AppEnv } from '../http/route.js'
+import type { Phase } from './phases.js'
+import { EDITABLE_PHASES, movesFrom } from './phases.js'
+
+/** An order as the API returns it, with its items and their current BOMs. */
+export interface OrderView {
+  id: number
+  number: string
+  customer: { id: number; name: string }
+  poNumber: string | null
+  priority: string
+  phase: Phase
+  phaseSince: string
+  version: number
+  requestedDate: string | null
+  dueDate: string | null
+  notes: string | null
+  createdAt: string
+  updatedAt: string
+  /** the phases this order can move to next */
+  moves: Phase[]
+  items: {
+    id: number
+    buildNumber: string
+    configurationId: number | null
+    bomId: number | null
+    bomRevision: number | null
+    frozen: boolean
+  }[]
+}
+
+export type OrderRow = typeof orders.$inferSelect
+
+/** The order, locked for update inside a transaction; a 404 problem when there is none. */
+export async function lockOrder(tx: Executor, id: number): Promise<OrderRow> {
+  const [row] = await tx.select().from(orders).where(eq(orders.id, id)).for('update')
+  if (row === undefined) throw new ProblemError('notFound', `There is no order ${id}.`)
+  return row
+}
+
+/** The API's view of an order. */
+export async function orderView(db: Executor, id: number): Promise<OrderView> {
+  const [row] = await db
+    .select({ order: orders, customer: { id: customers.id, name: customers.name } })
+    .from(orders)
+    .innerJoin(customers, eq(customers.id, orders.customerId))
+    .where(eq(orders.id, id))
+  if (row === undefined) throw new ProblemError('notFound', `There is no order ${id}.`)
+  const itemRows = await db
+    .select({
+      id: orderItems.id,
+      buildNumber: orderItems.buildNumber,
+      configurationId: orderItems.configurationId,
+      bomId: orderItems.bomId,
+      bomRevision: boms.revision,
+      frozenAt: boms.frozenAt,
+    })
+    .from(orderItems)
+    .leftJoin(boms, eq(boms.id, orderItems.bomId))
+    .where(eq(orderItems.orderId, id))
+    .orderBy(asc(orderItems.id))
+  const { order } = row
+  return {
+    id: order.id,
+    number: order.number,
+    customer: row.customer,
+    poNumber: order.poNumber,
+    priority: order.priority,
+    phase: order.phase,
+    phaseSince: order.phaseSince.toISOString(),
+    version: order.version,
+    requestedDate: order.requestedDate,
+    dueDate: order.dueDate,
+    notes: order.notes,
+    createdAt: order.createdAt.toISOString(),
+    updatedAt: order.updatedAt.toISOString(),
+    moves: movesFrom(order.phase),
+    items: itemRows.map(({ frozenAt, ...item }) => ({ ...item, frozen: frozenAt !== null })),
+  }
+}
+
+/** `ORD-2026-0001`: the next number of the year. Call inside the creating transaction. */
+export async function nextOrderNumber(tx: Executor, now: Date): Promise<string> {
+  const prefix = `ORD-${now.getUTCFullYear()}-`
+  await tx.execute(sql`select pg_advisory_xact_lock(7172003)`)
+  const [row] = await tx
+    .select({ last: sql<string | null>`max(${orders.number})` })
+    .from(orders)
+    .where(sql`${orders.number} like ${`${prefix}%`}`)
+  const last =
+    row?.last === null || row?.last === undefined ? 0 : Number(row.last.slice(prefix.length))
+  return `${prefix}${String(last + 1).padStart(4, '0')}`
+}
+
+/**
+ * The order version a write names: the `If-Match` header (`"3"`, as the ETag reads) or a `version`
+ * field. A write that names neither is a 428 problem.
+ */
+export function expectedVersion(c: Context<AppEnv>, field: number | undefined): number {
+  const header = c.req.header('If-Match')
+  if (header !== undefined) {
+    const match = /^(?:W\/)?"?(\d+)"?$/.exec(header.trim())
+    if (match?.[1] === undefined) {
+      throw new ProblemError(
+        'validation',
+        `If-Match must be the order's ETag, such as "3"; received ${header}.`,
+      )
+    }
+    return Number(match[1])
+  }
+  if (field !== undefined) return field
+  throw new ProblemError(
+    'preconditionRequired',
+    'Name the order version you read: send "If-Match" with the order\'s ETag, or a "version" field.',
+  )
+}
+
+/** Refuses a write based on a stale read: a 412 problem with the current version. */
+export function checkVersion(order: OrderRow, expected: number): void {
+  if (order.version !== expected) {
+    throw new ProblemError(
+      'preconditionFailed',
+      `Order ${order.number} has changed since you read it (you have version ${expected}, it is at ${order.version}): read it again and redo the change.`,
+      { extensions: { currentVersion: order.version } },
+    )
+  }
+}
+
+/** Refuses a change of items or configurations once an order is past configuration. */
+export function checkEditable(order: OrderRow): void {
+  if (!EDITABLE_PHASES.has(order.phase)) {
+    throw new ProblemError(
+      'conflict',
+      `Order ${order.number} is in ${order.phase}: its items and configurations can change only in DRAFT or CONFIGURATION.`,
+      { extensions: { phase: order.phase } },
+    )
+  }
+}
+
+/** Moves an order to its next version (and other changed fields) after a checked write. */
+export async function bumpOrder(
+  tx: Executor,
+  order: OrderRow,
+  input: { now: Date; set?: Partial<typeof orders.$inferInsert> },
+): Promise<void> {
+  await tx
+    .update(orders)
+    .set({ ...input.set, version: order.version + 1, updatedAt: input.now })
+    .where(and(eq(orders.id, order.id), eq(orders.version, order.version)))
+}
+
+/** The items of orders, for consolidated BOMs and guards. */
+export async function itemsOf(tx: Executor, orderIds: readonly number[]) {
+  if (orderIds.length === 0) return []
+  return tx
+    .select({
+      id: orderItems.id,
+      orderId: orderItems.orderId,
+      buildNumber: orderItems.buildNumber,
+      bomId: orderItems.bomId,
+      rulesetId: boms.rulesetId,
+      catalogHash: boms.catalogHash,
+      document: boms.document,
+    })
+    .from(orderItems)
+    .leftJoin(boms, eq(boms.id, orderItems.bomId))
+    .where(inArray(orderItems.orderId, [...orderIds]))
+    .orderBy(asc(orderItems.id))
+}

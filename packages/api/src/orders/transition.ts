@@ -1,0 +1,212 @@
+import { and, desc, eq, inArray, notInArray, sql } from 'drizzle-orm'
+import { writeAudit } from '../audit.js'
+import type { AuthUser } from '../auth/users.js'
+import type { Executor } from '../db/open.js'
+import {
+  boms,
+  inspections,
+  orderItems,
+  orderPhaseHistory,
+  orders,
+  productionTasks,
+  qcTemplates,
+} from '../db/schema.js'
+import { ProblemError } from '../http/problem.js'
+import { createProductionTasks } from '../production/create.js'
+import type { Model, Services } from '../services.js'
+import type { EffectName, GuardName, Move, Phase } from './phases.js'
+import { MOVES, movesFrom } from './phases.js'
+import type { OrderRow } from './store.js'
+import { checkVersion, itemsOf, lockOrder } from './store.js'
+
+/** What a guard found wrong, as a sentence. */
+type GuardCheck = (
+  tx: Executor,
+  order: OrderRow,
+  model: Model | undefined,
+) => Promise<string | undefined>
+
+async function latestFinalResults(tx: Executor, order: OrderRow) {
+  const items = await tx
+    .select({ id: orderItems.id, buildNumber: orderItems.buildNumber })
+    .from(orderItems)
+    .where(eq(orderItems.orderId, order.id))
+  const results = new Map<number, string | null>()
+  if (items.length > 0) {
+    const rows = await tx
+      .select({ itemId: inspections.orderItemId, result: inspections.result })
+      .from(inspections)
+      .innerJoin(qcTemplates, eq(qcTemplates.id, inspections.templateId))
+      .where(
+        and(
+          inArray(
+            inspections.orderItemId,
+            items.map((item) => item.id),
+          ),
+          eq(inspections.status, 'SUBMITTED'),
+          eq(qcTemplates.kind, 'FINAL_QC'),
+        ),
+      )
+      .orderBy(desc(inspections.submittedAt), desc(inspections.id))
+    for (const row of rows) if (!results.has(row.itemId)) results.set(row.itemId, row.result)
+  }
+  return items.map((item) => ({ ...item, result: results.get(item.id) }))
+}
+
+const GUARDS: Record<GuardName, GuardCheck> = {
+  itemsConfigured: async (tx, order, model) => {
+    const items = await itemsOf(tx, [order.id])
+    if (items.length === 0) return 'the order has no items: add at least one sink'
+    const missing = items.filter((item) => item.bomId === null).map((item) => item.buildNumber)
+    if (missing.length > 0) return `builds ${missing.join(', ')} have no BOM`
+    const stale = items
+      .filter(
+        (item) =>
+          model === undefined ||
+          item.rulesetId !== model.rulesetId ||
+          item.catalogHash !== model.catalogHash,
+      )
+      .map((item) => item.buildNumber)
+    if (stale.length > 0) {
+      return `the BOMs of builds ${stale.join(', ')} were made with an older catalog or older rules: save their configurations again`
+    }
+    return undefined
+  },
+  tasksCompleted: async (tx, order) => {
+    const open = await tx
+      .select({
+        key: productionTasks.key,
+        buildNumber: orderItems.buildNumber,
+        status: productionTasks.status,
+      })
+      .from(productionTasks)
+      .innerJoin(orderItems, eq(orderItems.id, productionTasks.orderItemId))
+      .where(
+        and(
+          eq(orderItems.orderId, order.id),
+          notInArray(productionTasks.status, ['COMPLETED', 'CANCELLED']),
+        ),
+      )
+      .orderBy(orderItems.buildNumber, productionTasks.key)
+    if (open.length === 0) return undefined
+    const shown = open.slice(0, 5).map((task) => `${task.buildNumber}/${task.key} (${task.status})`)
+    return `${open.length} production task${open.length === 1 ? ' is' : 's are'} not completed: ${shown.join(', ')}${open.length > 5 ? ', …' : ''}`
+  },
+  finalInspectionsPassed: async (tx, order) => {
+    const items = await latestFinalResults(tx, order)
+    const failing = items.filter(
+      (item) => item.result !== 'PASS' && item.result !== 'CONDITIONAL_PASS',
+    )
+    if (failing.length === 0) return undefined
+    return `the final quality check has not passed for builds ${failing.map((item) => `${item.buildNumber} (${item.result ?? 'not submitted'})`).join(', ')}`
+  },
+  finalInspectionFailed: async (tx, order) => {
+    const items = await latestFinalResults(tx, order)
+    if (items.some((item) => item.result === 'FAIL')) return undefined
+    return 'rework needs a failed final quality check, and no build has one'
+  },
+}
+
+const EFFECTS: Record<
+  EffectName,
+  (tx: Executor, order: OrderRow, context: { now: Date; services: Services }) => Promise<void>
+> = {
+  freezeBoms: async (tx, order, { now }) => {
+    const items = await itemsOf(tx, [order.id])
+    const ids = items.map((item) => item.bomId).filter((id): id is number => id !== null)
+    if (ids.length > 0) {
+      await tx
+        .update(boms)
+        .set({ frozenAt: now })
+        .where(and(inArray(boms.id, ids), sql`${boms.frozenAt} is null`))
+    }
+  },
+  createTasks: async (tx, order, { now }) => {
+    await createProductionTasks(tx, { orderId: order.id, now })
+  },
+}
+
+function refuse(
+  order: OrderRow,
+  to: Phase,
+  reason: { detail: string; guard?: GuardName },
+): ProblemError {
+  const { detail, guard } = reason
+  return new ProblemError('conflict', detail, {
+    extensions: {
+      from: order.phase,
+      to,
+      allowed: movesFrom(order.phase),
+      ...(guard === undefined ? {} : { guard }),
+    },
+  })
+}
+
+/**
+ * Moves an order to another phase, if the move is allowed, the user may make it and its guards pass;
+ * records the history (with the hours spent in the phase left) and the audit row in one transaction.
+ */
+export async function transitionOrder(
+  services: Services,
+  input: {
+    orderId: number
+    to: Phase
+    reason: string | undefined
+    version: number
+    user: AuthUser
+    requestId: string
+  },
+): Promise<void> {
+  const now = services.now()
+  await services.db.transaction(async (tx) => {
+    const order = await lockOrder(tx, input.orderId)
+    checkVersion(order, input.version)
+    const move: Move | undefined = MOVES.find((m) => m.from === order.phase && m.to === input.to)
+    if (move === undefined) {
+      const allowed = movesFrom(order.phase)
+      throw refuse(order, input.to, {
+        detail: `Order ${order.number} cannot move from ${order.phase} to ${input.to}; from ${order.phase} it can move to ${allowed.length === 0 ? 'nothing: the phase is final' : allowed.join(', ')}.`,
+      })
+    }
+    if (!input.user.permissions.has(move.permission)) {
+      throw new ProblemError(
+        'forbidden',
+        `Moving an order from ${move.from} to ${move.to} needs the permission "${move.permission}", which your roles do not grant.`,
+        { extensions: { permission: move.permission } },
+      )
+    }
+    for (const guard of move.guards) {
+      const failure = await GUARDS[guard](tx, order, services.model)
+      if (failure !== undefined) {
+        throw refuse(order, input.to, {
+          detail: `Order ${order.number} cannot move from ${order.phase} to ${input.to}: ${failure}.`,
+          guard,
+        })
+      }
+    }
+    for (const effect of move.effects) await EFFECTS[effect](tx, order, { now, services })
+    const hours = Math.max(0, (now.getTime() - order.phaseSince.getTime()) / 3_600_000)
+    await tx
+      .update(orders)
+      .set({ phase: input.to, phaseSince: now, version: order.version + 1, updatedAt: now })
+      .where(eq(orders.id, order.id))
+    await tx.insert(orderPhaseHistory).values({
+      orderId: order.id,
+      fromPhase: order.phase,
+      toPhase: input.to,
+      userId: input.user.id,
+      reason: input.reason ?? null,
+      hoursInPhase: hours.toFixed(2),
+      at: now,
+    })
+    await writeAudit(tx, {
+      action: 'order.transition',
+      entity: 'order',
+      entityId: order.id,
+      userId: input.user.id,
+      before: { phase: order.phase, version: order.version },
+      after: { phase: input.to, version: order.version + 1, reason: input.reason ?? null },
+      requestId: input.requestId,
+    })
+  })
+}

@@ -1,0 +1,626 @@
+import type { BomDocument } from '@torvan/configurator-core'
+import { consolidateBoms, rollUpCost } from '@torvan/configurator-core'
+import type { SQL } from 'drizzle-orm'
+import { and, asc, count, desc, eq, gte, ilike, lte, or } from 'drizzle-orm'
+import { z } from 'zod'
+import { writeAudit } from '../audit.js'
+import { generateBom } from '../boms/generate.js'
+import { customers, orderItems, orderPhaseHistory, orders, users } from '../db/schema.js'
+import { ProblemError } from '../http/problem.js'
+import { defineRoute, signedIn } from '../http/route.js'
+import { PHASES } from '../orders/phases.js'
+import {
+  bumpOrder,
+  checkEditable,
+  checkVersion,
+  expectedVersion,
+  itemsOf,
+  lockOrder,
+  nextOrderNumber,
+  orderView,
+} from '../orders/store.js'
+import { transitionOrder } from '../orders/transition.js'
+import { requireModel } from './model.js'
+
+const PRIORITIES = ['LOW', 'NORMAL', 'HIGH', 'URGENT'] as const
+const IsoDate = z.iso.date()
+const Version = z
+  .number()
+  .int()
+  .positive()
+  .optional()
+  .describe('the version you read (or send If-Match)')
+const OrderParams = z.object({ id: z.coerce.number().int().positive() })
+const ItemParams = z.object({
+  id: z.coerce.number().int().positive(),
+  itemId: z.coerce.number().int().positive(),
+})
+const BuildNumber = z.string().trim().min(1).max(50)
+const Configuration = z.record(z.string(), z.unknown()).describe('a T2 configuration')
+
+const OrderView = z.object({
+  id: z.number(),
+  number: z.string(),
+  customer: z.object({ id: z.number(), name: z.string() }),
+  poNumber: z.string().nullable(),
+  priority: z.enum(PRIORITIES),
+  phase: z.enum(PHASES),
+  phaseSince: z.string(),
+  version: z.number(),
+  requestedDate: z.string().nullable(),
+  dueDate: z.string().nullable(),
+  notes: z.string().nullable(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+  moves: z.array(z.enum(PHASES)),
+  items: z.array(
+    z.object({
+      id: z.number(),
+      buildNumber: z.string(),
+      configurationId: z.number().nullable(),
+      bomId: z.number().nullable(),
+      bomRevision: z.number().nullable(),
+      frozen: z.boolean(),
+    }),
+  ),
+})
+
+const SORTS = {
+  created: asc(orders.createdAt),
+  '-created': desc(orders.createdAt),
+  number: asc(orders.number),
+  '-number': desc(orders.number),
+  due: asc(orders.dueDate),
+  '-due': desc(orders.dueDate),
+  priority: asc(orders.priority),
+  '-priority': desc(orders.priority),
+} as const
+
+function etag(version: number): Record<string, string> {
+  return { ETag: `"${version}"` }
+}
+
+/** the configuration with the item's build number; a different one in the configuration is an error */
+function withBuildNumber(
+  configuration: Record<string, unknown>,
+  buildNumber: string,
+): Record<string, unknown> {
+  const own = configuration['buildNumber']
+  if (own !== undefined && own !== buildNumber) {
+    throw new ProblemError(
+      'invalidConfiguration',
+      `body.configuration.buildNumber: the configuration says ${JSON.stringify(own)} but the item is build ${JSON.stringify(buildNumber)}; leave it out or make them equal.`,
+      {
+        extensions: {
+          errors: [
+            { path: 'body.configuration.buildNumber', message: 'differs from body.buildNumber' },
+          ],
+        },
+      },
+    )
+  }
+  return { ...configuration, buildNumber }
+}
+
+/** Orders: creating, searching, items with their BOMs, the consolidated BOM and the phase moves. */
+export const orderRoutes = [
+  defineRoute({
+    method: 'get',
+    path: '/orders',
+    summary: 'Search orders: filters, text over number, PO and customer, sorting and pages',
+    tag: 'Orders',
+    access: 'orders:read',
+    query: z.strictObject({
+      q: z
+        .string()
+        .max(200)
+        .optional()
+        .describe('part of an order number, PO number or customer name'),
+      phase: z.enum(PHASES).optional(),
+      customerId: z.coerce.number().int().positive().optional(),
+      priority: z.enum(PRIORITIES).optional(),
+      createdFrom: IsoDate.optional(),
+      createdTo: IsoDate.optional(),
+      dueFrom: IsoDate.optional(),
+      dueTo: IsoDate.optional(),
+      sort: z.enum(Object.keys(SORTS) as [keyof typeof SORTS]).default('-created'),
+      page: z.coerce.number().int().min(1).max(100_000).default(1),
+      pageSize: z.coerce.number().int().min(1).max(200).default(50),
+    }),
+    response: {
+      status: 200,
+      description: 'One page of orders',
+      schema: z.object({
+        orders: z.array(
+          z.object({
+            id: z.number(),
+            number: z.string(),
+            customer: z.string(),
+            poNumber: z.string().nullable(),
+            priority: z.string(),
+            phase: z.string(),
+            dueDate: z.string().nullable(),
+            createdAt: z.string(),
+            version: z.number(),
+          }),
+        ),
+        page: z.number(),
+        pageSize: z.number(),
+        total: z.number(),
+      }),
+    },
+    handler: async ({ query, services }) => {
+      const filters: SQL[] = []
+      if (query.phase !== undefined) filters.push(eq(orders.phase, query.phase))
+      if (query.customerId !== undefined) filters.push(eq(orders.customerId, query.customerId))
+      if (query.priority !== undefined) filters.push(eq(orders.priority, query.priority))
+      if (query.createdFrom !== undefined)
+        filters.push(gte(orders.createdAt, new Date(`${query.createdFrom}T00:00:00Z`)))
+      if (query.createdTo !== undefined)
+        filters.push(lte(orders.createdAt, new Date(`${query.createdTo}T23:59:59.999Z`)))
+      if (query.dueFrom !== undefined) filters.push(gte(orders.dueDate, query.dueFrom))
+      if (query.dueTo !== undefined) filters.push(lte(orders.dueDate, query.dueTo))
+      if (query.q !== undefined && query.q.trim() !== '') {
+        const pattern = `%${query.q.trim().replace(/[\\%_]/g, '\\$&')}%`
+        const text = or(
+          ilike(orders.number, pattern),
+          ilike(orders.poNumber, pattern),
+          ilike(customers.name, pattern),
+        )
+        if (text !== undefined) filters.push(text)
+      }
+      const where = filters.length === 0 ? undefined : and(...filters)
+      const [rows, totals] = await Promise.all([
+        services.db
+          .select({
+            id: orders.id,
+            number: orders.number,
+            customer: customers.name,
+            poNumber: orders.poNumber,
+            priority: orders.priority,
+            phase: orders.phase,
+            dueDate: orders.dueDate,
+            createdAt: orders.createdAt,
+            version: orders.version,
+          })
+          .from(orders)
+          .innerJoin(customers, eq(customers.id, orders.customerId))
+          .where(where)
+          .orderBy(SORTS[query.sort], asc(orders.id))
+          .limit(query.pageSize)
+          .offset((query.page - 1) * query.pageSize),
+        services.db
+          .select({ total: count() })
+          .from(orders)
+          .innerJoin(customers, eq(customers.id, orders.customerId))
+          .where(where),
+      ])
+      return {
+        body: {
+          orders: rows.map((row) => ({ ...row, createdAt: row.createdAt.toISOString() })),
+          page: query.page,
+          pageSize: query.pageSize,
+          total: totals[0]?.total ?? 0,
+        },
+      }
+    },
+  }),
+  defineRoute({
+    method: 'post',
+    path: '/orders',
+    summary: 'Create an order in DRAFT, with a generated order number',
+    tag: 'Orders',
+    access: 'orders:create',
+    idempotent: true,
+    body: z.strictObject({
+      customerId: z.number().int().positive(),
+      poNumber: z.string().trim().min(1).max(100).optional(),
+      priority: z.enum(PRIORITIES).default('NORMAL'),
+      requestedDate: IsoDate.optional(),
+      dueDate: IsoDate.optional(),
+      notes: z.string().max(5000).optional(),
+    }),
+    response: { status: 201, description: 'The new order', schema: OrderView },
+    problems: [404],
+    handler: async ({ body, user, services, requestId }) => {
+      const actor = signedIn(user)
+      const now = services.now()
+      const view = await services.db.transaction(async (tx) => {
+        const [customer] = await tx
+          .select({ id: customers.id })
+          .from(customers)
+          .where(eq(customers.id, body.customerId))
+        if (customer === undefined)
+          throw new ProblemError(
+            'notFound',
+            `There is no customer ${body.customerId}: create it first (POST /customers).`,
+          )
+        const number = await nextOrderNumber(tx, now)
+        const [row] = await tx
+          .insert(orders)
+          .values({
+            number,
+            customerId: body.customerId,
+            poNumber: body.poNumber ?? null,
+            priority: body.priority,
+            requestedDate: body.requestedDate ?? null,
+            dueDate: body.dueDate ?? null,
+            notes: body.notes ?? null,
+            createdBy: actor.id,
+            createdAt: now,
+            updatedAt: now,
+            phaseSince: now,
+          })
+          .returning({ id: orders.id })
+        if (row === undefined) throw new Error('the order insert returned no row')
+        await tx.insert(orderPhaseHistory).values({
+          orderId: row.id,
+          fromPhase: null,
+          toPhase: 'DRAFT',
+          userId: actor.id,
+          reason: 'created',
+          at: now,
+        })
+        const created = await orderView(tx, row.id)
+        await writeAudit(tx, {
+          action: 'order.create',
+          entity: 'order',
+          entityId: row.id,
+          userId: actor.id,
+          after: created,
+          requestId,
+        })
+        return created
+      })
+      return {
+        status: 201,
+        body: view,
+        headers: { Location: `/orders/${view.id}`, ...etag(view.version) },
+      }
+    },
+  }),
+  defineRoute({
+    method: 'get',
+    path: '/orders/{id}',
+    summary: 'One order with its items; the ETag is its version',
+    tag: 'Orders',
+    access: 'orders:read',
+    params: OrderParams,
+    response: { status: 200, description: 'The order', schema: OrderView },
+    problems: [404],
+    handler: async ({ params, services }) => {
+      const view = await orderView(services.db, params.id)
+      return { body: view, headers: etag(view.version) }
+    },
+  }),
+  defineRoute({
+    method: 'patch',
+    path: '/orders/{id}',
+    summary: 'Change an order’s PO number, priority, dates or notes (needs its version)',
+    tag: 'Orders',
+    access: 'orders:update',
+    params: OrderParams,
+    body: z.strictObject({
+      version: Version,
+      poNumber: z.string().trim().min(1).max(100).nullable().optional(),
+      priority: z.enum(PRIORITIES).optional(),
+      requestedDate: IsoDate.nullable().optional(),
+      dueDate: IsoDate.nullable().optional(),
+      notes: z.string().max(5000).nullable().optional(),
+    }),
+    response: { status: 200, description: 'The order as changed', schema: OrderView },
+    problems: [404, 409, 412, 428],
+    handler: async ({ params, body, user, services, requestId, c }) => {
+      const actor = signedIn(user)
+      const { version, ...fields } = body
+      const expected = expectedVersion(c, version)
+      const view = await services.db.transaction(async (tx) => {
+        const order = await lockOrder(tx, params.id)
+        checkVersion(order, expected)
+        if (order.phase === 'DELIVERED' || order.phase === 'CANCELLED') {
+          throw new ProblemError(
+            'conflict',
+            `Order ${order.number} is ${order.phase}: it cannot change any more.`,
+          )
+        }
+        const before = await orderView(tx, order.id)
+        const set = Object.fromEntries(
+          Object.entries(fields).filter(([, value]) => value !== undefined),
+        )
+        await bumpOrder(tx, order, { now: services.now(), set })
+        const after = await orderView(tx, order.id)
+        await writeAudit(tx, {
+          action: 'order.update',
+          entity: 'order',
+          entityId: order.id,
+          userId: actor.id,
+          before,
+          after,
+          requestId,
+        })
+        return after
+      })
+      return { body: view, headers: etag(view.version) }
+    },
+  }),
+  defineRoute({
+    method: 'post',
+    path: '/orders/{id}/items',
+    summary: 'Add a sink to an order: its build number and configuration; its BOM is generated',
+    tag: 'Orders',
+    access: 'orders:update',
+    idempotent: true,
+    params: OrderParams,
+    body: z.strictObject({
+      version: Version,
+      buildNumber: BuildNumber,
+      configuration: Configuration,
+    }),
+    response: { status: 201, description: 'The order with the new item', schema: OrderView },
+    problems: [404, 409, 412, 422, 428],
+    handler: async ({ params, body, user, services, requestId, c }) => {
+      const actor = signedIn(user)
+      const expected = expectedVersion(c, body.version)
+      const { view: bom } = await generateBom(services, {
+        configuration: withBuildNumber(body.configuration, body.buildNumber),
+        user: actor,
+        requestId,
+      })
+      const view = await services.db.transaction(async (tx) => {
+        const order = await lockOrder(tx, params.id)
+        checkVersion(order, expected)
+        checkEditable(order)
+        const [item] = await tx
+          .insert(orderItems)
+          .values({
+            orderId: order.id,
+            buildNumber: body.buildNumber,
+            configurationId: bom.configurationId,
+            bomId: bom.id,
+          })
+          .onConflictDoNothing()
+          .returning({ id: orderItems.id })
+        if (item === undefined) {
+          throw new ProblemError(
+            'conflict',
+            `Order ${order.number} already has a build ${body.buildNumber}: build numbers are unique within an order.`,
+          )
+        }
+        await bumpOrder(tx, order, { now: services.now() })
+        await writeAudit(tx, {
+          action: 'order.item.create',
+          entity: 'order_item',
+          entityId: item.id,
+          userId: actor.id,
+          after: { orderId: order.id, buildNumber: body.buildNumber, bomId: bom.id },
+          requestId,
+        })
+        return orderView(tx, order.id)
+      })
+      return { status: 201, body: view, headers: etag(view.version) }
+    },
+  }),
+  defineRoute({
+    method: 'put',
+    path: '/orders/{id}/items/{itemId}',
+    summary: 'Change a sink’s configuration; its BOM becomes the next revision',
+    tag: 'Orders',
+    access: 'orders:update',
+    params: ItemParams,
+    body: z.strictObject({ version: Version, configuration: Configuration }),
+    response: { status: 200, description: 'The order as changed', schema: OrderView },
+    problems: [404, 409, 412, 422, 428],
+    handler: async ({ params, body, user, services, requestId, c }) => {
+      const actor = signedIn(user)
+      const expected = expectedVersion(c, body.version)
+      const [existing] = await services.db
+        .select()
+        .from(orderItems)
+        .where(and(eq(orderItems.id, params.itemId), eq(orderItems.orderId, params.id)))
+      if (existing === undefined)
+        throw new ProblemError('notFound', `Order ${params.id} has no item ${params.itemId}.`)
+      const { view: bom } = await generateBom(services, {
+        configuration: withBuildNumber(body.configuration, existing.buildNumber),
+        user: actor,
+        requestId,
+      })
+      const view = await services.db.transaction(async (tx) => {
+        const order = await lockOrder(tx, params.id)
+        checkVersion(order, expected)
+        checkEditable(order)
+        await tx
+          .update(orderItems)
+          .set({ configurationId: bom.configurationId, bomId: bom.id })
+          .where(eq(orderItems.id, existing.id))
+        await bumpOrder(tx, order, { now: services.now() })
+        await writeAudit(tx, {
+          action: 'order.item.update',
+          entity: 'order_item',
+          entityId: existing.id,
+          userId: actor.id,
+          before: { bomId: existing.bomId, configurationId: existing.configurationId },
+          after: { bomId: bom.id, configurationId: bom.configurationId },
+          requestId,
+        })
+        return orderView(tx, order.id)
+      })
+      return { body: view, headers: etag(view.version) }
+    },
+  }),
+  defineRoute({
+    method: 'delete',
+    path: '/orders/{id}/items/{itemId}',
+    summary: 'Remove a sink from an order (before approval)',
+    tag: 'Orders',
+    access: 'orders:update',
+    params: ItemParams,
+    response: { status: 200, description: 'The order without the item', schema: OrderView },
+    problems: [404, 409, 412, 428],
+    handler: async ({ params, user, services, requestId, c }) => {
+      const actor = signedIn(user)
+      const expected = expectedVersion(c, undefined)
+      const view = await services.db.transaction(async (tx) => {
+        const order = await lockOrder(tx, params.id)
+        checkVersion(order, expected)
+        checkEditable(order)
+        const [removed] = await tx
+          .delete(orderItems)
+          .where(and(eq(orderItems.id, params.itemId), eq(orderItems.orderId, order.id)))
+          .returning()
+        if (removed === undefined)
+          throw new ProblemError('notFound', `Order ${order.number} has no item ${params.itemId}.`)
+        await bumpOrder(tx, order, { now: services.now() })
+        await writeAudit(tx, {
+          action: 'order.item.delete',
+          entity: 'order_item',
+          entityId: removed.id,
+          userId: actor.id,
+          before: { orderId: order.id, buildNumber: removed.buildNumber, bomId: removed.bomId },
+          requestId,
+        })
+        return orderView(tx, order.id)
+      })
+      return { body: view, headers: etag(view.version) }
+    },
+  }),
+  defineRoute({
+    method: 'get',
+    path: '/orders/{id}/bom',
+    summary:
+      'The order’s consolidated BOM: every sink’s lines summed, with build numbers (CSV with Accept: text/csv)',
+    tag: 'Orders',
+    access: 'boms:read',
+    params: OrderParams,
+    response: {
+      status: 200,
+      description: 'The consolidated BOM (with costs for users with financials:read)',
+      schema: z.object({
+        order: z.string(),
+        builds: z.array(z.string()),
+        lines: z.array(z.unknown()),
+        flat: z.array(z.unknown()),
+        cost: z.unknown().optional(),
+      }),
+      mediaTypes: ['application/json', 'text/csv'],
+    },
+    problems: [404],
+    handler: async ({ params, user, services, c }) => {
+      const model = requireModel(services)
+      const order = await orderView(services.db, params.id)
+      const items = (await itemsOf(services.db, [order.id])).filter(
+        (item) => item.document !== null,
+      )
+      const consolidated = consolidateBoms(
+        items.map((item) => {
+          const document = item.document as BomDocument
+          return { buildNumber: item.buildNumber, lines: document.lines, flat: document.flat }
+        }),
+      )
+      if (/\btext\/csv\b/.test(c.req.header('Accept') ?? '')) {
+        const financial = signedIn(user).permissions.has('financials:read')
+        const header = financial
+          ? 'id,name,number,quantity,builds,unit_cost,line_total'
+          : 'id,name,number,quantity,builds'
+        const cost =
+          financial && model.priceList !== undefined
+            ? rollUpCost(consolidated.flat, model.priceList)
+            : undefined
+        const costs = new Map(cost?.lines.map((line) => [line.id, line]))
+        const quote = (value: string) =>
+          /[",\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value
+        const rows = consolidated.flat.map((line) => {
+          const cells = [line.id, line.name, '', line.quantity, line.builds.join(' ')]
+          if (financial)
+            cells.push(costs.get(line.id)?.unitCost ?? '', costs.get(line.id)?.total ?? '')
+          return cells.map(quote).join(',')
+        })
+        return c.body(`\uFEFF${[header, ...rows].join('\r\n')}\r\n`, 200, {
+          'Content-Type': 'text/csv; charset=utf-8',
+          'Content-Disposition': `attachment; filename="${order.number}-bom.csv"`,
+        })
+      }
+      return {
+        body: {
+          order: order.number,
+          ...consolidated,
+          ...(model.priceList === undefined
+            ? {}
+            : { cost: rollUpCost(consolidated.flat, model.priceList) }),
+        },
+      }
+    },
+  }),
+  defineRoute({
+    method: 'post',
+    path: '/orders/{id}/transitions',
+    summary: 'Move an order to another phase',
+    description:
+      'A refused move is a 409 problem naming the failed guard and the moves allowed from here; a stale version is a 412 problem. Approval freezes each item’s BOM; entering PRODUCTION creates the production tasks.',
+    tag: 'Orders',
+    access: 'orders:transition',
+    idempotent: true,
+    params: OrderParams,
+    body: z.strictObject({
+      to: z.enum(PHASES),
+      reason: z.string().trim().max(2000).optional(),
+      version: Version,
+    }),
+    response: { status: 200, description: 'The order in its new phase', schema: OrderView },
+    problems: [404, 409, 412, 428],
+    handler: async ({ params, body, user, services, requestId, c }) => {
+      await transitionOrder(services, {
+        orderId: params.id,
+        to: body.to,
+        reason: body.reason,
+        version: expectedVersion(c, body.version),
+        user: signedIn(user),
+        requestId,
+      })
+      const view = await orderView(services.db, params.id)
+      return { body: view, headers: etag(view.version) }
+    },
+  }),
+  defineRoute({
+    method: 'get',
+    path: '/orders/{id}/history',
+    summary:
+      'The order’s phase history: from, to, who, why, when, and hours spent in the phase left',
+    tag: 'Orders',
+    access: 'orders:read',
+    params: OrderParams,
+    response: {
+      status: 200,
+      description: 'The moves, oldest first',
+      schema: z.object({
+        history: z.array(
+          z.object({
+            from: z.enum(PHASES).nullable(),
+            to: z.enum(PHASES),
+            user: z.string().nullable(),
+            reason: z.string().nullable(),
+            hoursInPhase: z.string().nullable(),
+            at: z.string(),
+          }),
+        ),
+      }),
+    },
+    problems: [404],
+    handler: async ({ params, services }) => {
+      await orderView(services.db, params.id)
+      const rows = await services.db
+        .select({
+          from: orderPhaseHistory.fromPhase,
+          to: orderPhaseHistory.toPhase,
+          user: users.username,
+          reason: orderPhaseHistory.reason,
+          hoursInPhase: orderPhaseHistory.hoursInPhase,
+          at: orderPhaseHistory.at,
+        })
+        .from(orderPhaseHistory)
+        .leftJoin(users, eq(users.id, orderPhaseHistory.userId))
+        .where(eq(orderPhaseHistory.orderId, params.id))
+        .orderBy(asc(orderPhaseHistory.at), asc(orderPhaseHistory.id))
+      return { body: { history: rows.map((row) => ({ ...row, at: row.at.toISOString() })) } }
+    },
+  }),
+]

@@ -1,0 +1,534 @@
+import { createHash } from 'node:crypto'
+import type { BomDocument, InspectionItem, QcTemplate, QcValue } from '@torvan/configurator-core'
+import {
+  formatPath,
+  instantiateInspection,
+  recordValue,
+  scoreInspection,
+} from '@torvan/configurator-core'
+import { and, asc, desc, eq } from 'drizzle-orm'
+import { z } from 'zod'
+import { writeAudit } from '../audit.js'
+import type { Executor } from '../db/open.js'
+import {
+  blobs,
+  boms,
+  documents,
+  inspectionItems,
+  inspections,
+  orderItems,
+  orders,
+  qcTemplates,
+  users,
+} from '../db/schema.js'
+import { ProblemError } from '../http/problem.js'
+import { defineRoute, signedIn } from '../http/route.js'
+
+/** photos an inspection accepts, and their largest size */
+export const PHOTO_TYPES = ['image/jpeg', 'image/png', 'image/webp'] as const
+export const MAX_PHOTO_BYTES = 10 * 1024 * 1024
+
+const QcValueSchema = z.union([
+  z.boolean(),
+  z.number(),
+  z.string(),
+  z.strictObject({ option: z.string(), text: z.string().optional() }),
+])
+
+const InspectionView = z.object({
+  id: z.number(),
+  orderItemId: z.number(),
+  template: z.object({
+    code: z.string(),
+    version: z.string(),
+    formCode: z.string(),
+    name: z.string(),
+    kind: z.string(),
+  }),
+  status: z.enum(['IN_PROGRESS', 'SUBMITTED']),
+  result: z.enum(['PASS', 'FAIL', 'CONDITIONAL_PASS']).nullable(),
+  inspector: z.string().nullable(),
+  signature: z.string().nullable(),
+  startedAt: z.string(),
+  submittedAt: z.string().nullable(),
+  items: z.array(
+    z.object({
+      key: z.string(),
+      definition: z.record(z.string(), z.unknown()),
+      value: z.unknown().nullable(),
+      notApplicable: z.boolean(),
+      passed: z.boolean().nullable(),
+      notes: z.string().nullable(),
+    }),
+  ),
+  photos: z.array(
+    z.object({ id: z.number(), filename: z.string(), sha256: z.string(), url: z.string() }),
+  ),
+})
+
+const IdParams = z.object({ id: z.coerce.number().int().positive() })
+
+async function inspectionView(db: Executor, id: number): Promise<z.infer<typeof InspectionView>> {
+  const [row] = await db
+    .select({ inspection: inspections, template: qcTemplates, inspector: users.username })
+    .from(inspections)
+    .innerJoin(qcTemplates, eq(qcTemplates.id, inspections.templateId))
+    .leftJoin(users, eq(users.id, inspections.inspectorId))
+    .where(eq(inspections.id, id))
+  if (row === undefined) throw new ProblemError('notFound', `There is no inspection ${id}.`)
+  const [itemRows, photoRows] = await Promise.all([
+    db
+      .select()
+      .from(inspectionItems)
+      .where(eq(inspectionItems.inspectionId, id))
+      .orderBy(asc(inspectionItems.position)),
+    db.select().from(documents).where(eq(documents.inspectionId, id)).orderBy(asc(documents.id)),
+  ])
+  const { inspection, template } = row
+  return {
+    id: inspection.id,
+    orderItemId: inspection.orderItemId,
+    template: {
+      code: template.code,
+      version: template.version,
+      formCode: template.formCode,
+      name: template.name,
+      kind: template.kind,
+    },
+    status: inspection.status,
+    result: inspection.result,
+    inspector: row.inspector,
+    signature: inspection.signature,
+    startedAt: inspection.startedAt.toISOString(),
+    submittedAt: inspection.submittedAt?.toISOString() ?? null,
+    items: itemRows.map((item) => ({
+      key: item.key,
+      definition: item.definition as Record<string, unknown>,
+      value: item.value ?? null,
+      notApplicable: item.notApplicable,
+      passed: item.passed,
+      notes: item.notes,
+    })),
+    photos: photoRows.map((photo) => ({
+      id: photo.id,
+      filename: photo.filename,
+      sha256: photo.sha256,
+      url: `/documents/${photo.id}`,
+    })),
+  }
+}
+
+async function lockInspection(tx: Executor, id: number) {
+  const [row] = await tx.select().from(inspections).where(eq(inspections.id, id)).for('update')
+  if (row === undefined) throw new ProblemError('notFound', `There is no inspection ${id}.`)
+  if (row.status === 'SUBMITTED') {
+    throw new ProblemError(
+      'conflict',
+      `Inspection ${id} was submitted and signed: it is locked. Start a new inspection to record again.`,
+    )
+  }
+  return row
+}
+
+/** QC templates and inspections: instantiated for one sink, recorded row by row, scored and signed. */
+export const qcRoutes = [
+  defineRoute({
+    method: 'get',
+    path: '/qc/templates',
+    summary: 'The QC templates, every version',
+    tag: 'Quality control',
+    access: 'qc:read',
+    response: {
+      status: 200,
+      description: 'The templates with their definitions',
+      schema: z.object({
+        templates: z.array(
+          z.object({
+            id: z.number(),
+            code: z.string(),
+            version: z.string(),
+            formCode: z.string(),
+            name: z.string(),
+            kind: z.string(),
+            definition: z.unknown(),
+          }),
+        ),
+      }),
+    },
+    handler: async ({ services }) => {
+      const rows = await services.db
+        .select()
+        .from(qcTemplates)
+        .orderBy(asc(qcTemplates.code), asc(qcTemplates.version))
+      return {
+        body: {
+          templates: rows.map((row) => ({
+            id: row.id,
+            code: row.code,
+            version: row.version,
+            formCode: row.formCode,
+            name: row.name,
+            kind: row.kind,
+            definition: row.definition,
+          })),
+        },
+      }
+    },
+  }),
+  defineRoute({
+    method: 'post',
+    path: '/order-items/{id}/inspections',
+    summary: 'Start an inspection of one sink: only the rows that apply to its configuration',
+    tag: 'Quality control',
+    access: 'qc:inspect',
+    idempotent: true,
+    params: IdParams,
+    body: z.strictObject({
+      template: z.string().min(1).describe('the template code, e.g. t2-final-qc'),
+      version: z.string().min(1).optional().describe('the template version; the latest by default'),
+    }),
+    response: { status: 201, description: 'The new inspection', schema: InspectionView },
+    problems: [404, 409],
+    handler: async ({ params, body, user, services, requestId }) => {
+      const me = signedIn(user)
+      const id = await services.db.transaction(async (tx) => {
+        const [item] = await tx
+          .select({
+            item: orderItems,
+            phase: orders.phase,
+            number: orders.number,
+            document: boms.document,
+          })
+          .from(orderItems)
+          .innerJoin(orders, eq(orders.id, orderItems.orderId))
+          .leftJoin(boms, eq(boms.id, orderItems.bomId))
+          .where(eq(orderItems.id, params.id))
+        if (item === undefined)
+          throw new ProblemError('notFound', `There is no order item ${params.id}.`)
+        if (item.phase !== 'PRODUCTION' && item.phase !== 'QUALITY_CONTROL') {
+          throw new ProblemError(
+            'conflict',
+            `Order ${item.number} is in ${item.phase}: sinks are inspected in PRODUCTION or QUALITY_CONTROL.`,
+          )
+        }
+        if (item.document === null)
+          throw new ProblemError(
+            'conflict',
+            `Build ${item.item.buildNumber} has no configuration to inspect against.`,
+          )
+        const [template] = await tx
+          .select()
+          .from(qcTemplates)
+          .where(
+            and(
+              eq(qcTemplates.code, body.template),
+              ...(body.version === undefined ? [] : [eq(qcTemplates.version, body.version)]),
+            ),
+          )
+          .orderBy(desc(qcTemplates.version))
+          .limit(1)
+        if (template === undefined) {
+          const known = await tx.select({ code: qcTemplates.code }).from(qcTemplates)
+          throw new ProblemError(
+            'notFound',
+            `There is no QC template "${body.template}"${body.version === undefined ? '' : ` version ${body.version}`}; the templates are ${[...new Set(known.map((k) => k.code))].join(', ')}.`,
+          )
+        }
+        const rows = instantiateInspection(
+          template.definition as QcTemplate,
+          (item.document as BomDocument).configuration,
+        )
+        const [inspection] = await tx
+          .insert(inspections)
+          .values({
+            orderItemId: item.item.id,
+            templateId: template.id,
+            inspectorId: me.id,
+            startedAt: services.now(),
+          })
+          .returning({ id: inspections.id })
+        if (inspection === undefined) throw new Error('the inspection insert returned no row')
+        if (rows.length > 0) {
+          await tx.insert(inspectionItems).values(
+            rows.map((row, position) => ({
+              inspectionId: inspection.id,
+              key: row.key,
+              position,
+              definition: row,
+            })),
+          )
+        }
+        await writeAudit(tx, {
+          action: 'inspection.create',
+          entity: 'inspection',
+          entityId: inspection.id,
+          userId: me.id,
+          after: {
+            orderItemId: item.item.id,
+            template: template.code,
+            version: template.version,
+            rows: rows.length,
+          },
+          requestId,
+        })
+        return inspection.id
+      })
+      const view = await inspectionView(services.db, id)
+      return { status: 201, body: view, headers: { Location: `/inspections/${id}` } }
+    },
+  }),
+  defineRoute({
+    method: 'get',
+    path: '/inspections/{id}',
+    summary: 'One inspection with its rows, answers and photos',
+    tag: 'Quality control',
+    access: 'qc:read',
+    params: IdParams,
+    response: { status: 200, description: 'The inspection', schema: InspectionView },
+    problems: [404],
+    handler: async ({ params, services }) => ({
+      body: await inspectionView(services.db, params.id),
+    }),
+  }),
+  defineRoute({
+    method: 'put',
+    path: '/inspections/{id}/items/{key}',
+    summary:
+      'Record one row: a value (checked against its kind, expected value and tolerance), N/A where allowed, notes',
+    tag: 'Quality control',
+    access: 'qc:inspect',
+    params: z.object({ id: z.coerce.number().int().positive(), key: z.string().min(1) }),
+    body: z.strictObject({ value: QcValueSchema, notes: z.string().max(2000).optional() }),
+    response: {
+      status: 200,
+      description: 'The row as recorded',
+      schema: z.object({
+        key: z.string(),
+        value: z.unknown(),
+        outcome: z.enum(['PASS', 'FAIL', 'NA']),
+        deviation: z.number().optional(),
+      }),
+    },
+    problems: [404, 409, 422],
+    handler: async ({ params, body, user, services, requestId }) => {
+      const me = signedIn(user)
+      const record = await services.db.transaction(async (tx) => {
+        await lockInspection(tx, params.id)
+        const [row] = await tx
+          .select()
+          .from(inspectionItems)
+          .where(
+            and(eq(inspectionItems.inspectionId, params.id), eq(inspectionItems.key, params.key)),
+          )
+        if (row === undefined)
+          throw new ProblemError('notFound', `Inspection ${params.id} has no row "${params.key}".`)
+        const checked = recordValue(row.definition as InspectionItem, body.value as QcValue)
+        if (!checked.ok) {
+          const path = formatPath(['body', 'value', ...checked.issue.path])
+          throw new ProblemError('invalidConfiguration', `${path}: ${checked.issue.message}`, {
+            extensions: {
+              errors: [{ path, message: checked.issue.message, code: checked.issue.code }],
+            },
+          })
+        }
+        const { outcome } = checked.record
+        await tx
+          .update(inspectionItems)
+          .set({
+            value: checked.record.value,
+            notApplicable: outcome === 'NA',
+            passed: outcome === 'NA' ? null : outcome === 'PASS',
+            notes: body.notes ?? row.notes,
+            recordedBy: me.id,
+            recordedAt: services.now(),
+          })
+          .where(
+            and(eq(inspectionItems.inspectionId, params.id), eq(inspectionItems.key, params.key)),
+          )
+        await writeAudit(tx, {
+          action: 'inspection.record',
+          entity: 'inspection',
+          entityId: params.id,
+          userId: me.id,
+          before: { key: row.key, value: row.value ?? null },
+          after: { key: row.key, value: checked.record.value, outcome },
+          requestId,
+        })
+        return checked.record
+      })
+      return { body: record }
+    },
+  }),
+  defineRoute({
+    method: 'post',
+    path: '/inspections/{id}/submit',
+    summary: 'Score, sign and lock an inspection: PASS, FAIL or CONDITIONAL_PASS',
+    description:
+      'A required row without an answer makes it incomplete: a 409 problem listing the rows.',
+    tag: 'Quality control',
+    access: 'qc:inspect',
+    idempotent: true,
+    params: IdParams,
+    body: z.strictObject({
+      signature: z.string().trim().min(2).max(200).describe('the inspector’s name or initials'),
+    }),
+    response: { status: 200, description: 'The submitted inspection', schema: InspectionView },
+    problems: [404, 409],
+    handler: async ({ params, body, user, services, requestId }) => {
+      const me = signedIn(user)
+      await services.db.transaction(async (tx) => {
+        await lockInspection(tx, params.id)
+        const [row] = await tx
+          .select({ threshold: qcTemplates.definition })
+          .from(inspections)
+          .innerJoin(qcTemplates, eq(qcTemplates.id, inspections.templateId))
+          .where(eq(inspections.id, params.id))
+        const threshold = (row?.threshold as QcTemplate | undefined)?.passThreshold ?? 100
+        const rows = await tx
+          .select()
+          .from(inspectionItems)
+          .where(eq(inspectionItems.inspectionId, params.id))
+          .orderBy(asc(inspectionItems.position))
+        const score = scoreInspection(
+          rows.map((r) => r.definition as InspectionItem),
+          rows
+            .filter((r) => r.value !== null)
+            .map((r) => ({ key: r.key, value: r.value as QcValue })),
+          threshold,
+        )
+        if (score.result === 'INCOMPLETE') {
+          throw new ProblemError(
+            'conflict',
+            `Inspection ${params.id} is incomplete: ${score.missing.length} required row${score.missing.length === 1 ? ' has' : 's have'} no answer (${score.missing.slice(0, 8).join(', ')}${score.missing.length > 8 ? ', …' : ''}).`,
+            { extensions: { missing: score.missing } },
+          )
+        }
+        await tx
+          .update(inspections)
+          .set({
+            status: 'SUBMITTED',
+            result: score.result,
+            signature: body.signature,
+            inspectorId: me.id,
+            submittedAt: services.now(),
+          })
+          .where(eq(inspections.id, params.id))
+        await writeAudit(tx, {
+          action: 'inspection.submit',
+          entity: 'inspection',
+          entityId: params.id,
+          userId: me.id,
+          after: {
+            result: score.result,
+            passPercentage: score.passPercentage,
+            failed: score.failed,
+            signature: body.signature,
+          },
+          requestId,
+        })
+      })
+      return { body: await inspectionView(services.db, params.id) }
+    },
+  }),
+  defineRoute({
+    method: 'post',
+    path: '/inspections/{id}/photos',
+    summary:
+      'Attach a photo (JPEG, PNG or WebP, at most 10 MB) to an inspection; ?filename= names it',
+    tag: 'Quality control',
+    access: 'documents:upload',
+    params: IdParams,
+    query: z.strictObject({ filename: z.string().min(1).max(200).default('photo') }),
+    response: {
+      status: 201,
+      description: 'The stored photo',
+      schema: z.object({ id: z.number(), sha256: z.string(), size: z.number(), url: z.string() }),
+    },
+    problems: [404, 413, 415],
+    handler: async ({ params, query, user, services, requestId, c }) => {
+      const me = signedIn(user)
+      const type = (c.req.header('Content-Type') ?? '').split(';')[0]?.trim().toLowerCase() ?? ''
+      if (!(PHOTO_TYPES as readonly string[]).includes(type)) {
+        throw new ProblemError(
+          'unsupportedMediaType',
+          `A photo is ${PHOTO_TYPES.join(', ')}; received ${type === '' ? 'no Content-Type' : `"${type}"`}.`,
+        )
+      }
+      const bytes = new Uint8Array(await c.req.arrayBuffer())
+      if (bytes.length === 0) throw new ProblemError('validation', 'The photo is empty.')
+      if (bytes.length > MAX_PHOTO_BYTES)
+        throw new ProblemError(
+          'payloadTooLarge',
+          `A photo has at most ${MAX_PHOTO_BYTES} bytes; this one has ${bytes.length}.`,
+        )
+      const sha256 = createHash('sha256').update(bytes).digest('hex')
+      const stored = await services.db.transaction(async (tx) => {
+        const [inspection] = await tx
+          .select({ id: inspections.id })
+          .from(inspections)
+          .where(eq(inspections.id, params.id))
+        if (inspection === undefined)
+          throw new ProblemError('notFound', `There is no inspection ${params.id}.`)
+        await tx
+          .insert(blobs)
+          .values({ sha256, mediaType: type, size: bytes.length, data: bytes })
+          .onConflictDoNothing()
+        const [document] = await tx
+          .insert(documents)
+          .values({
+            sha256,
+            kind: 'photo',
+            filename: query.filename,
+            inspectionId: params.id,
+            uploadedBy: me.id,
+          })
+          .returning({ id: documents.id })
+        if (document === undefined) throw new Error('the document insert returned no row')
+        await writeAudit(tx, {
+          action: 'document.upload',
+          entity: 'document',
+          entityId: document.id,
+          userId: me.id,
+          after: { sha256, size: bytes.length, inspectionId: params.id },
+          requestId,
+        })
+        return document.id
+      })
+      return {
+        status: 201,
+        body: { id: stored, sha256, size: bytes.length, url: `/documents/${stored}` },
+        headers: { Location: `/documents/${stored}` },
+      }
+    },
+  }),
+  defineRoute({
+    method: 'get',
+    path: '/documents/{id}',
+    summary: 'A stored photo or document, as uploaded',
+    tag: 'Quality control',
+    access: 'qc:read',
+    params: IdParams,
+    response: { status: 200, description: 'The file', mediaTypes: [...PHOTO_TYPES] },
+    problems: [404],
+    handler: async ({ params, services, c }) => {
+      const [row] = await services.db
+        .select({
+          filename: documents.filename,
+          mediaType: blobs.mediaType,
+          data: blobs.data,
+          sha256: blobs.sha256,
+        })
+        .from(documents)
+        .innerJoin(blobs, eq(blobs.sha256, documents.sha256))
+        .where(eq(documents.id, params.id))
+      if (row === undefined)
+        throw new ProblemError('notFound', `There is no document ${params.id}.`)
+      return c.body(new Uint8Array(row.data), 200, {
+        'Content-Type': row.mediaType,
+        ETag: `"${row.sha256}"`,
+        'Content-Disposition': `inline; filename="${row.filename.replace(/["\\\r\n]/g, '_')}"`,
+        'Cache-Control': 'private, max-age=31536000, immutable',
+      })
+    },
+  }),
+]
