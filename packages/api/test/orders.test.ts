@@ -1,0 +1,418 @@
+import { readFile } from 'node:fs/promises'
+import type { InspectionItem, QcValue } from '@torvan/configurator-core'
+import { recordValue } from '@torvan/configurator-core'
+import { and, eq, like } from 'drizzle-orm'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { auditLog, orders } from '../src/db/schema.js'
+import type { TestApi } from './harness.js'
+import { createTestApi, json, USERS } from './harness.js'
+
+let t: TestApi
+const tokens: Record<string, string> = {}
+
+async function config(name: string): Promise<Record<string, unknown>> {
+  const url = new URL(`../../../fixtures/configs/${name}.json`, import.meta.url)
+  const configuration = JSON.parse(await readFile(url, 'utf8')) as Record<string, unknown>
+  // the order item gives the build number
+  delete configuration['buildNumber']
+  return configuration
+}
+
+interface Order {
+  id: number
+  number: string
+  phase: string
+  version: number
+  moves: string[]
+  items: { id: number; buildNumber: string; bomId: number; bomRevision: number; frozen: boolean }[]
+}
+
+beforeAll(async () => {
+  t = await createTestApi()
+  for (const [role, username] of Object.entries(USERS)) tokens[role] = await t.token(username)
+}, 120_000)
+afterAll(async () => {
+  await t.close()
+})
+
+const as = (role: keyof typeof USERS) => tokens[role] ?? ''
+
+async function move(
+  order: Order,
+  [to, role]: [string, keyof typeof USERS],
+  headers: Record<string, string> = {},
+) {
+  return t.call('POST', `/orders/${order.id}/transitions`, {
+    token: as(role),
+    body: { to, reason: `to ${to}` },
+    headers: { 'If-Match': `"${order.version}"`, ...headers },
+  })
+}
+
+async function read(order: Order): Promise<Order> {
+  return json<Order>(await t.call('GET', `/orders/${order.id}`, { token: as('SALES_MANAGER') }))
+}
+
+/** a value that passes the row: found by asking the core, as an inspector's tablet would */
+function passing(item: InspectionItem): QcValue {
+  const candidates: QcValue[] = [
+    ...(item.expected === undefined ? [] : [item.expected]),
+    ...(item.options ?? []).map((o) => (o.text ? { option: o.value, text: 'see notes' } : o.value)),
+    true,
+    1,
+    '2026-12-01',
+    'QI',
+  ]
+  for (const value of candidates) {
+    const result = recordValue(item, value)
+    if (result.ok && result.record.outcome === 'PASS') return value
+  }
+  throw new Error(`no passing value for ${item.key} (${item.kind})`)
+}
+
+async function customer(name: string): Promise<number> {
+  const response = await t.call('POST', '/customers', {
+    token: as('SALES_MANAGER'),
+    body: { name },
+  })
+  return (await json<{ id: number }>(response)).id
+}
+
+async function inspect(itemId: number, fail: boolean): Promise<{ result: string; id: number }> {
+  const qc = as('QC_INSPECTOR')
+  const created = await t.call('POST', `/order-items/${itemId}/inspections`, {
+    token: qc,
+    body: { template: 't2-final-qc' },
+  })
+  expect(created.status).toBe(201)
+  const inspection = await json<{
+    id: number
+    items: { key: string; definition: InspectionItem }[]
+  }>(created)
+  const critical = inspection.items.find(
+    (row) => row.definition.critical && row.definition.kind === 'CHECK',
+  )
+  for (const row of inspection.items) {
+    if (row.definition.kind === 'PROC') continue
+    const value = fail && row.key === critical?.key ? false : passing(row.definition)
+    const recorded = await t.call(
+      'PUT',
+      `/inspections/${inspection.id}/items/${encodeURIComponent(row.key)}`,
+      { token: qc, body: { value } },
+    )
+    expect(recorded.status, `${row.key}: ${await recorded.clone().text()}`).toBe(200)
+  }
+  const submitted = await t.call('POST', `/inspections/${inspection.id}/submit`, {
+    token: qc,
+    body: { signature: 'Q. Inspector' },
+  })
+  expect(submitted.status).toBe(200)
+  return { id: inspection.id, result: (await json<{ result: string }>(submitted)).result }
+}
+
+describe('an order from DRAFT to DELIVERED', () => {
+  it('takes a 3-sink order through every phase with the right role, a failed final check and its rework', async () => {
+    const customerId = await customer('St. Elsewhere Hospital')
+    const created = await t.call('POST', '/orders', {
+      token: as('SALES_MANAGER'),
+      body: { customerId, poNumber: 'PO-77001', priority: 'HIGH', dueDate: '2027-01-15' },
+    })
+    expect(created.status).toBe(201)
+    let order = await json<Order>(created)
+    expect(order.number).toMatch(/^ORD-\d{4}-0001$/)
+    expect(created.headers.get('etag')).toBe('"1"')
+
+    // three sinks: 1 basin, 2 basins with a custom basin, 3 basins with every option
+    const sinks = [
+      ['B-1001', 't2-b1-minimal'],
+      ['B-1002', 't2-b2-custom'],
+      ['B-1003', 't2-b3-every-option'],
+    ] as const
+    for (const [buildNumber, name] of sinks) {
+      const added = await t.call('POST', `/orders/${order.id}/items`, {
+        token: as('SALES_MANAGER'),
+        body: { buildNumber, configuration: await config(name) },
+        headers: { 'If-Match': `"${order.version}"` },
+      })
+      expect(added.status, await added.clone().text()).toBe(201)
+      order = await json<Order>(added)
+    }
+    expect(order.items.map((item) => item.buildNumber)).toEqual(['B-1001', 'B-1002', 'B-1003'])
+    const duplicate = await t.call('POST', `/orders/${order.id}/items`, {
+      token: as('SALES_MANAGER'),
+      body: { buildNumber: 'B-1001', configuration: await config('t2-b1-minimal') },
+      headers: { 'If-Match': `"${order.version}"` },
+    })
+    expect(duplicate.status).toBe(409)
+
+    // an item without a version, and a stale version
+    const unversioned = await t.call('PATCH', `/orders/${order.id}`, {
+      token: as('SALES_MANAGER'),
+      body: { notes: 'x' },
+    })
+    expect(unversioned.status).toBe(428)
+    const stale = await t.call('PATCH', `/orders/${order.id}`, {
+      token: as('SALES_MANAGER'),
+      body: { notes: 'x', version: 1 },
+    })
+    expect(stale.status).toBe(412)
+    expect(await json(stale)).toMatchObject({ currentVersion: order.version })
+
+    // a move that is not allowed names the moves that are
+    const jump = await move(order, ['SHIPPING', 'SALES_MANAGER'])
+    expect(jump.status).toBe(409)
+    expect(await json(jump)).toMatchObject({
+      from: 'DRAFT',
+      to: 'SHIPPING',
+      allowed: ['CONFIGURATION', 'CANCELLED'],
+    })
+
+    order = await json<Order>(await move(order, ['CONFIGURATION', 'SALES_MANAGER']))
+    order = await json<Order>(await move(order, ['APPROVAL', 'SALES_MANAGER']))
+    expect(order.phase).toBe('APPROVAL')
+    const notAllowed = await move(order, ['PRODUCTION', 'SALES_MANAGER'])
+    expect(notAllowed.status).toBe(403)
+    expect((await json(notAllowed))['detail']).toContain('orders:approve')
+
+    const approved = await move(order, ['PRODUCTION', 'PRODUCTION_MANAGER'])
+    expect(approved.status, await approved.clone().text()).toBe(200)
+    order = await json<Order>(approved)
+    expect(order.items.every((item) => item.frozen)).toBe(true)
+    const frozenBoms = order.items.map((item) => [item.bomId, item.bomRevision])
+
+    // no configuration change after approval
+    const edit = await t.call('PUT', `/orders/${order.id}/items/${order.items[0]?.id}`, {
+      token: as('SALES_MANAGER'),
+      body: { configuration: await config('t2-b1-minimal') },
+      headers: { 'If-Match': `"${order.version}"` },
+    })
+    expect(edit.status).toBe(409)
+    expect((await json(edit))['detail']).toMatch(/can change only in DRAFT or CONFIGURATION/)
+
+    // production: not done until every task is
+    const early = await move(order, ['QUALITY_CONTROL', 'PRODUCTION_MANAGER'])
+    expect(early.status).toBe(409)
+    expect(await json(early)).toMatchObject({ guard: 'tasksCompleted' })
+
+    type Task = {
+      id: number
+      key: string
+      version: number
+      dependsOn: string[]
+      orderItemId: number
+      status: string
+    }
+    const all = (
+      await json<{ tasks: Task[] }>(
+        await t.call('GET', `/tasks?orderId=${order.id}`, { token: as('PRODUCTION_MANAGER') }),
+      )
+    ).tasks
+    expect(new Set(all.map((task) => task.orderItemId)).size).toBe(3)
+    // the 1-basin minimal sink has no pegboard or lifter tasks that the 3-basin sink has
+    const keysOf = (itemId: number | undefined) =>
+      all.filter((task) => task.orderItemId === itemId).map((task) => task.key)
+    expect(keysOf(order.items[0]?.id).length).toBeLessThan(keysOf(order.items[2]?.id).length)
+
+    const me = await json<{ id: number }>(
+      await t.call('GET', '/me', { token: as('ASSEMBLY_TECHNICIAN') }),
+    )
+    expect(
+      (
+        await json<{ tasks: Task[] }>(
+          await t.call('GET', '/tasks', { token: as('ASSEMBLY_TECHNICIAN') }),
+        )
+      ).tasks,
+    ).toEqual([])
+    for (const task of all) {
+      const assigned = await t.call('PATCH', `/tasks/${task.id}`, {
+        token: as('PRODUCTION_MANAGER'),
+        body: { version: task.version, assigneeId: me.id },
+      })
+      expect(assigned.status).toBe(200)
+      task.version += 1
+    }
+    const selfAssign = await t.call('PATCH', `/tasks/${all[0]?.id}`, {
+      token: as('ASSEMBLY_TECHNICIAN'),
+      body: { version: all[0]?.version, assigneeId: null },
+    })
+    expect(selfAssign.status).toBe(403)
+    const mine = (
+      await json<{ tasks: Task[] }>(
+        await t.call('GET', '/tasks', { token: as('ASSEMBLY_TECHNICIAN') }),
+      )
+    ).tasks
+    expect(mine).toHaveLength(all.length)
+
+    const blocked = all.find((task) => task.dependsOn.length > 0)
+    const refused = await t.call('PATCH', `/tasks/${blocked?.id}`, {
+      token: as('ASSEMBLY_TECHNICIAN'),
+      body: { version: blocked?.version, status: 'IN_PROGRESS' },
+    })
+    expect(refused.status).toBe(409)
+    expect((await json<{ blockedBy: string[] }>(refused)).blockedBy.length).toBeGreaterThan(0)
+
+    // in plan order: start, then complete
+    for (const task of all) {
+      for (const status of ['IN_PROGRESS', 'COMPLETED']) {
+        const done = await t.call('PATCH', `/tasks/${task.id}`, {
+          token: as('ASSEMBLY_TECHNICIAN'),
+          body: {
+            version: task.version,
+            status,
+            ...(status === 'COMPLETED' ? { actualHours: 0.5 } : {}),
+          },
+        })
+        expect(done.status, `${task.key} → ${status}: ${await done.clone().text()}`).toBe(200)
+        task.version += 1
+      }
+    }
+    order = await read(order)
+    order = await json<Order>(await move(order, ['QUALITY_CONTROL', 'PRODUCTION_MANAGER']))
+    expect(order.phase).toBe('QUALITY_CONTROL')
+
+    // final quality check: build B-1002 fails a critical row
+    const results = []
+    for (const item of order.items)
+      results.push(await inspect(item.id, item.buildNumber === 'B-1002'))
+    expect(results.map((r) => r.result)).toEqual(['PASS', 'FAIL', 'PASS'])
+    const locked = await t.call('PUT', `/inspections/${results[1]?.id}/items/x`, {
+      token: as('QC_INSPECTOR'),
+      body: { value: true },
+    })
+    expect(locked.status).toBe(409)
+
+    // packaging is refused (and the refused attempt's idempotency key is not kept) …
+    const packing = await move(order, ['PACKAGING', 'QC_INSPECTOR'], {
+      'Idempotency-Key': 'pack-order-1',
+    })
+    expect(packing.status).toBe(409)
+    expect(await json(packing)).toMatchObject({ guard: 'finalInspectionsPassed' })
+    // … rework goes back to production, then to QC again
+    order = await json<Order>(await move(order, ['PRODUCTION', 'QC_INSPECTOR']))
+    order = await json<Order>(await move(order, ['QUALITY_CONTROL', 'PRODUCTION_MANAGER']))
+    expect((await inspect(order.items[1]?.id ?? 0, false)).result).toBe('PASS')
+
+    const packed = await move(order, ['PACKAGING', 'QC_INSPECTOR'], {
+      'Idempotency-Key': 'pack-order-1',
+    })
+    expect(packed.status).toBe(200)
+    order = await json<Order>(packed)
+    const replay = await move(
+      { ...order, version: order.version - 1 },
+      ['PACKAGING', 'QC_INSPECTOR'],
+      { 'Idempotency-Key': 'pack-order-1' },
+    )
+    expect(replay.status).toBe(200)
+    expect(replay.headers.get('idempotent-replayed')).toBe('true')
+    order = await json<Order>(await move(order, ['SHIPPING', 'PRODUCTION_MANAGER']))
+    order = await json<Order>(await move(order, ['DELIVERED', 'PRODUCTION_MANAGER']))
+    expect(order).toMatchObject({ phase: 'DELIVERED', moves: [] })
+
+    // the BOMs production built are the ones approved
+    expect(order.items.map((item) => [item.bomId, item.bomRevision])).toEqual(frozenBoms)
+
+    const history = await json<{
+      history: { from: string | null; to: string; user: string; hoursInPhase: string | null }[]
+    }>(await t.call('GET', `/orders/${order.id}/history`, { token: as('CUSTOMER_SERVICE') }))
+    expect(history.history.map((h) => h.to)).toEqual([
+      'DRAFT',
+      'CONFIGURATION',
+      'APPROVAL',
+      'PRODUCTION',
+      'QUALITY_CONTROL',
+      'PRODUCTION',
+      'QUALITY_CONTROL',
+      'PACKAGING',
+      'SHIPPING',
+      'DELIVERED',
+    ])
+    expect(history.history.slice(1).every((h) => /^\d+\.\d{2}$/.test(h.hoursInPhase ?? ''))).toBe(
+      true,
+    )
+    expect(history.history.map((h) => h.user)).toContain('qc')
+
+    const audits = await t.api.services.db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.entity, 'order'), eq(auditLog.entityId, String(order.id))))
+    expect(audits.filter((row) => row.action === 'order.transition')).toHaveLength(9)
+    expect(audits.every((row) => row.requestId !== null && row.userId !== null)).toBe(true)
+
+    // the consolidated BOM: costs for sales, none for customer service
+    const salesBom = await json<{ builds: string[]; cost?: unknown }>(
+      await t.call('GET', `/orders/${order.id}/bom`, { token: as('SALES_MANAGER') }),
+    )
+    expect(salesBom.builds).toEqual(['B-1001', 'B-1002', 'B-1003'])
+    expect(salesBom.cost).toBeDefined()
+    const serviceBom = await t.call('GET', `/orders/${order.id}/bom`, {
+      token: as('CUSTOMER_SERVICE'),
+    })
+    expect(await serviceBom.text()).not.toMatch(/"(cost|unitCost|currency)"/)
+    const csv = await (
+      await t.call('GET', `/orders/${order.id}/bom`, {
+        token: as('CUSTOMER_SERVICE'),
+        headers: { Accept: 'text/csv' },
+      })
+    ).text()
+    expect(csv.replace(/^\uFEFF/, '').split('\r\n')[0]).toBe('id,name,number,quantity,builds')
+
+    const search = await json<{ orders: { number: string }[]; total: number }>(
+      await t.call('GET', '/orders?q=elsewhere&phase=DELIVERED&priority=HIGH&sort=-due', {
+        token: as('CUSTOMER_SERVICE'),
+      }),
+    )
+    expect(search.orders.map((o) => o.number)).toEqual([order.number])
+  })
+})
+
+describe('concurrency', () => {
+  it('lets exactly one of two simultaneous transitions win', async () => {
+    const customerId = await customer('Race Clinic')
+    const order = await json<Order>(
+      await t.call('POST', '/orders', { token: as('SALES_MANAGER'), body: { customerId } }),
+    )
+    const [a, b] = await Promise.all([
+      move(order, ['CONFIGURATION', 'SALES_MANAGER']),
+      move(order, ['CANCELLED', 'SALES_MANAGER']),
+    ])
+    expect([a.status, b.status].sort()).toEqual([200, 412])
+    const after = await read(order)
+    expect(after.version).toBe(order.version + 1)
+    const history = await json<{ history: unknown[] }>(
+      await t.call('GET', `/orders/${order.id}/history`, { token: as('SALES_MANAGER') }),
+    )
+    expect(history.history).toHaveLength(2)
+  })
+
+  it('creates one order for the same idempotency key sent twice at once, and refuses it for another body', async () => {
+    const customerId = await customer('Twice Medical')
+    const send = (poNumber: string) =>
+      t.call('POST', '/orders', {
+        token: as('SALES_MANAGER'),
+        body: { customerId, poNumber },
+        headers: { 'Idempotency-Key': 'create-twice' },
+      })
+    const [first, second] = await Promise.all([send('PO-TWICE'), send('PO-TWICE')])
+    const statuses = [first.status, second.status]
+    expect(statuses).toContain(201)
+    expect(statuses.every((status) => status === 201 || status === 409)).toBe(true)
+    const rows = await t.api.services.db
+      .select()
+      .from(orders)
+      .where(like(orders.poNumber, 'PO-TWICE'))
+    expect(rows).toHaveLength(1)
+    const retry = await send('PO-TWICE')
+    expect(retry.status).toBe(201)
+    expect((await json<{ id: number }>(retry)).id).toBe(rows[0]?.id)
+    const other = await send('PO-OTHER')
+    expect(other.status).toBe(422)
+    expect((await json(other))['type']).toBe('https://torvan.dev/problems/idempotency-mismatch')
+    // keys belong to their user: another user's same key is a new request
+    const service = await t.call('POST', '/customers', {
+      token: as('ADMIN'),
+      body: { name: 'Other' },
+      headers: { 'Idempotency-Key': 'create-twice' },
+    })
+    expect(service.status).toBe(201)
+  })
+})
