@@ -1,5 +1,16 @@
 import { describe, expect, expectTypeOf, it } from 'vitest'
 import type {
+  InspectionItem,
+  InspectionScore,
+  PlannedTask,
+  QcTemplate,
+  QcTemplateParseResult,
+  QcValue,
+  RecordResult,
+  StartCheck,
+  TaskStatus,
+  TaskTemplateFile,
+  TaskTemplatesParseResult,
   Catalog,
   CatalogBuildResult,
   ConfiguratorError,
@@ -11,7 +22,19 @@ import type {
   QuantityInput,
   WhereUsedLine,
 } from './index.js'
-import { buildCatalog, explode, flatten, whereUsed } from './index.js'
+import {
+  buildCatalog,
+  canStart,
+  explode,
+  flatten,
+  instantiateInspection,
+  parseQcTemplate,
+  parseTaskTemplates,
+  planTasks,
+  recordValue,
+  scoreInspection,
+  whereUsed,
+} from './index.js'
 
 describe('the public API', () => {
   it('exports exactly these values, so that nothing new leaks out unseen', async () => {
@@ -104,5 +127,29 @@ describe('the public API', () => {
       'unknown_item' | 'cycle' | 'invalid_argument'
     >()
     expectTypeOf<ConfiguratorError>().toExtend<Error>()
+  })
+
+  it('types the QC and production-task functions', () => {
+    expectTypeOf(parseQcTemplate).parameter(0).toBeUnknown()
+    expectTypeOf(parseQcTemplate).returns.toEqualTypeOf<QcTemplateParseResult>()
+    expectTypeOf<QcTemplateParseResult>().toEqualTypeOf<{
+      template: QcTemplate | undefined
+      issues: Issue[]
+    }>()
+    expectTypeOf(instantiateInspection).parameter(0).toEqualTypeOf<QcTemplate>()
+    expectTypeOf(instantiateInspection).returns.toEqualTypeOf<InspectionItem[]>()
+    expectTypeOf(recordValue).parameters.toEqualTypeOf<[item: InspectionItem, value: QcValue]>()
+    expectTypeOf(recordValue).returns.toEqualTypeOf<RecordResult>()
+    expectTypeOf(scoreInspection).returns.toEqualTypeOf<InspectionScore>()
+    expectTypeOf<InspectionScore['result']>().toEqualTypeOf<
+      'PASS' | 'FAIL' | 'CONDITIONAL_PASS' | 'INCOMPLETE'
+    >()
+    expectTypeOf(parseTaskTemplates).returns.toEqualTypeOf<TaskTemplatesParseResult>()
+    expectTypeOf(planTasks).parameters.toEqualTypeOf<
+      [templates: TaskTemplateFile, configuration: unknown]
+    >()
+    expectTypeOf(planTasks).returns.toEqualTypeOf<PlannedTask[]>()
+    expectTypeOf(canStart).parameter(1).toEqualTypeOf<Readonly<Record<string, TaskStatus>>>()
+    expectTypeOf(canStart).returns.toEqualTypeOf<StartCheck>()
   })
 })

@@ -96,7 +96,7 @@ function checkTasks(tasks: readonly TaskTemplate[]): Issue[] {
   })
   tasks.forEach((task, i) => {
     if (task.when !== undefined)
-      issues.push(...checkWhen(task.when, ['tasks', i, 'when'], { perBasin: false }))
+      issues.push(...checkWhen(task.when, ['tasks', i, 'when'], { perBasin: false, task: true }))
     const seen = new Set<string>()
     task.dependsOn?.forEach((id, j) => {
       const path = ['tasks', i, 'dependsOn', j]

@@ -75,7 +75,7 @@ function checkValue(
 export function checkWhen(
   when: When,
   at: readonly PathSegment[],
-  scope: { perBasin: boolean },
+  scope: { perBasin: boolean; task?: boolean },
 ): Issue[] {
   const issues: Issue[] = []
   for (const [key, value] of Object.entries(when)) {
@@ -103,15 +103,19 @@ export function checkWhen(
       continue
     }
     if (spec.basin === true && !scope.perBasin) {
+      const instead = key === 'basin.type' ? ', or use "basins.type": some basin has the type' : ''
       issues.push({
         code: 'basin_fact_outside_basin',
         severity: 'error',
         path,
-        message: `${key} describes one basin, but this row is not repeated per basin`,
+        message:
+          scope.task === true
+            ? `${key} describes one basin, but a task is for the whole sink`
+            : `${key} describes one basin, but this row is not repeated per basin`,
         hint:
-          key === 'basin.type'
-            ? 'set "perBasin": true on the item or its section, or use "basins.type": some basin has the type'
-            : 'set "perBasin": true on the item or its section',
+          scope.task === true
+            ? 'use "basins.type": some basin has the type'
+            : `set "perBasin": true on the item or its section${instead}`,
       })
       continue
     }
