@@ -128,6 +128,60 @@ describe('configurations and BOMs', () => {
     expect(invalid.findings.every((f) => typeof f.path === 'string' && f.rule !== '')).toBe(true)
   })
 
+  it('lists what can still be chosen, with the reasons for what cannot', async () => {
+    const partial = { product: 'T2', model: 'T2-B2', pegboard: { type: 'PERFORATED' } }
+    const response = await t.call('POST', '/configurations/options', {
+      token: sales,
+      body: partial,
+    })
+    expect(response.status).toBe(200)
+    const result = await json<{
+      ok: boolean
+      options: {
+        path: string
+        allowed?: unknown[]
+        ruledOut?: { value: unknown; reasons: { rule: string; message: string }[] }[]
+      }[]
+    }>(response)
+    expect(result.ok).toBe(true)
+    const ruledOut = result.options.flatMap((option) => option.ruledOut ?? [])
+    expect(ruledOut.length).toBeGreaterThan(0)
+    expect(
+      ruledOut.every(
+        (value) => value.reasons.length > 0 && value.reasons.every((r) => r.rule !== ''),
+      ),
+    ).toBe(true)
+    const malformed = await json<{ ok: boolean; problems: { path: string }[] }>(
+      await t.call('POST', '/configurations/options', { token: sales, body: { model: 'T9' } }),
+    )
+    expect(malformed.ok).toBe(false)
+    expect(malformed.problems.map((problem) => problem.path)).toContain('model')
+  })
+
+  it('explains why a line is in the BOM, and answers an unknown item with a 404 problem', async () => {
+    const configuration = await config('t2-b2-standard')
+    const first = await json<{ document: { lines: { id: string }[] } }>(
+      await t.call('POST', '/boms', { token: sales, body: { configuration } }),
+    )
+    const line = first.document.lines[0]?.id ?? ''
+    const response = await t.call('POST', '/configurations/explain', {
+      token: sales,
+      body: { configuration, items: [line] },
+    })
+    expect(response.status).toBe(200)
+    const { explanations } = await json<{
+      explanations: { verdict: string; rules: { adds: boolean }[] }[]
+    }>(response)
+    expect(explanations[0]?.verdict).toBe('added')
+    expect(explanations[0]?.rules.some((rule) => rule.adds)).toBe(true)
+    const unknown = await t.call('POST', '/configurations/explain', {
+      token: sales,
+      body: { configuration, items: ['T2-BSN-ESK-KT'] },
+    })
+    expect(unknown.status).toBe(404)
+    expect((await json(unknown))['detail']).toContain('did you mean "T2-BSN-ESK-KIT"')
+  })
+
   it('stores a BOM once per configuration, catalog and rules', async () => {
     const configuration = await config('t2-b2-custom')
     const first = await t.call('POST', '/boms', { token: sales, body: { configuration } })

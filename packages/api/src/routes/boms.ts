@@ -1,5 +1,5 @@
 import type { BomDocument } from '@torvan/configurator-core'
-import { bomToCsv, diffBoms } from '@torvan/configurator-core'
+import { bomToCsv, ConfiguratorError, diffBoms, explain, options } from '@torvan/configurator-core'
 import { eq } from 'drizzle-orm'
 import { z } from 'zod'
 import { bomView, generateBom } from '../boms/generate.js'
@@ -59,6 +59,67 @@ export const bomRoutes = [
       const { configurator } = requireModel(services)
       const result = configurator.configure(body)
       return Promise.resolve({ body: { ok: result.ok, findings: result.findings } })
+    },
+  }),
+  defineRoute({
+    method: 'post',
+    path: '/configurations/options',
+    summary:
+      'What can still be chosen: for every option, the values that keep a valid completion, and why the others are ruled out',
+    tag: 'Configurations',
+    access: 'configurations:validate',
+    body: Configuration,
+    response: {
+      status: 200,
+      description:
+        'Each option’s possible values (numbers as intervals) and each ruled-out value’s reasons (docs/options.md)',
+      schema: z.object({
+        ok: z.boolean(),
+        product: z.string(),
+        options: z.array(z.unknown()),
+        problems: z.array(Finding),
+      }),
+    },
+    problems: [503],
+    handler: ({ body, services }) => {
+      const { configurator } = requireModel(services)
+      return Promise.resolve({ body: options(configurator, body) })
+    },
+  }),
+  defineRoute({
+    method: 'post',
+    path: '/configurations/explain',
+    summary:
+      'Why items are (or are not) in a configuration’s BOM: the rules that can add them, their conditions and fact values',
+    tag: 'Configurations',
+    access: 'configurations:validate',
+    body: z.strictObject({
+      configuration: Configuration,
+      items: z.array(z.string().min(1)).min(1).max(50).describe('item ids to explain'),
+    }),
+    response: {
+      status: 200,
+      description: 'One explanation per item, in the order asked',
+      schema: z.object({ explanations: z.array(z.unknown()) }),
+    },
+    problems: [404, 503],
+    handler: ({ body, services }) => {
+      const { configurator } = requireModel(services)
+      try {
+        return Promise.resolve({
+          body: {
+            explanations: body.items.map((id) => explain(configurator, body.configuration, id)),
+          },
+        })
+      } catch (error) {
+        if (error instanceof ConfiguratorError && error.code === 'unknown_item') {
+          throw new ProblemError(
+            'notFound',
+            error.message.replace(/^explain\(\): item/, 'The item'),
+          )
+        }
+        throw error
+      }
     },
   }),
   defineRoute({
