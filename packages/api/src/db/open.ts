@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs'
 import { mkdir } from 'node:fs/promises'
 import { fileURLToPath } from 'node:url'
 import { PGlite } from '@electric-sql/pglite'
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm'
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core'
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite'
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator'
@@ -73,7 +74,7 @@ export async function openDatabase(options: DatabaseOptions): Promise<OpenDataba
     }
   }
   if (options.dataDir !== undefined) await mkdir(options.dataDir, { recursive: true })
-  const client = await PGlite.create(options.dataDir ?? 'memory://')
+  const client = await PGlite.create(options.dataDir ?? 'memory://', { extensions: { pg_trgm } })
   const db = drizzlePglite({ client, schema })
   try {
     await migratePglite(db, migrations)

@@ -318,11 +318,14 @@ export const orders = pgTable(
     requestedDate: date('requested_date'),
     dueDate: date('due_date'),
     notes: text('notes'),
+    /** order number, PO number and customer name, for the text search (a trigram index) */
+    searchText: text('search_text').notNull().default(''),
     createdBy: integer('created_by').references(() => users.id),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
   (t) => [
+    index('orders_search_idx').using('gin', t.searchText.op('gin_trgm_ops')),
     index('orders_phase_idx').on(t.phase, t.createdAt),
     index('orders_customer_idx').on(t.customerId),
     index('orders_created_idx').on(t.createdAt),

@@ -1,7 +1,7 @@
 import type { BomDocument } from '@torvan/configurator-core'
 import { consolidateBoms, rollUpCost } from '@torvan/configurator-core'
 import type { SQL } from 'drizzle-orm'
-import { and, asc, count, desc, eq, gte, ilike, lte, or } from 'drizzle-orm'
+import { and, asc, count, desc, eq, gte, ilike, lte } from 'drizzle-orm'
 import { z } from 'zod'
 import { writeAudit } from '../audit.js'
 import { generateBom } from '../boms/generate.js'
@@ -75,6 +75,11 @@ const SORTS = {
   priority: asc(orders.priority),
   '-priority': desc(orders.priority),
 } as const
+
+/** what the order search matches: number, PO number and customer name */
+function searchText(parts: readonly (string | null | undefined)[]): string {
+  return parts.filter((part) => part !== null && part !== undefined && part !== '').join(' ')
+}
 
 function etag(version: number): Record<string, string> {
   return { ETag: `"${version}"` }
@@ -162,12 +167,7 @@ export const orderRoutes = [
       if (query.dueTo !== undefined) filters.push(lte(orders.dueDate, query.dueTo))
       if (query.q !== undefined && query.q.trim() !== '') {
         const pattern = `%${query.q.trim().replace(/[\\%_]/g, '\\$&')}%`
-        const text = or(
-          ilike(orders.number, pattern),
-          ilike(orders.poNumber, pattern),
-          ilike(customers.name, pattern),
-        )
-        if (text !== undefined) filters.push(text)
+        filters.push(ilike(orders.searchText, pattern))
       }
       const where = filters.length === 0 ? undefined : and(...filters)
       const [rows, totals] = await Promise.all([
@@ -227,14 +227,15 @@ export const orderRoutes = [
       const now = services.now()
       const view = await services.db.transaction(async (tx) => {
         const [customer] = await tx
-          .select({ id: customers.id })
+          .select({ id: customers.id, name: customers.name })
           .from(customers)
           .where(eq(customers.id, body.customerId))
-        if (customer === undefined)
+        if (customer === undefined) {
           throw new ProblemError(
             'notFound',
             `There is no customer ${body.customerId}: create it first (POST /customers).`,
           )
+        }
         const number = await nextOrderNumber(tx, now)
         const [row] = await tx
           .insert(orders)
@@ -246,6 +247,7 @@ export const orderRoutes = [
             requestedDate: body.requestedDate ?? null,
             dueDate: body.dueDate ?? null,
             notes: body.notes ?? null,
+            searchText: searchText([number, body.poNumber, customer.name]),
             createdBy: actor.id,
             createdAt: now,
             updatedAt: now,
@@ -324,9 +326,12 @@ export const orderRoutes = [
           )
         }
         const before = await orderView(tx, order.id)
-        const set = Object.fromEntries(
+        const set: Partial<typeof orders.$inferInsert> = Object.fromEntries(
           Object.entries(fields).filter(([, value]) => value !== undefined),
         )
+        if (fields.poNumber !== undefined) {
+          set.searchText = searchText([order.number, fields.poNumber, before.customer.name])
+        }
         await bumpOrder(tx, order, { now: services.now(), set })
         const after = await orderView(tx, order.id)
         await writeAudit(tx, {

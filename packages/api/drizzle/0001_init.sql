@@ -187,6 +187,7 @@ CREATE TABLE "orders" (
 	"requested_date" date,
 	"due_date" date,
 	"notes" text,
+	"search_text" text DEFAULT '' NOT NULL,
 	"created_by" integer,
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
 	"updated_at" timestamp with time zone DEFAULT now() NOT NULL,
@@ -358,6 +359,7 @@ CREATE INDEX "items_subcategory_idx" ON "items" USING btree ("subcategory_code")
 CREATE INDEX "items_kind_idx" ON "items" USING btree ("kind");--> statement-breakpoint
 CREATE UNIQUE INDEX "order_items_build_idx" ON "order_items" USING btree ("order_id","build_number");--> statement-breakpoint
 CREATE INDEX "order_phase_history_order_idx" ON "order_phase_history" USING btree ("order_id","at");--> statement-breakpoint
+CREATE INDEX "orders_search_idx" ON "orders" USING gin ("search_text" gin_trgm_ops);--> statement-breakpoint
 CREATE INDEX "orders_phase_idx" ON "orders" USING btree ("phase","created_at");--> statement-breakpoint
 CREATE INDEX "orders_customer_idx" ON "orders" USING btree ("customer_id");--> statement-breakpoint
 CREATE INDEX "orders_created_idx" ON "orders" USING btree ("created_at");--> statement-breakpoint
