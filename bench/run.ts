@@ -3,6 +3,7 @@ import { mkdirSync, writeFileSync } from 'node:fs'
 import { cpus } from 'node:os'
 import { join } from 'node:path'
 import { benchCatalog } from './catalog.bench.js'
+import { benchExplain } from './explain.bench.js'
 import type { BenchResult } from './measure.js'
 import { benchRules } from './rules.bench.js'
 
@@ -12,6 +13,7 @@ const results: BenchResult[] = []
 for (const [group, run] of [
   ['catalog', benchCatalog],
   ['rules', benchRules],
+  ['explain', benchExplain],
 ] as const) {
   process.stdout.write(`running ${group}${quick ? ' (quick)' : ''}…\n`)
   results.push(...(await run({ quick })))

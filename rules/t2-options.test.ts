@@ -1,5 +1,5 @@
 // options() and explain() on the T2 rules: every error rule shows up as a reason for a ruled-out value
-import { readFileSync } from 'node:fs'
+import { readFileSync, readdirSync } from 'node:fs'
 import { join } from 'node:path'
 import { loadCatalog, loadRules } from '@torvan/catalog-loader'
 import type { OptionDomain } from '@torvan/configurator-core'
@@ -170,6 +170,21 @@ describe('options() on the T2 rules', () => {
       ]
     `)
     expect(options(configurator, [1, 2]).problems.map((p) => p.path)).toEqual([''])
+  })
+
+  it.each(
+    readdirSync(join(root, 'fixtures', 'configs'))
+      .filter((name) => name.endsWith('.json') && !name.includes('invalid'))
+      .sort(),
+  )('gives the same answer for %s with and without the incremental check', (name) => {
+    const config = JSON.parse(
+      readFileSync(join(root, 'fixtures', 'configs', name), 'utf8'),
+    ) as Record<string, unknown>
+    for (const partial of [config, { ...config, language: undefined, pegboard: undefined }]) {
+      expect(JSON.stringify(options(configurator, partial))).toBe(
+        JSON.stringify(options(configurator, partial, { incremental: false })),
+      )
+    }
   })
 
   it('gives byte-identical JSON for the same input', () => {

@@ -7,6 +7,7 @@ import type { ReadPattern } from '../rules/compile.js'
 import { CURRENT_INDEX, SHALLOW, isObject } from '../rules/compile.js'
 import type { Configurator } from '../rules/configure.js'
 import type { OptionSpec } from '../rules/schema.js'
+import { createIncrementalCheck } from './incremental.js'
 
 /** A range of numbers; `null` ends are unbounded. */
 export interface Interval {
@@ -84,6 +85,11 @@ export interface OptionsResult {
 export interface OptionsSettings {
   /** the longest list a completion creates for a required list that is absent (default 3) */
   maxListLength?: number
+  /**
+   * `false`: configure every candidate in full, even where only the rules that read the changed value
+   * need to run (the answer is the same; for checking that it is)
+   */
+  incremental?: boolean
 }
 
 interface Slot {
@@ -110,6 +116,8 @@ interface Context {
   constants: number[]
   items: (option: OptionSpec & { type: 'item' }) => string[]
   maxListLength: number
+  /** every rule, fact and template as text, to find the ids that rules name */
+  sourceText: string
 }
 
 type Outcome = { ok: true } | { ok: false; reasons: Finding[] }
@@ -398,6 +406,20 @@ function apply(config: unknown, slot: Slot, value: unknown): unknown {
   }
 }
 
+/** a list element with `key` set to `value` and every default applied, when defaults fill it */
+function newElement(slot: Slot, value: unknown): Record<string, unknown> | undefined {
+  if (slot.option.type !== 'list' || slot.option.items.type !== 'object') return undefined
+  const element: Record<string, unknown> = {}
+  for (const [key, property] of Object.entries(slot.option.items.properties)) {
+    if (key === slot.key) element[key] = value
+    else if (property.default !== undefined)
+      element[key] = JSON.parse(JSON.stringify(property.default)) as unknown
+    else if (property.required === true || property.type === 'object' || property.type === 'list')
+      return undefined
+  }
+  return element
+}
+
 /** a plain value, whose `null` candidate means "leave it unset" */
 function isLeaf(slot: Slot): boolean {
   return (
@@ -501,9 +523,15 @@ function createSearch(context: Context): Search {
         const slot = open.find((s) => errors.some((f) => touches(context, f, s.path))) ?? open[0]
         if (slot === undefined) outcome = { ok: false, reasons: errors }
         else {
-          const reasons: Finding[] = []
-          outcome = { ok: false, reasons }
-          for (const value of candidates(context, slot)) {
+          // the default first: when every value fails, its errors are the reasons given
+          const first = filler(context, slot)
+          const values = candidates(context, slot)
+          const ordered = [
+            ...values.filter((v) => JSON.stringify(v) === JSON.stringify(first)),
+            ...values.filter((v) => JSON.stringify(v) !== JSON.stringify(first)),
+          ]
+          outcome = { ok: false, reasons: [] }
+          for (const value of ordered) {
             const child = node(
               apply(config, slot, value),
               value === null && isLeaf(slot) ? [...unset, formatPath(slot.path)].sort() : unset,
@@ -512,7 +540,7 @@ function createSearch(context: Context): Search {
               outcome = child
               break
             }
-            reasons.push(...child.reasons)
+            if (outcome.reasons.length === 0) outcome = child
           }
         }
       }
@@ -579,12 +607,41 @@ function contextOf(configurator: Configurator, maxListLength: number): Context {
     constants: [...constants].sort((a, b) => a - b),
     items,
     maxListLength,
+    // rules and derived facts; numbers.json and the options' item lists read no value
+    sourceText: JSON.stringify([
+      ruleset.source.rules,
+      isObject(ruleset.source.product.content) ? ruleset.source.product.content['facts'] : null,
+    ]),
   }
   byLength.set(maxListLength, context)
   return context
 }
 
 // results
+
+/**
+ * The catalog ids of an item option that no rule and no other part of the configuration names: swapping
+ * one for another changes nothing a rule can see, so one of them answers for all (when it is allowed).
+ */
+function interchangeable(
+  context: Context,
+  option: OptionSpec | undefined,
+  partialText: string,
+): ReadonlySet<unknown> {
+  if (option?.type !== 'item') return new Set()
+  const { catalog } = context.configurator
+  return new Set(
+    context
+      .items(option)
+      .filter(
+        (id) =>
+          !context.sourceText.includes(id) &&
+          !partialText.includes(id) &&
+          catalog.resolve(id) === id &&
+          Number.isNaN(Number.parseFloat(id)),
+      ),
+  )
+}
 
 function reasonsOf(findings: readonly Finding[]): Reason[] {
   const seen = new Map<string, Reason>()
@@ -653,15 +710,76 @@ export function options(
     )
   }
   const { ruleset } = configurator
-  const problems = configurator
-    .configure(partial)
-    .findings.filter(
-      (f) => f.rule === MODEL_RULE && f.severity === 'error' && f.code !== 'required',
-    )
+  const baseline = configurator.configure(partial)
+  const problems = baseline.findings.filter(
+    (f) => f.rule === MODEL_RULE && f.severity === 'error' && f.code !== 'required',
+  )
   if (problems.length > 0) return { ok: false, product: ruleset.product, options: [], problems }
   const context = contextOf(configurator, maxListLength)
   const search = createSearch(context)
+  // a valid full configuration: a changed leaf needs only the rules that read it
+  // the partial configuration completed with defaults is valid: a changed value needs only the rules
+  // that read it, and its errors are final unless they read an option still to be chosen
+  const incremental =
+    settings.incremental !== false && baseline.ok
+      ? createIncrementalCheck(configurator, baseline.configuration)
+      : undefined
+  const open = incremental === undefined ? [] : walk(ruleset.options, partial, 'open')
   const domains: OptionDomain[] = []
+  const partialText = JSON.stringify(partial)
+  const alikeCache = new Map<OptionSpec, ReadonlySet<unknown>>()
+  const final = (
+    errors: Finding[] | undefined,
+    choosable: readonly (readonly PathSegment[])[],
+  ): Finding[] | undefined =>
+    errors?.every((f) => !choosable.some((path) => touches(context, f, path))) === true
+      ? errors
+      : undefined
+  const quickCheck = (slot: Slot, value: unknown): Finding[] | undefined => {
+    if (incremental === undefined) return undefined
+    // a value set where its parent object is missing would create fields still to be chosen
+    const parent = slot.path.slice(0, -1)
+    if (parent.length > 0 && !isObject(readAt(partial, parent))) return undefined
+    const own = formatPath(slot.path)
+    const others = open
+      .filter((o) => {
+        const path = formatPath(o.path)
+        return path !== own && !path.startsWith(`${own}.`) && !path.startsWith(`${own}[`)
+      })
+      .map((o) => o.path)
+    if (isLeaf(slot))
+      return final(incremental(slot.path, value === null ? undefined : value), others)
+    const current = readAt(partial, slot.path)
+    switch (slot.kind) {
+      case 'presence':
+      case 'variant':
+        // keeping the object given changes nothing; another value replaces it whole
+        if (isObject(value)) return isObject(current) ? [] : undefined
+        return final(incremental(slot.path, value), others)
+      case 'add': {
+        const element = newElement(slot, value)
+        const list = readAt(baseline.configuration, slot.path)
+        if (element === undefined || !Array.isArray(list)) return undefined
+        // the new element's other fields may still be chosen too
+        const at = [...slot.path, list.length]
+        const chosen = Object.keys(element)
+          .filter((key) => key !== slot.key)
+          .map((key) => [...at, key])
+        return final(incremental(slot.path, [...(list as unknown[]), element]), [
+          ...others,
+          ...chosen,
+        ])
+      }
+      case 'count':
+      case 'enum':
+      case 'boolean':
+      case 'item':
+      case 'number':
+      case 'integer':
+      case 'text':
+        return undefined
+    }
+  }
   for (const slot of walk(ruleset.options, partial, 'all')) {
     const domain: OptionDomain = {
       path: formatPath(slot.path),
@@ -671,15 +789,41 @@ export function options(
       ruledOut: [],
     }
     if (slot.set) domain.value = slot.value
-    const outcomeOf = (value: unknown): Outcome =>
-      search(apply(partial, slot, value), value === null && isLeaf(slot) ? [domain.path] : [])
+    const outcomeOf = (value: unknown): Outcome => {
+      const errors = incremental === undefined ? undefined : quickCheck(slot, value)
+      if (errors !== undefined)
+        return errors.length === 0 ? { ok: true } : { ok: false, reasons: errors }
+      return search(
+        apply(partial, slot, value),
+        value === null && isLeaf(slot) ? [domain.path] : [],
+      )
+    }
     if (slot.kind === 'number' || slot.kind === 'integer') {
       domain.intervals = numberDomain(context, slot, outcomeOf)
     } else if (slot.kind === 'text') {
       const outcome = search(partial, [])
       if (outcome.ok) domain.allowed.push(slot.set ? slot.value : null)
     } else {
+      const option =
+        slot.kind === 'item'
+          ? slot.option
+          : slot.kind === 'add' && slot.option.type === 'list'
+            ? keyOf(slot.option.items)?.option
+            : undefined
+      let alike = option === undefined ? undefined : alikeCache.get(option)
+      if (alike === undefined) {
+        alike = interchangeable(context, option, partialText)
+        if (option !== undefined) alikeCache.set(option, alike)
+      }
+      let shared: Outcome | undefined
       for (const value of candidates(context, slot)) {
+        if (alike.has(value)) {
+          shared ??= outcomeOf(value)
+          if (shared.ok) {
+            domain.allowed.push(value)
+            continue
+          }
+        }
         const outcome = outcomeOf(value)
         if (outcome.ok) domain.allowed.push(value)
         else domain.ruledOut.push({ value, reasons: reasonsOf(outcome.reasons) })
