@@ -108,7 +108,7 @@ function instantiateItem(item: QcItem, scope: Scope): InspectionItem | undefined
  * Throws a ConfiguratorError when the configuration lacks what applicability reads (basins, legs, feet…).
  *
  * @example instantiateInspection(template, configuration).filter((row) => row.basin === 2)
- * @see docs/qc.md#instantiating
+ * @see docs/qc.md#instantiating-recording-and-scoring
  */
 export function instantiateInspection(
   template: QcTemplate,

@@ -103,8 +103,8 @@ describe('parseQcTemplate', () => {
       }),
     ).toMatchInlineSnapshot(`
       [
-        "sections[0].items[0].when.any[0].basinCount[1]: basinCount: expected one of 1 | 2 | 3, received 4",
-        "sections[0].items[0].when["legs.height"]: legs.height: expected one of "ADJUSTABLE" | "FIXED", received "ADJUSTIBLE" (did you mean "ADJUSTABLE"?)",
+        "sections[0].items[0].when.any[0].basinCount[1]: expected one of 1 | 2 | 3, received 4",
+        "sections[0].items[0].when["legs.height"]: expected one of "ADJUSTABLE" | "FIXED", received "ADJUSTIBLE" (did you mean "ADJUSTABLE"?)",
         "sections[0].items[0].when.pegbord: unknown fact "pegbord" (did you mean "pegboard"?)",
       ]
     `)

@@ -6,7 +6,12 @@ import { zodIssues } from '../zod-issues.js'
 import { SINK_FACTS } from './sink-facts.js'
 import { WhenSchema, checkWhen } from './when.js'
 
-/** The kinds of item a QC form holds (docs/qc.md#item-kinds). */
+/**
+ * The kinds of item a QC form holds.
+ *
+ * @example QC_ITEM_KINDS.includes('CHECK_NA') // true
+ * @see docs/qc.md#item-kinds
+ */
 export const QC_ITEM_KINDS = [
   'CHECK',
   'CHECK_NA',
@@ -21,7 +26,11 @@ export const QC_ITEM_KINDS = [
 /** One of {@link QC_ITEM_KINDS}. */
 export type QcItemKind = (typeof QC_ITEM_KINDS)[number]
 
-/** The kinds of inspection a template (or one of its sections) is used for. */
+/**
+ * The kinds of inspection a template (or one of its sections) is used for.
+ *
+ * @example instantiateInspection(template, configuration, { kind: QC_KINDS[0] }) // the Pre-QC rows
+ */
 export const QC_KINDS = ['PRE_QC', 'PRODUCTION_CHECK', 'FINAL_QC', 'END_OF_LINE_TEST'] as const
 /** One of {@link QC_KINDS}. */
 export type QcKind = (typeof QC_KINDS)[number]
@@ -111,6 +120,12 @@ export const QcSectionSchema = z
 /** A section of a QC form. */
 export type QcSection = z.infer<typeof QcSectionSchema>
 
+/**
+ * The zod schema of a QC template file; {@link parseQcTemplate} also checks facts, ids and kinds.
+ *
+ * @example QcTemplateSchema.safeParse(json).success
+ * @see docs/qc.md#a-qc-template
+ */
 export const QcTemplateSchema = z
   .strictObject({
     $schema: z.string().optional(),
