@@ -90,6 +90,23 @@ describe('fixtures/qc', () => {
     ])
   })
 
+  it('offers only faucet locations between basins the sink has', () => {
+    const options = (name: string, key: string) =>
+      instantiateInspection(template('CLP.T2.001.V01'), config(name))
+        .find((row) => row.key === key)
+        ?.options?.map((o) => o.value)
+    expect(options('t2-b1-minimal', '1.8#basin1')).toEqual(['CENTER_OF_BASIN_1'])
+    expect(options('t2-b2-standard', '1.8#basin2')).toEqual([
+      'BETWEEN_BASINS_1_2',
+      'CENTER_OF_BASIN_2',
+    ])
+  })
+
+  it('numbers the rows 1..n in form order', () => {
+    const rows = instantiateInspection(template('CLQ.T2.001.V01'), config('t2-b2-standard'))
+    expect(rows.map((row) => row.sequence)).toEqual(rows.map((_, i) => i + 1))
+  })
+
   it('gives the French manuals to French sinks only', () => {
     const keys = (name: string) =>
       instantiateInspection(template('CLP.T2.001.V01'), config(name)).map((row) => row.key)

@@ -163,6 +163,22 @@ describe('parseQcTemplate', () => {
     `)
   })
 
+  it('checks an option when with the row scope', () => {
+    expect(
+      itemIssues({ kind: 'CHOICE', options: [{ value: 'a', when: { 'basin.type': 'E_DRAIN' } }] }),
+    ).toMatchInlineSnapshot(`
+      [
+        "sections[0].items[0].options[0].when["basin.type"]: basin.type describes one basin, but this row is not repeated per basin (set "perBasin": true on the item or its section, or use "basins.type": some basin has the type)",
+      ]
+    `)
+    expect(itemIssues({ kind: 'CHOICE', options: [{ value: 'a', whne: { basinCount: 2 } }] }))
+      .toMatchInlineSnapshot(`
+      [
+        "sections[0].items[0].options[0].whne: unknown key "whne" (did you mean "when"?)",
+      ]
+    `)
+  })
+
   it('checks per-basin option sets', () => {
     expect(itemIssues({ kind: 'CHOICE', perBasinOptions: { '1': ['a'] } })).toMatchInlineSnapshot(`
       [

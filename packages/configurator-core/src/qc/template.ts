@@ -48,9 +48,10 @@ export const QcOptionSchema = z.union([
       .boolean()
       .optional()
       .meta(meta('true: choosing it needs a text too, e.g. "Other: ___"')),
+    when: WhenSchema.optional().meta(meta('offer the option only on these sinks (or basins)')),
   }),
 ])
-/** A CHOICE option: a string, or `{ value, label?, text? }`. */
+/** A CHOICE option: a string, or `{ value, label?, text?, when? }`. */
 export type QcOption = z.infer<typeof QcOptionSchema>
 
 export const QcQuantitySchema = z
@@ -160,6 +161,8 @@ function knownKeys(path: PathSegment[]): string[] {
   if (path.length === 2 && path[0] === 'sections') return KNOWN_KEYS.section
   if (path.length === 4 && path[2] === 'items') return KNOWN_KEYS.item
   if (path.at(-1) === 'quantity') return ['each', 'per', 'where']
+  if (path.at(-2) === 'options' || path.at(-3) === 'perBasinOptions')
+    return ['value', 'label', 'text', 'when']
   return []
 }
 
@@ -227,6 +230,8 @@ function checkItem(item: QcItem, at: PathSegment[], perBasin: boolean): Issue[] 
   for (const [path, list] of optionLists) {
     const seen = new Set<string>()
     list.forEach((option, i) => {
+      if (typeof option !== 'string' && option.when !== undefined)
+        issues.push(...checkWhen(option.when, [...path, i, 'when'], { perBasin }))
       const value = optionValue(option)
       if (seen.has(value))
         issues.push(
