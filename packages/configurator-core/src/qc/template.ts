@@ -181,11 +181,15 @@ function error(path: PathSegment[], code: string, text: Text): Issue {
 
 const MEASURED: readonly QcItemKind[] = ['NUM', 'TEST']
 
-function checkItem(item: QcItem, at: PathSegment[], perBasin: boolean): Issue[] {
+/** CHOICE options: where they may be, one list per basin, no duplicates; returns every option value too. */
+function checkOptions(
+  item: QcItem,
+  at: PathSegment[],
+  perBasin: boolean,
+): { issues: Issue[]; values: Set<string> } {
   const issues: Issue[] = []
   const { kind } = item
   const isChoice = kind === 'CHOICE'
-  if (item.when !== undefined) issues.push(...checkWhen(item.when, [...at, 'when'], { perBasin }))
   if (isChoice && item.options === undefined && item.perBasinOptions === undefined)
     issues.push(error(at, 'missing_options', 'a CHOICE item needs "options" or "perBasinOptions"'))
   if (item.options !== undefined && item.perBasinOptions !== undefined)
@@ -245,6 +249,19 @@ function checkItem(item: QcItem, at: PathSegment[], perBasin: boolean): Issue[] 
     })
   }
   const allValues = new Set(optionLists.flatMap(([, list]) => list.map(optionValue)))
+  return { issues, values: allValues }
+}
+
+/** expected, expectedFrom, tolerance and unit: on the kinds that have them, with values they can take. */
+function checkExpected(
+  item: QcItem,
+  at: PathSegment[],
+  row: { perBasin: boolean; values: Set<string> },
+): Issue[] {
+  const issues: Issue[] = []
+  const { kind } = item
+  const { perBasin, values: allValues } = row
+  const isChoice = kind === 'CHOICE'
   for (const key of ['tolerance', 'unit'] as const) {
     if (item[key] !== undefined && !MEASURED.includes(kind))
       issues.push(
@@ -349,6 +366,13 @@ function checkItem(item: QcItem, at: PathSegment[], perBasin: boolean): Issue[] 
       )
     }
   }
+  return issues
+}
+
+/** N/A and procedures against the kind. */
+function checkAnswerKeys(item: QcItem, at: PathSegment[]): Issue[] {
+  const issues: Issue[] = []
+  const { kind } = item
   if (item.naAllowed !== undefined) {
     const path = [...at, 'naAllowed']
     if (kind === 'CHECK' && item.naAllowed)
@@ -380,6 +404,12 @@ function checkItem(item: QcItem, at: PathSegment[], perBasin: boolean): Issue[] 
         `a ${kind} item has no procedure; only PROC and TEST items do`,
       ),
     )
+  return issues
+}
+
+/** A quantity's where picks basins, so it needs per basin. */
+function checkQuantity(item: QcItem, at: PathSegment[]): Issue[] {
+  const issues: Issue[] = []
   if (item.quantity !== undefined) {
     const path = [...at, 'quantity']
     if (item.quantity.where !== undefined) {
@@ -395,6 +425,17 @@ function checkItem(item: QcItem, at: PathSegment[], perBasin: boolean): Issue[] 
     }
   }
   return issues
+}
+
+function checkItem(item: QcItem, at: PathSegment[], perBasin: boolean): Issue[] {
+  const options = checkOptions(item, at, perBasin)
+  return [
+    ...(item.when === undefined ? [] : checkWhen(item.when, [...at, 'when'], { perBasin })),
+    ...options.issues,
+    ...checkExpected(item, at, { perBasin, values: options.values }),
+    ...checkAnswerKeys(item, at),
+    ...checkQuantity(item, at),
+  ]
 }
 
 /** The semantic checks the schema cannot make: facts, ids, kinds and their keys. */
