@@ -50,6 +50,23 @@ describe('fixtures/qc', () => {
     ])
   })
 
+  it('covers every item of the paper forms (counts from ../shared/specs/qc-checklists.md)', () => {
+    const counts = (formCode: string) =>
+      Object.fromEntries(
+        template(formCode).sections.map((section) => [
+          section.id,
+          // section ticks are the paper's unlabelled boxes, not the items the spec counts
+          section.items.filter((item) => !/\.(done|verified)$/.test(item.id)).length,
+        ]),
+      )
+    // CLP: 3 header + 5 sink + 5 per-basin; 2 header + 14; 4 E-Drain + 7 E-Sink; 15; sign-off
+    expect(counts('CLP.T2.001.V01')).toEqual({ H: 3, '1': 13, '2': 16, '3': 11, '4': 15, SO: 4 })
+    // CLQ: 6 + 10 + 6 per basin (item 2 split by basin type) + 8 = 42 leaf items per 3-basin sink
+    expect(counts('CLQ.T2.001.V01')).toEqual({ H: 6, A: 6, B: 10, 'C-E': 7, F: 8 })
+    // CLT: 3 general + 7 E-Drain + 9 serials + 10 E-Sink, 4 instruction blocks, the added sign-off
+    expect(counts('CLT.T2.001.V01')).toEqual({ H: 3, P: 4, G: 3, D: 7, I: 9, S: 10, SO: 3 })
+  })
+
   it.each(Object.keys(configs))(
     '%s: section 1 of the production form has 5 rows per basin',
     (name) => {
@@ -88,6 +105,23 @@ describe('fixtures/qc', () => {
       'BETWEEN_BASINS_2_3',
       'CENTER_OF_BASIN_3',
     ])
+  })
+
+  it('offers only faucet locations between basins the sink has', () => {
+    const options = (name: string, key: string) =>
+      instantiateInspection(template('CLP.T2.001.V01'), config(name))
+        .find((row) => row.key === key)
+        ?.options?.map((o) => o.value)
+    expect(options('t2-b1-minimal', '1.8#basin1')).toEqual(['CENTER_OF_BASIN_1'])
+    expect(options('t2-b2-standard', '1.8#basin2')).toEqual([
+      'BETWEEN_BASINS_1_2',
+      'CENTER_OF_BASIN_2',
+    ])
+  })
+
+  it('numbers the rows 1..n in form order', () => {
+    const rows = instantiateInspection(template('CLQ.T2.001.V01'), config('t2-b2-standard'))
+    expect(rows.map((row) => row.sequence)).toEqual(rows.map((_, i) => i + 1))
   })
 
   it('gives the French manuals to French sinks only', () => {

@@ -91,6 +91,27 @@ describe('planTasks', () => {
     ])
   })
 
+  it('throws a ConfiguratorError naming the tasks of a cycle in a file that was not parsed, and ends on a skipped one', () => {
+    const templates = parsed([task('a'), task('b')])
+    const cyclic: TaskTemplateFile = {
+      ...templates,
+      tasks: [task('a', ['c']), task('b'), task('c', ['a'])] as TaskTemplateFile['tasks'],
+    }
+    const skippedCycle: TaskTemplateFile = {
+      ...templates,
+      tasks: [
+        task('a'),
+        task('x', ['y'], { when: { pegboard: true } }),
+        task('y', ['x'], { when: { pegboard: true } }),
+        task('b', ['x']),
+      ] as TaskTemplateFile['tasks'],
+    }
+    expect(planTasks(skippedCycle, sink()).map((t) => t.id)).toEqual(['a', 'b'])
+    expect(() => planTasks(cyclic, sink())).toThrowErrorMatchingInlineSnapshot(
+      `[ConfiguratorError: planTasks(): no order exists for a, c: their dependencies form a cycle; check the file with parseTaskTemplates() first]`,
+    )
+  })
+
   it('throws a ConfiguratorError for a configuration it cannot read', () => {
     expect(() => planTasks(parsed([task('a')]), sink({ feet: 'WHEELS' }))).toThrow(
       ConfiguratorError,

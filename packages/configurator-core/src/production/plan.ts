@@ -1,3 +1,4 @@
+import { ConfiguratorError } from '../errors.js'
 import { readSinkFacts } from '../qc/sink-facts.js'
 import { evaluateWhen } from '../qc/when.js'
 import type { TaskTemplate, TaskTemplateFile, TaskType } from './tasks.js'
@@ -22,7 +23,8 @@ export interface PlannedTask {
 /**
  * The tasks that apply to one sink, in an order that respects dependencies: among the tasks that are ready,
  * the one listed first in the file goes first. A dependency on a task that does not apply is replaced by that
- * task's own dependencies, so the order the file asks for still holds.
+ * task's own dependencies, so the order the file asks for still holds. Throws a ConfiguratorError for a
+ * configuration it cannot read, or for a file with a dependency cycle (parseTaskTemplates() refuses those).
  *
  * @example planTasks(templates, configuration).map((task) => task.id)
  * @see docs/qc.md#production-tasks
@@ -38,6 +40,8 @@ export function planTasks(templates: TaskTemplateFile, configuration: unknown): 
   const resolve = (task: TaskTemplate): string[] => {
     const known = resolved.get(task.id)
     if (known !== undefined) return known
+    // a cycle in a file that was not parsed ends here instead of recursing forever
+    resolved.set(task.id, [])
     const out = new Set<string>()
     const inherited = new Set<string>()
     for (const id of task.dependsOn ?? []) {
@@ -62,6 +66,7 @@ export function planTasks(templates: TaskTemplateFile, configuration: unknown): 
     const known = ancestry.get(id)
     if (known !== undefined) return known
     const out = new Set<string>()
+    ancestry.set(id, out)
     const task = byId.get(id)
     for (const dependency of task === undefined ? [] : resolve(task)) {
       out.add(dependency)
@@ -78,8 +83,13 @@ export function planTasks(templates: TaskTemplateFile, configuration: unknown): 
     const next = tasks.find(
       (task) => !done.has(task.id) && [...(waiting.get(task.id) ?? [])].every((id) => done.has(id)),
     )
-    // parseTaskTemplates refuses cycles, so a ready task always exists for a parsed file
-    if (next === undefined) break
+    if (next === undefined) {
+      const stuck = tasks.filter((task) => !done.has(task.id)).map((task) => task.id)
+      throw new ConfiguratorError(
+        'cycle',
+        `planTasks(): no order exists for ${stuck.join(', ')}: their dependencies form a cycle; check the file with parseTaskTemplates() first`,
+      )
+    }
     done.add(next.id)
     plan.push({
       id: next.id,

@@ -85,7 +85,7 @@ describe('parseTaskTemplates', () => {
     ).toMatchInlineSnapshot(`
       [
         "tasks.json: tasks[0].when.pegbord: unknown fact "pegbord" (did you mean "pegboard"?)",
-        "tasks.json: tasks[1].when["legs.height"]: legs.height: expected one of "ADJUSTABLE" | "FIXED", received "ADJ"",
+        "tasks.json: tasks[1].when["legs.height"]: expected one of "ADJUSTABLE" | "FIXED", received "ADJ"",
         "tasks.json: tasks[2].when["basin.type"]: basin.type describes one basin, but a task is for the whole sink (use "basins.type": some basin has the type)",
       ]
     `)

@@ -5,7 +5,11 @@ import { WhenSchema, checkWhen } from '../qc/when.js'
 import { didYouMean } from '../text/suggest.js'
 import { zodIssues } from '../zod-issues.js'
 
-/** The kinds of production task (the production_tasks table's task_type). */
+/**
+ * The kinds of production task (the production_tasks table's task_type).
+ *
+ * @example TASK_TYPES.includes('PACKAGING') // true
+ */
 export const TASK_TYPES = ['ASSEMBLY', 'FABRICATION', 'INSPECTION', 'PACKAGING', 'TESTING'] as const
 /** One of {@link TASK_TYPES}. */
 export type TaskType = (typeof TASK_TYPES)[number]
@@ -37,6 +41,12 @@ export const TaskTemplateSchema = z
 /** One production step, as written in a task template file. */
 export type TaskTemplate = z.infer<typeof TaskTemplateSchema>
 
+/**
+ * The zod schema of a task template file; {@link parseTaskTemplates} also checks ids, dependencies and cycles.
+ *
+ * @example TaskTemplateFileSchema.safeParse(json).success
+ * @see docs/qc.md#production-tasks
+ */
 export const TaskTemplateFileSchema = z
   .strictObject({
     $schema: z.string().optional(),

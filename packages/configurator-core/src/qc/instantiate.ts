@@ -33,6 +33,8 @@ export interface InspectionItem {
   expected?: number | string
   tolerance?: number
   unit?: string
+  /** 1-based position in the inspection */
+  sequence: number
   /** how many of the thing the row is about, from the item's quantity rule */
   quantity?: number
   naAllowed: boolean
@@ -66,7 +68,7 @@ interface Scope {
   basins: readonly FactValues[]
 }
 
-function instantiateItem(item: QcItem, scope: Scope): InspectionItem | undefined {
+function instantiateItem(item: QcItem, scope: Scope): Omit<InspectionItem, 'sequence'> | undefined {
   const { facts, section } = scope
   if (!evaluateWhen(item.when, facts)) return undefined
   const quantity = quantityOf(item, scope.sink, scope.basins)
@@ -91,7 +93,13 @@ function instantiateItem(item: QcItem, scope: Scope): InspectionItem | undefined
     ...(basin === undefined ? {} : { basin, basinType: facts['basin.type'] as string }),
     ...(item.description === undefined ? {} : { description: item.description }),
     ...(item.procedure === undefined ? {} : { procedure: [...item.procedure] }),
-    ...(options === undefined ? {} : { options: options.map(toOption) }),
+    ...(options === undefined
+      ? {}
+      : {
+          options: options
+            .filter((option) => typeof option === 'string' || evaluateWhen(option.when, facts))
+            .map(toOption),
+        }),
     ...(expected === undefined ? {} : { expected }),
     ...(item.tolerance === undefined ? {} : { tolerance: item.tolerance }),
     ...(item.unit === undefined ? {} : { unit: item.unit }),
@@ -108,7 +116,7 @@ function instantiateItem(item: QcItem, scope: Scope): InspectionItem | undefined
  * Throws a ConfiguratorError when the configuration lacks what applicability reads (basins, legs, feet…).
  *
  * @example instantiateInspection(template, configuration).filter((row) => row.basin === 2)
- * @see docs/qc.md#instantiating
+ * @see docs/qc.md#instantiating-recording-and-scoring
  */
 export function instantiateInspection(
   template: QcTemplate,
@@ -117,8 +125,8 @@ export function instantiateInspection(
 ): InspectionItem[] {
   const { sink, basins } = readSinkFacts(configuration, 'instantiateInspection')
   const rows: InspectionItem[] = []
-  const push = (row: InspectionItem | undefined) => {
-    if (row !== undefined) rows.push(row)
+  const push = (row: Omit<InspectionItem, 'sequence'> | undefined) => {
+    if (row !== undefined) rows.push({ ...row, sequence: rows.length + 1 })
   }
   for (const section of template.sections) {
     if (options.kind !== undefined && (section.kind ?? template.kind) !== options.kind) continue

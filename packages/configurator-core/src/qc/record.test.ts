@@ -11,6 +11,7 @@ function row(patch: Partial<InspectionItem> & Pick<InspectionItem, 'kind'>): Ins
     sectionId: 's',
     sectionTitle: 'S',
     inspectionKind: 'FINAL_QC',
+    sequence: 1,
     label: 'Row',
     naAllowed: false,
     required: true,

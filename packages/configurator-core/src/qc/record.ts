@@ -3,7 +3,11 @@ import { didYouMean } from '../text/suggest.js'
 import { describeValue } from '../zod-issues.js'
 import type { InspectionItem } from './instantiate.js'
 
-/** The N/A answer, for any row whose `naAllowed` is true. */
+/**
+ * The N/A answer, for any row whose `naAllowed` is true.
+ *
+ * @example recordValue(row, NA) // { ok: true, record: { outcome: 'NA', … } } where N/A is allowed
+ */
 export const NA = 'N/A'
 
 /**
@@ -112,7 +116,7 @@ function recordChoice(item: InspectionItem, value: QcValue): RecordResult {
  * TEST values against expected ± tolerance, CHOICE values against the options (and the expected option).
  *
  * @example recordValue(row, 41.5) // { ok: true, record: { key: 'E2.B#basin1', outcome: 'PASS', deviation: 1.5, … } }
- * @see docs/qc.md#recording
+ * @see docs/qc.md#instantiating-recording-and-scoring
  */
 export function recordValue(item: InspectionItem, value: QcValue): RecordResult {
   if (item.kind === 'PROC')

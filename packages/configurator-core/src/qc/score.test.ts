@@ -10,6 +10,7 @@ function row(key: string, patch: Partial<InspectionItem> = {}): InspectionItem {
     sectionId: 's',
     sectionTitle: 'S',
     inspectionKind: 'FINAL_QC',
+    sequence: 1,
     kind: 'CHECK',
     label: key,
     naAllowed: false,

@@ -23,7 +23,12 @@ const SPRAYER_TYPES = [
   'AIR_GUN_ROSETTE',
 ] as const
 
-/** The facts a `when` object may name (docs/qc.md#applicability), by name. */
+/**
+ * The facts a `when` object may name, by name, with the values each takes.
+ *
+ * @example SINK_FACTS['legs.height']?.values // ['ADJUSTABLE', 'FIXED']
+ * @see docs/qc.md#applicability-when
+ */
 export const SINK_FACTS: Readonly<Record<string, FactSpec>> = {
   model: { values: ['T2-B1', 'T2-B2', 'T2-B3'], description: 'the sink model' },
   language: { values: ['EN', 'FR', 'SP'], description: 'the language of the manuals' },

@@ -103,8 +103,8 @@ describe('parseQcTemplate', () => {
       }),
     ).toMatchInlineSnapshot(`
       [
-        "sections[0].items[0].when.any[0].basinCount[1]: basinCount: expected one of 1 | 2 | 3, received 4",
-        "sections[0].items[0].when["legs.height"]: legs.height: expected one of "ADJUSTABLE" | "FIXED", received "ADJUSTIBLE" (did you mean "ADJUSTABLE"?)",
+        "sections[0].items[0].when.any[0].basinCount[1]: expected one of 1 | 2 | 3, received 4",
+        "sections[0].items[0].when["legs.height"]: expected one of "ADJUSTABLE" | "FIXED", received "ADJUSTIBLE" (did you mean "ADJUSTABLE"?)",
         "sections[0].items[0].when.pegbord: unknown fact "pegbord" (did you mean "pegboard"?)",
       ]
     `)
@@ -159,6 +159,22 @@ describe('parseQcTemplate', () => {
         "sections[0].items[0].perBasinOptions: give "options" or "perBasinOptions", not both",
         "sections[0].items[0].perBasinOptions: perBasinOptions has no options for basin 2, 3 (a T2 sink has up to 3 basins: give options for "1", "2" and "3")",
         "sections[0].items[0].perBasinOptions: perBasinOptions need a row repeated per basin (set "perBasin": true on the item or its section)",
+      ]
+    `)
+  })
+
+  it('checks an option when with the row scope', () => {
+    expect(
+      itemIssues({ kind: 'CHOICE', options: [{ value: 'a', when: { 'basin.type': 'E_DRAIN' } }] }),
+    ).toMatchInlineSnapshot(`
+      [
+        "sections[0].items[0].options[0].when["basin.type"]: basin.type describes one basin, but this row is not repeated per basin (set "perBasin": true on the item or its section, or use "basins.type": some basin has the type)",
+      ]
+    `)
+    expect(itemIssues({ kind: 'CHOICE', options: [{ value: 'a', whne: { basinCount: 2 } }] }))
+      .toMatchInlineSnapshot(`
+      [
+        "sections[0].items[0].options[0].whne: unknown key "whne" (did you mean "when"?)",
       ]
     `)
   })

@@ -6,7 +6,12 @@ import { zodIssues } from '../zod-issues.js'
 import { SINK_FACTS } from './sink-facts.js'
 import { WhenSchema, checkWhen } from './when.js'
 
-/** The kinds of item a QC form holds (docs/qc.md#item-kinds). */
+/**
+ * The kinds of item a QC form holds.
+ *
+ * @example QC_ITEM_KINDS.includes('CHECK_NA') // true
+ * @see docs/qc.md#item-kinds
+ */
 export const QC_ITEM_KINDS = [
   'CHECK',
   'CHECK_NA',
@@ -21,7 +26,11 @@ export const QC_ITEM_KINDS = [
 /** One of {@link QC_ITEM_KINDS}. */
 export type QcItemKind = (typeof QC_ITEM_KINDS)[number]
 
-/** The kinds of inspection a template (or one of its sections) is used for. */
+/**
+ * The kinds of inspection a template (or one of its sections) is used for.
+ *
+ * @example instantiateInspection(template, configuration, { kind: QC_KINDS[0] }) // the Pre-QC rows
+ */
 export const QC_KINDS = ['PRE_QC', 'PRODUCTION_CHECK', 'FINAL_QC', 'END_OF_LINE_TEST'] as const
 /** One of {@link QC_KINDS}. */
 export type QcKind = (typeof QC_KINDS)[number]
@@ -39,9 +48,10 @@ export const QcOptionSchema = z.union([
       .boolean()
       .optional()
       .meta(meta('true: choosing it needs a text too, e.g. "Other: ___"')),
+    when: WhenSchema.optional().meta(meta('offer the option only on these sinks (or basins)')),
   }),
 ])
-/** A CHOICE option: a string, or `{ value, label?, text? }`. */
+/** A CHOICE option: a string, or `{ value, label?, text?, when? }`. */
 export type QcOption = z.infer<typeof QcOptionSchema>
 
 export const QcQuantitySchema = z
@@ -111,6 +121,12 @@ export const QcSectionSchema = z
 /** A section of a QC form. */
 export type QcSection = z.infer<typeof QcSectionSchema>
 
+/**
+ * The zod schema of a QC template file; {@link parseQcTemplate} also checks facts, ids and kinds.
+ *
+ * @example QcTemplateSchema.safeParse(json).success
+ * @see docs/qc.md#a-qc-template
+ */
 export const QcTemplateSchema = z
   .strictObject({
     $schema: z.string().optional(),
@@ -145,6 +161,8 @@ function knownKeys(path: PathSegment[]): string[] {
   if (path.length === 2 && path[0] === 'sections') return KNOWN_KEYS.section
   if (path.length === 4 && path[2] === 'items') return KNOWN_KEYS.item
   if (path.at(-1) === 'quantity') return ['each', 'per', 'where']
+  if (path.at(-2) === 'options' || path.at(-3) === 'perBasinOptions')
+    return ['value', 'label', 'text', 'when']
   return []
 }
 
@@ -163,11 +181,15 @@ function error(path: PathSegment[], code: string, text: Text): Issue {
 
 const MEASURED: readonly QcItemKind[] = ['NUM', 'TEST']
 
-function checkItem(item: QcItem, at: PathSegment[], perBasin: boolean): Issue[] {
+/** CHOICE options: where they may be, one list per basin, no duplicates; returns every option value too. */
+function checkOptions(
+  item: QcItem,
+  at: PathSegment[],
+  perBasin: boolean,
+): { issues: Issue[]; values: Set<string> } {
   const issues: Issue[] = []
   const { kind } = item
   const isChoice = kind === 'CHOICE'
-  if (item.when !== undefined) issues.push(...checkWhen(item.when, [...at, 'when'], { perBasin }))
   if (isChoice && item.options === undefined && item.perBasinOptions === undefined)
     issues.push(error(at, 'missing_options', 'a CHOICE item needs "options" or "perBasinOptions"'))
   if (item.options !== undefined && item.perBasinOptions !== undefined)
@@ -212,6 +234,8 @@ function checkItem(item: QcItem, at: PathSegment[], perBasin: boolean): Issue[] 
   for (const [path, list] of optionLists) {
     const seen = new Set<string>()
     list.forEach((option, i) => {
+      if (typeof option !== 'string' && option.when !== undefined)
+        issues.push(...checkWhen(option.when, [...path, i, 'when'], { perBasin }))
       const value = optionValue(option)
       if (seen.has(value))
         issues.push(
@@ -225,6 +249,19 @@ function checkItem(item: QcItem, at: PathSegment[], perBasin: boolean): Issue[] 
     })
   }
   const allValues = new Set(optionLists.flatMap(([, list]) => list.map(optionValue)))
+  return { issues, values: allValues }
+}
+
+/** expected, expectedFrom, tolerance and unit: on the kinds that have them, with values they can take. */
+function checkExpected(
+  item: QcItem,
+  at: PathSegment[],
+  row: { perBasin: boolean; values: Set<string> },
+): Issue[] {
+  const issues: Issue[] = []
+  const { kind } = item
+  const { perBasin, values: allValues } = row
+  const isChoice = kind === 'CHOICE'
   for (const key of ['tolerance', 'unit'] as const) {
     if (item[key] !== undefined && !MEASURED.includes(kind))
       issues.push(
@@ -329,6 +366,13 @@ function checkItem(item: QcItem, at: PathSegment[], perBasin: boolean): Issue[] 
       )
     }
   }
+  return issues
+}
+
+/** N/A and procedures against the kind. */
+function checkAnswerKeys(item: QcItem, at: PathSegment[]): Issue[] {
+  const issues: Issue[] = []
+  const { kind } = item
   if (item.naAllowed !== undefined) {
     const path = [...at, 'naAllowed']
     if (kind === 'CHECK' && item.naAllowed)
@@ -360,6 +404,12 @@ function checkItem(item: QcItem, at: PathSegment[], perBasin: boolean): Issue[] 
         `a ${kind} item has no procedure; only PROC and TEST items do`,
       ),
     )
+  return issues
+}
+
+/** A quantity's where picks basins, so it needs per basin. */
+function checkQuantity(item: QcItem, at: PathSegment[]): Issue[] {
+  const issues: Issue[] = []
   if (item.quantity !== undefined) {
     const path = [...at, 'quantity']
     if (item.quantity.where !== undefined) {
@@ -375,6 +425,17 @@ function checkItem(item: QcItem, at: PathSegment[], perBasin: boolean): Issue[] 
     }
   }
   return issues
+}
+
+function checkItem(item: QcItem, at: PathSegment[], perBasin: boolean): Issue[] {
+  const options = checkOptions(item, at, perBasin)
+  return [
+    ...(item.when === undefined ? [] : checkWhen(item.when, [...at, 'when'], { perBasin })),
+    ...options.issues,
+    ...checkExpected(item, at, { perBasin, values: options.values }),
+    ...checkAnswerKeys(item, at),
+    ...checkQuantity(item, at),
+  ]
 }
 
 /** The semantic checks the schema cannot make: facts, ids, kinds and their keys. */

@@ -62,7 +62,7 @@ function checkValue(
     code: 'invalid_value',
     severity: 'error',
     path,
-    message: `${fact}: expected one of ${spec.values.map((v) => JSON.stringify(v)).join(' | ')}, received ${describeValue(value)}`,
+    message: `expected one of ${spec.values.map((v) => JSON.stringify(v)).join(' | ')}, received ${describeValue(value)}`,
     ...(hint === undefined ? {} : { hint }),
   }
 }
