@@ -69,3 +69,11 @@ export async function measure(
 function round(ms: number): number {
   return Number(ms.toPrecision(4))
 }
+
+/** The figure of timings measured by hand (runs too long for tinybench): median, p99 and count. */
+export function summarise(name: string, times: readonly number[]): BenchResult {
+  const sorted = [...times].sort((a, b) => a - b)
+  const at = (q: number) =>
+    sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)] ?? Number.NaN
+  return { name, median_ms: round(at(0.5)), p99_ms: round(at(0.99)), samples: sorted.length }
+}

@@ -26,8 +26,8 @@ export interface ImportResult {
   counts: Record<string, number>
 }
 
-/** rows per INSERT: PostgreSQL takes at most 65,535 parameters a statement */
-const BATCH = 1000
+/** rows per INSERT */
+const BATCH = 5000
 
 /** the name of the price list an import brings */
 export const DEFAULT_PRICE_LIST = 'default'
@@ -152,35 +152,39 @@ export async function importCatalog(
       .update(items)
       .set({ retired: true })
       .where(sql`${items.kind} <> 'custom'`)
+    // items and structure go as one JSON parameter per batch, unpacked by the server: binding
+    // thousands of parameters per statement cost four times the insert itself
     await insertBatches(
       catalog.items.map((item) => ({
         id: item.id,
         kind: item.kind,
         name: item.name,
-        subcategoryCode: item.subcategoryCode ?? null,
+        subcategory_code: item.subcategoryCode ?? null,
         aliases: item.aliases ?? [],
         attributes: item.attributes ?? null,
-        retired: false,
       })),
       (batch) =>
-        tx
-          .insert(items)
-          .values(batch)
-          .onConflictDoUpdate({
-            target: items.id,
-            set: {
-              kind: sql`excluded.kind`,
-              name: sql`excluded.name`,
-              subcategoryCode: sql`excluded.subcategory_code`,
-              aliases: sql`excluded.aliases`,
-              attributes: sql`excluded.attributes`,
-              retired: false,
-            },
-          }),
+        tx.execute(sql`
+          insert into ${items} (id, kind, name, subcategory_code, aliases, attributes, retired)
+          select id, kind, name, subcategory_code, aliases, attributes, false
+          from jsonb_to_recordset(${JSON.stringify(batch)}::jsonb)
+            as r(id text, kind item_kind, name text, subcategory_code text, aliases text[], attributes jsonb)
+          on conflict (id) do update set
+            kind = excluded.kind, name = excluded.name, subcategory_code = excluded.subcategory_code,
+            aliases = excluded.aliases, attributes = excluded.attributes, retired = false`),
       advance,
     )
     await tx.delete(components)
-    await insertBatches(componentRows, (batch) => tx.insert(components).values(batch), advance)
+    await insertBatches(
+      componentRows,
+      (batch) =>
+        tx.execute(sql`
+          insert into ${components} (parent_id, position, child_id, quantity, notes)
+          select "parentId", position, "childId", quantity, notes
+          from jsonb_to_recordset(${JSON.stringify(batch)}::jsonb)
+            as r("parentId" text, position integer, "childId" text, quantity numeric, notes text)`),
+      advance,
+    )
     if (priceList !== undefined) await importPrices(tx, { priceList, rows: priceRows }, advance)
     await tx.insert(catalogImports).values({ hash, source: input.source, counts })
     await writeAudit(tx, {
