@@ -60,47 +60,90 @@ function setAt(config: unknown, path: readonly PathSegment[], value: unknown): u
   return record
 }
 
+/** The paths where two configurations differ: changed values, and lists whose length changed. */
+export function changedPaths(
+  before: unknown,
+  after: unknown,
+  at: PathSegment[] = [],
+): PathSegment[][] {
+  if (before === after) return []
+  if (Array.isArray(before) && Array.isArray(after)) {
+    if (before.length !== after.length) return [at]
+    return before.flatMap((item, i) => changedPaths(item, after[i], [...at, i]))
+  }
+  if (isObject(before) && isObject(after)) {
+    const out: PathSegment[][] = []
+    for (const key in before) out.push(...changedPaths(before[key], after[key], [...at, key]))
+    for (const key in after) if (!(key in before)) out.push([...at, key])
+    return out
+  }
+  return [at]
+}
+
+interface Plan {
+  /** the rules to run, each everywhere or at some elements of its list */
+  rules: { rule: CompiledRule; elements: number[] | 'all' }[]
+  /** the derived facts to compute again, in dependency order */
+  facts: CompiledFact[]
+}
+
+/** Checks configurations near a valid one, running only what reads the values that differ. */
+export interface IncrementalCheck {
+  /**
+   * The error findings of `configuration` (defaults applied, valid for the options), or undefined when
+   * a line could not be made (then configure in full).
+   */
+  errorsOf(configuration: Record<string, unknown>): Finding[] | undefined
+  /** the baseline with `value` at `path` (`undefined` removes the key) */
+  errorsWith(path: readonly PathSegment[], value: unknown): Finding[] | undefined
+  readonly baseline: Record<string, unknown>
+}
+
 /**
- * Re-checks a valid full configuration with one leaf value changed, running only the rules (and list
- * elements) that read the leaf: the others gave no error before and see the same facts now.
- * `undefined` as the value removes the key. Returns the error findings, or undefined when a line could
- * not be made (then configure in full).
+ * Re-checks configurations close to a valid one (`defaulted`, with defaults applied), running only the
+ * derived facts and rules (and list elements) that read a value that differs: the others gave no error
+ * before and see the same facts now.
  */
 export function createIncrementalCheck(
   configurator: Configurator,
   defaulted: Record<string, unknown>,
-): (path: readonly PathSegment[], value: unknown) => Finding[] | undefined {
+): IncrementalCheck {
   const { ruleset, catalog } = configurator
   const baseline = computeFacts(ruleset, defaulted)
-  const optionSlots = new Map(ruleset.optionSlots)
-  const plans = new Map<
-    string,
-    { rules: { rule: CompiledRule; touch: Touch }[]; facts: CompiledFact[] }
-  >()
-  const planFor = (path: readonly PathSegment[]) => {
-    const key = JSON.stringify(path)
+  const plans = new Map<string, Plan>()
+  const planFor = (paths: readonly (readonly PathSegment[])[]): Plan => {
+    const key = JSON.stringify(paths)
     let plan = plans.get(key)
     if (plan === undefined) {
-      plan = {
-        rules: ruleset.rules
-          .map((rule) => ({ rule, touch: touchOf(rule, path) }))
-          .filter((entry) => entry.touch.kind !== 'none'),
-        // a derived fact's reads include those of the facts it uses, so order is kept
-        facts: ruleset.facts.filter((fact) => fact.reads.some((p) => overlapsAt(p, path, -1))),
+      const rules: Plan['rules'] = []
+      for (const rule of ruleset.rules) {
+        let elements: number[] | 'all' | undefined
+        for (const path of paths) {
+          const touch = touchOf(rule, path)
+          if (touch.kind === 'none') continue
+          if (touch.kind === 'all' || elements === 'all') elements = 'all'
+          else elements = [...(elements ?? []), touch.index]
+        }
+        if (elements !== undefined) rules.push({ rule, elements })
       }
+      // a derived fact's reads include those of the facts it uses, so order is kept
+      const facts = ruleset.facts.filter((fact) =>
+        fact.reads.some((p) => paths.some((path) => overlapsAt(p, path, -1))),
+      )
+      plan = { rules, facts }
       plans.set(key, plan)
     }
     return plan
   }
-  return (path, value) => {
-    const top = path[0]
-    const slot = typeof top === 'string' ? optionSlots.get(top) : undefined
-    if (slot === undefined) return undefined
-    const configuration = setAt(defaulted, path, value) as Record<string, unknown>
-    const plan = planFor(path)
-    // only the facts that read the changed value are computed again
+  const errorsAt = (
+    configuration: Record<string, unknown>,
+    paths: readonly (readonly PathSegment[])[],
+  ): Finding[] | undefined => {
+    if (paths.length === 0) return []
+    if (paths.some((path) => path.length === 0)) return undefined
+    const plan = planFor(paths)
     const values = baseline.slice()
-    values[slot] = configuration[top as string]
+    for (const [name, slot] of ruleset.optionSlots) values[slot] = configuration[name]
     for (const fact of plan.facts) values[fact.slot] = fact.value(values)
     const errors: Finding[] = []
     const state = { failed: false }
@@ -145,7 +188,7 @@ export function createIncrementalCheck(
         }
       }
     }
-    for (const { rule, touch } of plan.rules) {
+    for (const { rule, elements } of plan.rules) {
       const forEach = rule.forEach
       if (forEach === undefined) {
         if (rule.when(values)) fire(rule, values)
@@ -154,9 +197,11 @@ export function createIncrementalCheck(
       const list = forEach.list(values)
       if (!Array.isArray(list)) continue
       const [elementSlot, indexSlot, numberSlot] = forEach.slots
-      const from = touch.kind === 'element' ? touch.index : 0
-      const to = touch.kind === 'element' ? Math.min(touch.index + 1, list.length) : list.length
-      for (let i = from; i < to; i++) {
+      const indexes =
+        elements === 'all'
+          ? list.map((_item, i) => i)
+          : [...new Set(elements)].filter((i) => i < list.length).sort((x, y) => x - y)
+      for (const i of indexes) {
         values[elementSlot] = list[i]
         values[indexSlot] = i
         values[numberSlot] = i + 1
@@ -164,5 +209,11 @@ export function createIncrementalCheck(
       }
     }
     return state.failed ? undefined : errors
+  }
+  return {
+    baseline: defaulted,
+    errorsOf: (configuration) => errorsAt(configuration, changedPaths(defaulted, configuration)),
+    errorsWith: (path, value) =>
+      errorsAt(setAt(defaulted, path, value) as Record<string, unknown>, [path]),
   }
 }

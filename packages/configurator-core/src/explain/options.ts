@@ -7,6 +7,7 @@ import type { ReadPattern } from '../rules/compile.js'
 import { CURRENT_INDEX, SHALLOW, isObject } from '../rules/compile.js'
 import type { Configurator } from '../rules/configure.js'
 import type { OptionSpec } from '../rules/schema.js'
+import type { IncrementalCheck } from './incremental.js'
 import { createIncrementalCheck } from './incremental.js'
 
 /** A range of numbers; `null` ends are unbounded. */
@@ -120,7 +121,8 @@ interface Context {
   sourceText: string
 }
 
-type Outcome = { ok: true } | { ok: false; reasons: Finding[] }
+/** a witness is a valid completion (defaults not yet applied) */
+type Outcome = { ok: true; witness?: unknown } | { ok: false; reasons: Finding[] }
 
 // candidates and structure
 
@@ -478,7 +480,7 @@ function touches(context: Context, finding: Finding, path: readonly PathSegment[
 /** decides whether some completion of `config` is valid; `unset` lists options chosen to stay unset */
 type Search = (config: unknown, unset: readonly string[]) => Outcome
 
-function createSearch(context: Context): Search {
+function createSearch(context: Context, incremental: () => IncrementalCheck | undefined): Search {
   const { configurator } = context
   const options = configurator.ruleset.options
   const memo = new Map<string, Outcome>()
@@ -502,7 +504,9 @@ function createSearch(context: Context): Search {
         seen.add(formatPath(slot.path))
       }
     }
-    let errors = configurator.configure(full).findings.filter((f) => f.severity === 'error')
+    const quick = isObject(full) ? incremental()?.errorsOf(full) : undefined
+    let errors =
+      quick ?? configurator.configure(full).findings.filter((f) => f.severity === 'error')
     if (errors.some((f) => f.rule === MODEL_RULE)) {
       // unset text is assumed to be typed validly later
       const free = walk(options, full, 'all').filter((slot) => slot.kind === 'text' && !slot.set)
@@ -511,7 +515,7 @@ function createSearch(context: Context): Search {
       )
     }
     let outcome: Outcome
-    if (errors.length === 0) outcome = { ok: true }
+    if (errors.length === 0) outcome = { ok: true, witness: full }
     else {
       const decided = errors.filter((f) => !filled.some((path) => touches(context, f, path)))
       if (decided.length > 0) outcome = { ok: false, reasons: decided }
@@ -716,15 +720,31 @@ export function options(
   )
   if (problems.length > 0) return { ok: false, product: ruleset.product, options: [], problems }
   const context = contextOf(configurator, maxListLength)
-  const search = createSearch(context)
   // a valid full configuration: a changed leaf needs only the rules that read it
-  // the partial configuration completed with defaults is valid: a changed value needs only the rules
-  // that read it, and its errors are final unless they read an option still to be chosen
-  const incremental =
-    settings.incremental !== false && baseline.ok
-      ? createIncrementalCheck(configurator, baseline.configuration)
-      : undefined
-  const open = incremental === undefined ? [] : walk(ruleset.options, partial, 'open')
+  // a valid completion of the partial configuration (its defaults, or the first the search finds):
+  // configurations near it need only the rules that read what differs
+  let incremental: IncrementalCheck | undefined
+  const search = createSearch(context, () => incremental)
+  const open = walk(ruleset.options, partial, 'open')
+  if (settings.incremental !== false) {
+    const found = baseline.ok ? { ok: true as const, witness: partial } : search(partial, [])
+    const witness = found.ok ? configurator.configure(found.witness) : undefined
+    // unset text is typed later: a witness may lack it when no rule reads it
+    const free = walk(ruleset.options, partial, 'all')
+      .filter((slot) => slot.kind === 'text' && !slot.set)
+      .map((slot) => slot.path)
+    const usable = witness?.findings.every(
+      (f) =>
+        f.severity !== 'error' ||
+        (f.rule === MODEL_RULE &&
+          free.some((path) => under(f.path, path)) &&
+          ![...context.reads.values()].some((reads) =>
+            reads.some((pattern) => free.some((path) => overlaps(pattern, path))),
+          )),
+    )
+    if (witness !== undefined && usable === true)
+      incremental = createIncrementalCheck(configurator, witness.configuration)
+  }
   const domains: OptionDomain[] = []
   const partialText = JSON.stringify(partial)
   const alikeCache = new Map<OptionSpec, ReadonlySet<unknown>>()
@@ -735,11 +755,9 @@ export function options(
     errors?.every((f) => !choosable.some((path) => touches(context, f, path))) === true
       ? errors
       : undefined
-  const quickCheck = (slot: Slot, value: unknown): Finding[] | undefined => {
-    if (incremental === undefined) return undefined
-    // a value set where its parent object is missing would create fields still to be chosen
-    const parent = slot.path.slice(0, -1)
-    if (parent.length > 0 && !isObject(readAt(partial, parent))) return undefined
+  const quickCheckOf = (slot: Slot): ((value: unknown) => Finding[] | undefined) => {
+    if (incremental === undefined) return () => undefined
+    const check = incremental
     const own = formatPath(slot.path)
     const others = open
       .filter((o) => {
@@ -747,25 +765,39 @@ export function options(
         return path !== own && !path.startsWith(`${own}.`) && !path.startsWith(`${own}[`)
       })
       .map((o) => o.path)
+    return (value) => quickCheck({ slot, value, check, others })
+  }
+  const quickCheck = (at: {
+    slot: Slot
+    value: unknown
+    check: IncrementalCheck
+    others: PathSegment[][]
+  }): Finding[] | undefined => {
+    const { slot, value, others } = at
+    const incremental = at.check
+    // a value set where its parent object is missing would create fields still to be chosen
+    const parent = slot.path.slice(0, -1)
+    if (parent.length > 0 && !isObject(readAt(incremental.baseline, parent))) return undefined
+    if (slot.kind === 'text') return undefined
     if (isLeaf(slot))
-      return final(incremental(slot.path, value === null ? undefined : value), others)
-    const current = readAt(partial, slot.path)
+      return final(incremental.errorsWith(slot.path, value === null ? undefined : value), others)
+    const current = readAt(incremental.baseline, slot.path)
     switch (slot.kind) {
       case 'presence':
       case 'variant':
         // keeping the object given changes nothing; another value replaces it whole
         if (isObject(value)) return isObject(current) ? [] : undefined
-        return final(incremental(slot.path, value), others)
+        return final(incremental.errorsWith(slot.path, value), others)
       case 'add': {
         const element = newElement(slot, value)
-        const list = readAt(baseline.configuration, slot.path)
+        const list = readAt(incremental.baseline, slot.path)
         if (element === undefined || !Array.isArray(list)) return undefined
         // the new element's other fields may still be chosen too
         const at = [...slot.path, list.length]
         const chosen = Object.keys(element)
           .filter((key) => key !== slot.key)
           .map((key) => [...at, key])
-        return final(incremental(slot.path, [...(list as unknown[]), element]), [
+        return final(incremental.errorsWith(slot.path, [...(list as unknown[]), element]), [
           ...others,
           ...chosen,
         ])
@@ -776,7 +808,6 @@ export function options(
       case 'item':
       case 'number':
       case 'integer':
-      case 'text':
         return undefined
     }
   }
@@ -789,8 +820,9 @@ export function options(
       ruledOut: [],
     }
     if (slot.set) domain.value = slot.value
+    const quick = quickCheckOf(slot)
     const outcomeOf = (value: unknown): Outcome => {
-      const errors = incremental === undefined ? undefined : quickCheck(slot, value)
+      const errors = quick(value)
       if (errors !== undefined)
         return errors.length === 0 ? { ok: true } : { ok: false, reasons: errors }
       return search(
