@@ -1,6 +1,7 @@
 import type { Catalog, Configurator, PriceList, Ruleset } from '@torvan/configurator-core'
 import { createConfigurator, hashCatalog } from '@torvan/configurator-core'
 import { LRUCache } from 'lru-cache'
+import type { createAuthCache } from './auth/users.js'
 import { readCatalog, readPriceList } from './catalog/read.js'
 import type { Database, OpenDatabase } from './db/open.js'
 import { readActiveRuleset } from './rules/store.js'
@@ -37,6 +38,8 @@ export interface Services {
   now: () => Date
   /** how long a token lives, in seconds */
   tokenTtlSeconds: number
+  /** users as authentication reads them; user changes clear it */
+  authCache: ReturnType<typeof createAuthCache>
 }
 
 /** Builds the in-memory model from the database: undefined until a catalog and a ruleset exist. */

@@ -8,6 +8,7 @@ import type { SeedResult } from './seed.js'
 import { seedDatabase, tokenSecret } from './seed.js'
 import type { Services } from './services.js'
 import { createBomCache, loadModel } from './services.js'
+import { createAuthCache } from './auth/users.js'
 
 /** How to start the API: where the data is and what the first start seeds. */
 export interface StartOptions extends DatabaseOptions {
@@ -53,6 +54,7 @@ export async function startApi(options: StartOptions = {}): Promise<Api> {
       bomCache: createBomCache(),
       now: options.now ?? (() => new Date()),
       tokenTtlSeconds: options.tokenTtlSeconds ?? 8 * 60 * 60,
+      authCache: createAuthCache(),
     }
     const app = createApp(services, options.log === undefined ? {} : { log: options.log })
     return { app, services, database, seed, close: database.close }

@@ -118,6 +118,11 @@ async function serveCommand(io: ApiCliIo, portOption: string | undefined): Promi
           resolve(0)
         })
       })
+      // idle keep-alive connections would hold the server open; busy ones get 10 s to finish
+      if ('closeIdleConnections' in server) server.closeIdleConnections()
+      setTimeout(() => {
+        if ('closeAllConnections' in server) server.closeAllConnections()
+      }, 10_000).unref()
     }
     io.signals.once('SIGINT', stop)
     io.signals.once('SIGTERM', stop)

@@ -1,7 +1,6 @@
 import type { Context } from 'hono'
 import { readToken } from '../auth/token.js'
 import type { AuthUser } from '../auth/users.js'
-import { readAuthUser } from '../auth/users.js'
 import type { AppEnv } from './route.js'
 import { ProblemError } from './problem.js'
 
@@ -29,7 +28,7 @@ export async function authenticate(c: Context<AppEnv>): Promise<AuthUser> {
   if (claims === undefined) {
     throw unauthenticated('The token is invalid or has expired: sign in again.')
   }
-  const user = await readAuthUser(services.db, Number(claims.sub))
+  const user = await services.authCache.read(services.db, Number(claims.sub))
   if (user === undefined || !user.active) {
     throw unauthenticated('The token belongs to a user who no longer exists or was deactivated.')
   }

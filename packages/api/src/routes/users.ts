@@ -127,6 +127,7 @@ export const userRoutes = [
         })
         return after
       })
+      services.authCache.clear()
       return { status: 201, body: created, headers: { Location: `/users/${created.id}` } }
     },
   }),
@@ -185,6 +186,7 @@ export const userRoutes = [
         })
         return after
       })
+      services.authCache.clear()
       return { body: changed }
     },
   }),
@@ -221,6 +223,7 @@ export const userRoutes = [
           requestId,
         })
       })
+      services.authCache.clear()
       return { status: 204, body: null }
     },
   }),
