@@ -13,6 +13,11 @@ export interface BenchResult {
   baseline?: string
   /** baseline median / this median: how many times faster */
   ratio?: number
+  /** load tests: requests per second, failed requests, and their goals */
+  throughput_rps?: number
+  errors?: number
+  target_rps?: number
+  target_p99_ms?: number
 }
 
 /** A task to measure; `fn` may be async. */

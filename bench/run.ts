@@ -3,7 +3,10 @@ import { mkdirSync, writeFileSync } from 'node:fs'
 import { cpus } from 'node:os'
 import { join } from 'node:path'
 import { benchCatalog } from './catalog.bench.js'
+import { benchDatabase } from './database.bench.js'
 import { benchExplain } from './explain.bench.js'
+import { benchGrowth } from './growth.bench.js'
+import { benchHttp } from './http.bench.js'
 import type { BenchResult } from './measure.js'
 import { benchRules } from './rules.bench.js'
 
@@ -14,10 +17,15 @@ for (const [group, run] of [
   ['catalog', benchCatalog],
   ['rules', benchRules],
   ['explain', benchExplain],
+  ['database import', benchDatabase],
+  ['HTTP load', benchHttp],
 ] as const) {
   process.stdout.write(`running ${group}${quick ? ' (quick)' : ''}…\n`)
   results.push(...(await run({ quick })))
 }
+process.stdout.write(`running growth${quick ? ' (quick)' : ''}…\n`)
+const growth = await benchGrowth({ quick })
+results.push(...growth.results)
 
 const machine = {
   cpu: cpus()[0]?.model ?? 'unknown',
@@ -34,7 +42,12 @@ for (const r of results) {
     r.target_ms === undefined
       ? ''
       : `${r.target_ms}${r.median_ms <= r.target_ms ? ' ok' : ' MISSED'}`
-  const ratio = r.ratio === undefined ? '' : `${r.ratio}× faster than ${r.baseline ?? ''}`
+  const ratio =
+    r.ratio !== undefined
+      ? `${r.ratio}× faster than ${r.baseline ?? ''}`
+      : r.throughput_rps !== undefined
+        ? `${r.throughput_rps} req/s, ${r.errors ?? 0} errors${r.target_rps === undefined ? '' : ` (goal ≥ ${r.target_rps} req/s: ${r.throughput_rps >= r.target_rps ? 'ok' : 'MISSED'})`}${r.target_p99_ms === undefined ? '' : ` (goal p99 ≤ ${r.target_p99_ms} ms: ${r.p99_ms <= r.target_p99_ms ? 'ok' : 'MISSED'})`}`
+        : ''
   process.stdout.write(
     `${r.name.padEnd(width)}  ${String(r.median_ms).padStart(9)}  ${String(r.p99_ms).padStart(8)}  ${String(r.samples).padStart(8)}  ${target.padStart(9)}  ${ratio}\n`,
   )
@@ -48,5 +61,6 @@ if (!quick) {
     join(directory, 'latest.json'),
     `${JSON.stringify({ date: started.toISOString(), machine, results }, null, 2)}\n`,
   )
-  process.stdout.write('wrote bench/results/latest.json\n')
+  writeFileSync(join(directory, 'growth.md'), growth.table)
+  process.stdout.write('wrote bench/results/latest.json and bench/results/growth.md\n')
 }
