@@ -535,3 +535,17 @@ describe('buildCatalog()', () => {
     )
   })
 })
+
+describe('unchecked source references', () => {
+  it('ignores a source path that holds anything but strings and numbers', () => {
+    // found by fast-check: an object with a broken toString inside a source path made buildCatalog throw
+    const data = {
+      categories: [],
+      subcategories: [],
+      items: [{ source: { file: '', path: [[{ toString: '' }]] } }],
+    }
+    const built = buildCatalog(data)
+    expect(built.ok).toBe(false)
+    expect(built.issues.map((issue) => issue.path[0])).toContain('items')
+  })
+})

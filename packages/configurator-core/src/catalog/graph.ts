@@ -110,10 +110,20 @@ function sourceOf(value: unknown): SourceRef | undefined {
   const source = value.source
   if (typeof source !== 'object' || source === null) return undefined
   const { file, path, fields } = source as { file?: unknown; path?: unknown; fields?: unknown }
-  if (typeof file !== 'string' || !Array.isArray(path)) return undefined
-  return typeof fields === 'object' && fields !== null
-    ? { file, path: path as PathSegment[], fields: fields as Record<string, PathSegment[]> }
-    : { file, path: path as PathSegment[] }
+  // unchecked data: a path of anything but strings and numbers is not a place we can name
+  if (typeof file !== 'string' || !isPath(path)) return undefined
+  if (typeof fields !== 'object' || fields === null) return { file, path }
+  const spelled = Object.entries(fields).filter((entry): entry is [string, PathSegment[]] =>
+    isPath(entry[1]),
+  )
+  return { file, path, fields: Object.fromEntries(spelled) }
+}
+
+function isPath(value: unknown): value is PathSegment[] {
+  return (
+    Array.isArray(value) &&
+    value.every((segment) => typeof segment === 'string' || typeof segment === 'number')
+  )
 }
 
 class CatalogGraph implements Catalog {
