@@ -251,9 +251,7 @@ export async function benchHttp(options: { quick: boolean }): Promise<BenchResul
           )
         }
       } finally {
-        process.stdout.write('  stopping\n')
         await server.stop()
-        process.stdout.write('  stopped\n')
       }
     } finally {
       await scratch?.drop()

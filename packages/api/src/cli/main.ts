@@ -18,3 +18,6 @@ const code = await runApiCli(argv, { ...io, env: process.env, signals: process }
     return 3
   })
 process.exitCode = code
+// a stopped server has closed its listener and its database; requests that were still running when
+// the database closed may hold a socket or two, which must not keep the process alive
+if (argv[0] === 'serve') process.exit(code)

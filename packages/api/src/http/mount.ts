@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto'
 import type { Context, Hono } from 'hono'
 import type { AuthUser } from '../auth/users.js'
 import { ROLES } from '../permissions.js'
@@ -82,7 +83,21 @@ export function mountRoutes(app: Hono<AppEnv>, routes: readonly AnyRoute[]): voi
       if (route.idempotent === true && key !== undefined && user !== undefined) {
         const result = await idempotent(
           input.services.db,
-          { key, user, method: route.method.toUpperCase(), path: c.req.path, body },
+          {
+            key,
+            user,
+            method: route.method.toUpperCase(),
+            path: c.req.path,
+            // a route without a JSON body (a photo) is the same request when its bytes are the same
+            body:
+              route.body === undefined
+                ? {
+                    sha256: createHash('sha256')
+                      .update(new Uint8Array(await c.req.arrayBuffer()))
+                      .digest('hex'),
+                  }
+                : body,
+          },
           async () => {
             const first = await route.handler(input)
             if (first instanceof Response)

@@ -130,6 +130,7 @@ export const bomRoutes = [
       'The same configuration with the same catalog and rules answers with the BOM stored before (200); otherwise a new BOM is stored (201), the next revision of the configuration’s previous one. An invalid configuration is a 422 problem listing each path.',
     tag: 'BOMs',
     access: 'boms:generate',
+    idempotent: true,
     body: z.strictObject({ configuration: Configuration }),
     response: {
       status: 201,

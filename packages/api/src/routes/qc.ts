@@ -437,6 +437,7 @@ export const qcRoutes = [
       'Attach a photo (JPEG, PNG or WebP, at most 10 MB) to an inspection; ?filename= names it',
     tag: 'Quality control',
     access: 'documents:upload',
+    idempotent: true,
     params: IdParams,
     query: z.strictObject({ filename: z.string().min(1).max(200).default('photo') }),
     response: {
