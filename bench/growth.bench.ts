@@ -87,7 +87,9 @@ export async function benchGrowth(options: {
     const r = byName.get(name)
     return r === undefined
       ? ''
-      : (r.median_ms < 1 ? `${Math.round(r.median_ms * 1000)} µs` : `${r.median_ms} ms`)
+      : r.median_ms < 1
+        ? `${Math.round(r.median_ms * 1000)} µs`
+        : `${r.median_ms} ms`
   }
   const table = [
     '# How cost grows (medians)',
