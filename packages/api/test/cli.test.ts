@@ -1,7 +1,9 @@
 import { cp, mkdtemp, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { PGlite } from '@electric-sql/pglite'
 import { count } from 'drizzle-orm'
+import postgres from 'postgres'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { runApiCli } from '../src/cli/run.js'
 import { openDatabase } from '../src/db/open.js'
@@ -49,6 +51,35 @@ async function counts() {
     await open.close()
   }
 }
+
+describe('torvan db migrate', () => {
+  it('explains a database it cannot migrate, without a stack trace', async () => {
+    const other = await createTestDatabase(join(directory, 'old'))
+    const statement = "create type inspection_result as enum ('PASS')"
+    if (other.options.url !== undefined) {
+      const client = postgres(other.options.url, { max: 1, onnotice: () => undefined })
+      await client.unsafe(statement)
+      await client.end()
+    } else {
+      const client = await PGlite.create(other.options.dataDir ?? '')
+      await client.exec(statement)
+      await client.close()
+    }
+    const saved = env
+    env = { DATABASE_URL: other.options.url, DATA_DIR: other.options.dataDir }
+    try {
+      const result = await torvan('db', 'migrate')
+      expect(result.code).toBe(1)
+      expect(result.stderr).toMatch(
+        /could not be migrated to this version \(type "inspection_result" already exists\)/,
+      )
+      expect(result.stderr).not.toMatch(/\bat .*\.(ts|js):\d+/)
+    } finally {
+      env = saved
+      await other.drop()
+    }
+  })
+})
 
 describe('torvan db import-catalog', () => {
   it('stops on a catalog with errors before anything is written', async () => {

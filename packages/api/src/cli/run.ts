@@ -3,7 +3,7 @@ import { parseArgs } from 'node:util'
 import { serve } from '@hono/node-server'
 import type { ImportProgress } from '../catalog/import.js'
 import { importCatalog } from '../catalog/import.js'
-import { openDatabase } from '../db/open.js'
+import { DatabaseError, openDatabase } from '../db/open.js'
 import { ROLES } from '../permissions.js'
 import type { DemoLogin } from '../seed.js'
 import { importRules, readCatalogFolder, seedRoles, SetupError } from '../seed.js'
@@ -211,7 +211,7 @@ export async function runApiCli(
     io.stderr(`torvan: unknown or incomplete command "torvan ${argv.join(' ')}"\n\n${API_HELP}`)
     return 2
   } catch (error) {
-    if (error instanceof SetupError) {
+    if (error instanceof SetupError || error instanceof DatabaseError) {
       io.stderr(`torvan: ${error.message}\n`)
       return 1
     }

@@ -31,6 +31,25 @@ export interface OpenDatabase {
   close: () => Promise<void>
 }
 
+/** The database cannot be opened or migrated: a message for the person running the service. */
+export class DatabaseError extends Error {
+  constructor(message: string, options?: { cause?: unknown }) {
+    super(message, options)
+    this.name = 'DatabaseError'
+  }
+}
+
+function migrationFailed(location: string, error: unknown): DatabaseError {
+  const cause =
+    error instanceof Error
+      ? ((error.cause as Error | undefined)?.message ?? error.message)
+      : String(error)
+  return new DatabaseError(
+    `the database at ${location} could not be migrated to this version (${cause.split('\n')[0] ?? ''}); it may have been made by an older development build: point DATA_DIR or DATABASE_URL at a new database`,
+    { cause: error },
+  )
+}
+
 /** the committed SQL migrations: `drizzle/` beside `src/` (from source) or beside `dist/` (built) */
 function migrationsFolder(): string {
   for (const relative of ['../../drizzle', '../drizzle']) {
@@ -64,7 +83,7 @@ export async function openDatabase(options: DatabaseOptions): Promise<OpenDataba
       await migratePostgres(db, migrations)
     } catch (error) {
       await client.end({ timeout: 1 })
-      throw error
+      throw migrationFailed(withoutPassword(options.url), error)
     }
     return {
       db: db as unknown as Database,
@@ -80,7 +99,7 @@ export async function openDatabase(options: DatabaseOptions): Promise<OpenDataba
     await migratePglite(db, migrations)
   } catch (error) {
     await client.close()
-    throw error
+    throw migrationFailed(options.dataDir ?? 'memory', error)
   }
   return {
     db: db as unknown as Database,
