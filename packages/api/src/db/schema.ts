@@ -19,6 +19,7 @@ import {
   timestamp,
   uniqueIndex,
 } from 'drizzle-orm/pg-core'
+import { PHASES } from '../orders/phases.js'
 
 const tsvector = customType<{ data: string }>({ dataType: () => 'tsvector' })
 const bytea = customType<{ data: Uint8Array; driverData: Uint8Array }>({ dataType: () => 'bytea' })
@@ -223,17 +224,7 @@ export const userRoles = pgTable(
 // ---------------------------------------------------------------------------------------------------
 // Customers and orders (the phases are the document's §3.1 lifecycle).
 
-export const orderPhase = pgEnum('order_phase', [
-  'DRAFT',
-  'CONFIGURATION',
-  'APPROVAL',
-  'PRODUCTION',
-  'QUALITY_CONTROL',
-  'PACKAGING',
-  'SHIPPING',
-  'DELIVERED',
-  'CANCELLED',
-])
+export const orderPhase = pgEnum('order_phase', PHASES)
 export const orderPriority = pgEnum('order_priority', ['LOW', 'NORMAL', 'HIGH', 'URGENT'])
 
 export const customers = pgTable(

@@ -4,7 +4,7 @@ import type { SQL } from 'drizzle-orm'
 import { and, asc, count, desc, eq, inArray, sql } from 'drizzle-orm'
 import { z } from 'zod'
 import { DEFAULT_PRICE_LIST } from '../catalog/import.js'
-import { categories, items, priceLists, prices, subcategories } from '../db/schema.js'
+import { categories, itemKind, items, priceLists, prices, subcategories } from '../db/schema.js'
 import { ProblemError } from '../http/problem.js'
 import { defineRoute } from '../http/route.js'
 import { requireModel } from './model.js'
@@ -28,7 +28,7 @@ const Flag = z
 const ItemSummary = z.object({
   id: z.string(),
   name: z.string(),
-  kind: z.enum(['part', 'assembly', 'custom']),
+  kind: z.enum(itemKind.enumValues),
   subcategoryCode: z.string().nullable(),
   unitPrice: z.string().nullable().optional().describe('only for users with financials:read'),
 })
@@ -121,7 +121,7 @@ export const catalogRoutes = [
       q: z.string().max(200).optional().describe('words that ids or names start with'),
       category: z.string().optional().describe('a category code, e.g. 718'),
       subcategory: z.string().optional().describe('a subcategory code, e.g. 719.016'),
-      type: z.enum(['part', 'assembly', 'custom']).optional(),
+      type: z.enum(itemKind.enumValues).optional(),
       page: z.coerce.number().int().min(1).max(10_000).default(1),
       pageSize: z.coerce.number().int().min(1).max(200).default(50),
     }),

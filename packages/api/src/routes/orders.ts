@@ -5,7 +5,14 @@ import { and, asc, count, desc, eq, gte, ilike, lte } from 'drizzle-orm'
 import { z } from 'zod'
 import { writeAudit } from '../audit.js'
 import { generateBom } from '../boms/generate.js'
-import { customers, orderItems, orderPhaseHistory, orders, users } from '../db/schema.js'
+import {
+  customers,
+  orderItems,
+  orderPhaseHistory,
+  orderPriority,
+  orders,
+  users,
+} from '../db/schema.js'
 import { ProblemError } from '../http/problem.js'
 import { defineRoute, signedIn } from '../http/route.js'
 import { PHASES } from '../orders/phases.js'
@@ -22,7 +29,7 @@ import {
 import { transitionOrder } from '../orders/transition.js'
 import { requireModel } from './model.js'
 
-const PRIORITIES = ['LOW', 'NORMAL', 'HIGH', 'URGENT'] as const
+const PRIORITIES = orderPriority.enumValues
 const IsoDate = z.iso.date()
 const Version = z
   .number()

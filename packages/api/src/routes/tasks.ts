@@ -5,11 +5,11 @@ import { z } from 'zod'
 import { writeAudit } from '../audit.js'
 import type { AuthUser } from '../auth/users.js'
 import type { Executor } from '../db/open.js'
-import { orderItems, orders, productionTasks, userRoles, users } from '../db/schema.js'
+import { orderItems, orders, productionTasks, taskStatus, userRoles, users } from '../db/schema.js'
 import { ProblemError } from '../http/problem.js'
 import { defineRoute, signedIn } from '../http/route.js'
 
-const STATUSES = ['PENDING', 'IN_PROGRESS', 'COMPLETED', 'ON_HOLD', 'CANCELLED'] as const
+const STATUSES = taskStatus.enumValues
 type Status = (typeof STATUSES)[number]
 
 /** Which status may follow which: COMPLETED and CANCELLED are final. */
