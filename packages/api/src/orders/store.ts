@@ -1,9 +1,12 @@
 import type { Context } from 'hono'
 import { and, asc, eq, inArray, sql } from 'drizzle-orm'
+import type { AuditEntry } from '../audit.js'
+import { writeAudit } from '../audit.js'
 import type { Executor } from '../db/open.js'
 import { boms, customers, orderItems, orders } from '../db/schema.js'
 import { ProblemError } from '../http/problem.js'
 import type { AppEnv } from '../http/route.js'
+import type { Services } from '../services.js'
 import type { Phase } from './phases.js'
 import { EDITABLE_PHASES, movesFrom } from './phases.js'
 
@@ -171,4 +174,25 @@ export async function itemsOf(tx: Executor, orderIds: readonly number[]) {
     .leftJoin(boms, eq(boms.id, orderItems.bomId))
     .where(inArray(orderItems.orderId, [...orderIds]))
     .orderBy(asc(orderItems.id))
+}
+
+/**
+ * Changes an order's items in one transaction: locks the order, checks the version it was read at and
+ * that it is still editable, makes the change, moves the order to its next version and writes the
+ * audit row the change describes. Returns the order as changed.
+ */
+export async function changeOrderItems(
+  services: Services,
+  input: { orderId: number; version: number; userId: number; requestId: string },
+  change: (tx: Executor, order: OrderRow) => Promise<Omit<AuditEntry, 'userId' | 'requestId'>>,
+): Promise<OrderView> {
+  return services.db.transaction(async (tx) => {
+    const order = await lockOrder(tx, input.orderId)
+    checkVersion(order, input.version)
+    checkEditable(order)
+    const audit = await change(tx, order)
+    await bumpOrder(tx, order, { now: services.now() })
+    await writeAudit(tx, { ...audit, userId: input.userId, requestId: input.requestId })
+    return orderView(tx, order.id)
+  })
 }

@@ -18,7 +18,7 @@ import { defineRoute, signedIn } from '../http/route.js'
 import { PHASES } from '../orders/phases.js'
 import {
   bumpOrder,
-  checkEditable,
+  changeOrderItems,
   checkVersion,
   expectedVersion,
   itemsOf,
@@ -378,37 +378,34 @@ export const orderRoutes = [
         user: actor,
         requestId,
       })
-      const view = await services.db.transaction(async (tx) => {
-        const order = await lockOrder(tx, params.id)
-        checkVersion(order, expected)
-        checkEditable(order)
-        const [item] = await tx
-          .insert(orderItems)
-          .values({
-            orderId: order.id,
-            buildNumber: body.buildNumber,
-            configurationId: bom.configurationId,
-            bomId: bom.id,
-          })
-          .onConflictDoNothing()
-          .returning({ id: orderItems.id })
-        if (item === undefined) {
-          throw new ProblemError(
-            'conflict',
-            `Order ${order.number} already has a build ${body.buildNumber}: build numbers are unique within an order.`,
-          )
-        }
-        await bumpOrder(tx, order, { now: services.now() })
-        await writeAudit(tx, {
-          action: 'order.item.create',
-          entity: 'order_item',
-          entityId: item.id,
-          userId: actor.id,
-          after: { orderId: order.id, buildNumber: body.buildNumber, bomId: bom.id },
-          requestId,
-        })
-        return orderView(tx, order.id)
-      })
+      const view = await changeOrderItems(
+        services,
+        { orderId: params.id, version: expected, userId: actor.id, requestId },
+        async (tx, order) => {
+          const [item] = await tx
+            .insert(orderItems)
+            .values({
+              orderId: order.id,
+              buildNumber: body.buildNumber,
+              configurationId: bom.configurationId,
+              bomId: bom.id,
+            })
+            .onConflictDoNothing()
+            .returning({ id: orderItems.id })
+          if (item === undefined) {
+            throw new ProblemError(
+              'conflict',
+              `Order ${order.number} already has a build ${body.buildNumber}: build numbers are unique within an order.`,
+            )
+          }
+          return {
+            action: 'order.item.create',
+            entity: 'order_item',
+            entityId: item.id,
+            after: { orderId: order.id, buildNumber: body.buildNumber, bomId: bom.id },
+          }
+        },
+      )
       return { status: 201, body: view, headers: etag(view.version) }
     },
   }),
@@ -436,26 +433,23 @@ export const orderRoutes = [
         user: actor,
         requestId,
       })
-      const view = await services.db.transaction(async (tx) => {
-        const order = await lockOrder(tx, params.id)
-        checkVersion(order, expected)
-        checkEditable(order)
-        await tx
-          .update(orderItems)
-          .set({ configurationId: bom.configurationId, bomId: bom.id })
-          .where(eq(orderItems.id, existing.id))
-        await bumpOrder(tx, order, { now: services.now() })
-        await writeAudit(tx, {
-          action: 'order.item.update',
-          entity: 'order_item',
-          entityId: existing.id,
-          userId: actor.id,
-          before: { bomId: existing.bomId, configurationId: existing.configurationId },
-          after: { bomId: bom.id, configurationId: bom.configurationId },
-          requestId,
-        })
-        return orderView(tx, order.id)
-      })
+      const view = await changeOrderItems(
+        services,
+        { orderId: params.id, version: expected, userId: actor.id, requestId },
+        async (tx) => {
+          await tx
+            .update(orderItems)
+            .set({ configurationId: bom.configurationId, bomId: bom.id })
+            .where(eq(orderItems.id, existing.id))
+          return {
+            action: 'order.item.update',
+            entity: 'order_item',
+            entityId: existing.id,
+            before: { bomId: existing.bomId, configurationId: existing.configurationId },
+            after: { bomId: bom.id, configurationId: bom.configurationId },
+          }
+        },
+      )
       return { body: view, headers: etag(view.version) }
     },
   }),
@@ -470,28 +464,28 @@ export const orderRoutes = [
     problems: [404, 409, 412, 428],
     handler: async ({ params, user, services, requestId, c }) => {
       const actor = signedIn(user)
-      const expected = expectedVersion(c, undefined)
-      const view = await services.db.transaction(async (tx) => {
-        const order = await lockOrder(tx, params.id)
-        checkVersion(order, expected)
-        checkEditable(order)
-        const [removed] = await tx
-          .delete(orderItems)
-          .where(and(eq(orderItems.id, params.itemId), eq(orderItems.orderId, order.id)))
-          .returning()
-        if (removed === undefined)
-          throw new ProblemError('notFound', `Order ${order.number} has no item ${params.itemId}.`)
-        await bumpOrder(tx, order, { now: services.now() })
-        await writeAudit(tx, {
-          action: 'order.item.delete',
-          entity: 'order_item',
-          entityId: removed.id,
-          userId: actor.id,
-          before: { orderId: order.id, buildNumber: removed.buildNumber, bomId: removed.bomId },
-          requestId,
-        })
-        return orderView(tx, order.id)
-      })
+      const view = await changeOrderItems(
+        services,
+        { orderId: params.id, version: expectedVersion(c, undefined), userId: actor.id, requestId },
+        async (tx, order) => {
+          const [removed] = await tx
+            .delete(orderItems)
+            .where(and(eq(orderItems.id, params.itemId), eq(orderItems.orderId, order.id)))
+            .returning()
+          if (removed === undefined) {
+            throw new ProblemError(
+              'notFound',
+              `Order ${order.number} has no item ${params.itemId}.`,
+            )
+          }
+          return {
+            action: 'order.item.delete',
+            entity: 'order_item',
+            entityId: removed.id,
+            before: { orderId: order.id, buildNumber: removed.buildNumber, bomId: removed.bomId },
+          }
+        },
+      )
       return { body: view, headers: etag(view.version) }
     },
   }),
