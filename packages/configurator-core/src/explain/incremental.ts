@@ -4,6 +4,7 @@ import type { ReadPattern, Values } from '../rules/compile.js'
 import { ANY_INDEX, CURRENT_INDEX, SHALLOW, isObject } from '../rules/compile.js'
 import type { Configurator } from '../rules/configure.js'
 import { computeFacts } from '../rules/configure.js'
+import { setSegments } from '../rules/path.js'
 import type { CompiledFact, CompiledRule } from '../rules/ruleset.js'
 
 /** How a change at one path touches a rule: not at all, at one element of its list, or everywhere. */
@@ -42,22 +43,6 @@ function touchOf(rule: CompiledRule, path: readonly PathSegment[]): Touch {
   if (own && touching.every((p) => overlapsAt(p, path, index) && p.includes(CURRENT_INDEX)))
     return { kind: 'element', index }
   return { kind: 'all' }
-}
-
-function setAt(config: unknown, path: readonly PathSegment[], value: unknown): unknown {
-  if (path.length === 0) return value
-  const [head, ...rest] = path as [PathSegment, ...PathSegment[]]
-  if (typeof head === 'number') {
-    const list = Array.isArray(config) ? [...(config as unknown[])] : []
-    list[head] = setAt(list[head], rest, value)
-    return list
-  }
-  const source: Record<string, unknown> = isObject(config) ? config : {}
-  const next = setAt(source[head], rest, value)
-  const record: Record<string, unknown> = {}
-  for (const key in source) if (key !== head) record[key] = source[key]
-  if (next !== undefined) record[head] = next
-  return record
 }
 
 /** The paths where two configurations differ: changed values, and lists whose length changed. */
@@ -214,6 +199,6 @@ export function createIncrementalCheck(
     baseline: defaulted,
     errorsOf: (configuration) => errorsAt(configuration, changedPaths(defaulted, configuration)),
     errorsWith: (path, value) =>
-      errorsAt(setAt(defaulted, path, value) as Record<string, unknown>, [path]),
+      errorsAt(setSegments(defaulted, path, value) as Record<string, unknown>, [path]),
   }
 }

@@ -6,6 +6,7 @@ import { formatPath } from '../issues.js'
 import type { ReadPattern } from '../rules/compile.js'
 import { CURRENT_INDEX, SHALLOW, isObject } from '../rules/compile.js'
 import type { Configurator } from '../rules/configure.js'
+import { readSegments, setSegments } from '../rules/path.js'
 import type { OptionSpec } from '../rules/schema.js'
 import type { IncrementalCheck } from './incremental.js'
 import { createIncrementalCheck } from './incremental.js'
@@ -351,52 +352,25 @@ function candidates(context: Context, slot: Slot): unknown[] {
   }
 }
 
-/** `config` with `value` at `path`; `undefined` removes the key, missing steps become objects */
-function setAt(config: unknown, path: readonly PathSegment[], value: unknown): unknown {
-  if (path.length === 0) return value
-  const [head, ...rest] = path as [PathSegment, ...PathSegment[]]
-  if (typeof head === 'number') {
-    const list = Array.isArray(config) ? [...(config as unknown[])] : []
-    list[head] = setAt(list[head], rest, value)
-    return list
-  }
-  const source: Record<string, unknown> = isObject(config) ? config : {}
-  const next = setAt(source[head], rest, value)
-  // rebuilt rather than deleted from, keeping the key order
-  const record: Record<string, unknown> = {}
-  for (const key in source) if (key !== head) record[key] = source[key]
-  if (next !== undefined) record[head] = next
-  return record
-}
-
-function readAt(config: unknown, path: readonly PathSegment[]): unknown {
-  let current = config
-  for (const segment of path) {
-    if (current === null || typeof current !== 'object') return undefined
-    current = (current as Record<PathSegment, unknown>)[segment]
-  }
-  return current
-}
-
 /** the configuration with the slot given `value` (a candidate of the slot) */
 function apply(config: unknown, slot: Slot, value: unknown): unknown {
   switch (slot.kind) {
     case 'presence':
     case 'variant': {
       // keep an object that is already there
-      if (isObject(value) && isObject(readAt(config, slot.path))) return config
-      return setAt(config, slot.path, value)
+      if (isObject(value) && isObject(readSegments(config, slot.path))) return config
+      return setSegments(config, slot.path, value)
     }
     case 'count':
-      return setAt(
+      return setSegments(
         config,
         slot.path,
         Array.from({ length: value as number }, () => ({})),
       )
     case 'add': {
-      const list = readAt(config, slot.path)
+      const list = readSegments(config, slot.path)
       const items: unknown[] = Array.isArray(list) ? list : []
-      return setAt(config, slot.path, [...items, { [slot.key ?? 'id']: value }])
+      return setSegments(config, slot.path, [...items, { [slot.key ?? 'id']: value }])
     }
     case 'enum':
     case 'boolean':
@@ -404,7 +378,7 @@ function apply(config: unknown, slot: Slot, value: unknown): unknown {
     case 'number':
     case 'integer':
     case 'text':
-      return setAt(config, slot.path, value === null ? undefined : value)
+      return setSegments(config, slot.path, value === null ? undefined : value)
   }
 }
 
@@ -777,11 +751,11 @@ export function options(
     const incremental = at.check
     // a value set where its parent object is missing would create fields still to be chosen
     const parent = slot.path.slice(0, -1)
-    if (parent.length > 0 && !isObject(readAt(incremental.baseline, parent))) return undefined
+    if (parent.length > 0 && !isObject(readSegments(incremental.baseline, parent))) return undefined
     if (slot.kind === 'text') return undefined
     if (isLeaf(slot))
       return final(incremental.errorsWith(slot.path, value === null ? undefined : value), others)
-    const current = readAt(incremental.baseline, slot.path)
+    const current = readSegments(incremental.baseline, slot.path)
     switch (slot.kind) {
       case 'presence':
       case 'variant':
@@ -790,7 +764,7 @@ export function options(
         return final(incremental.errorsWith(slot.path, value), others)
       case 'add': {
         const element = newElement(slot, value)
-        const list = readAt(incremental.baseline, slot.path)
+        const list = readSegments(incremental.baseline, slot.path)
         if (element === undefined || !Array.isArray(list)) return undefined
         // the new element's other fields may still be chosen too
         const at = [...slot.path, list.length]

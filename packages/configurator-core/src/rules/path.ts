@@ -69,6 +69,34 @@ export function readSegments(value: unknown, segments: readonly PathSegment[]): 
 }
 
 /**
+ * A copy of `value` with `next` at `segments`: missing steps become objects (or arrays, for a number),
+ * `undefined` removes the key, and other keys keep their order.
+ */
+export function setSegments(
+  value: unknown,
+  segments: readonly PathSegment[],
+  next: unknown,
+): unknown {
+  if (segments.length === 0) return next
+  const [head, ...rest] = segments as [PathSegment, ...PathSegment[]]
+  if (typeof head === 'number') {
+    const list = Array.isArray(value) ? [...(value as unknown[])] : []
+    list[head] = setSegments(list[head], rest, next)
+    return list
+  }
+  const source =
+    typeof value === 'object' && value !== null && !Array.isArray(value)
+      ? (value as Record<string, unknown>)
+      : {}
+  const child = setSegments(source[head], rest, next)
+  // rebuilt rather than deleted from, keeping the key order
+  const record: Record<string, unknown> = {}
+  for (const key in source) if (key !== head) record[key] = source[key]
+  if (child !== undefined) record[head] = child
+  return record
+}
+
+/**
  * Reads a fact's value at a path with json-rules-engine's semantics: a path into something that is not an
  * object gives the value itself.
  */
