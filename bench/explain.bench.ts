@@ -1,32 +1,11 @@
 // options() and explain() on the T2 samples: the answers a UI asks for on every keystroke
-import { readFileSync, readdirSync } from 'node:fs'
-import { join } from 'node:path'
-import { loadCatalog, loadRules } from '@torvan/catalog-loader'
-import { createConfigurator, explain, options } from '@torvan/configurator-core'
+import { explain, options } from '@torvan/configurator-core'
 import type { BenchResult, BenchTask } from './measure.js'
 import { measure } from './measure.js'
-
-const root = join(import.meta.dirname, '..')
-
-/** The valid sample configurations in fixtures/configs, by file name. */
-function sampleConfigurations(): [string, unknown][] {
-  const directory = join(root, 'fixtures', 'configs')
-  return readdirSync(directory)
-    .filter((name) => name.endsWith('.json') && !name.includes('invalid'))
-    .sort()
-    .map((name) => [
-      name.replace(/\.json$/, ''),
-      JSON.parse(readFileSync(join(directory, name), 'utf8')) as unknown,
-    ])
-}
+import { loadT2, sampleConfigurations } from './t2.js'
 
 export async function benchExplain(settings: { quick: boolean }): Promise<BenchResult[]> {
-  const { catalog } = await loadCatalog(join(root, 'fixtures', 'catalog'))
-  if (catalog === undefined) throw new Error('the demo catalog does not load')
-  const loaded = await loadRules(join(root, 'rules', 't2'), { catalog })
-  if (loaded.ruleset === undefined)
-    throw new Error('the T2 rules do not compile: run torvan rules check')
-  const configurator = createConfigurator({ catalog, ruleset: loaded.ruleset })
+  const { configurator } = await loadT2()
   const tasks: BenchTask[] = []
   for (const [name, configuration] of sampleConfigurations()) {
     const result = configurator.configure(configuration)

@@ -1,29 +1,17 @@
 // How cost grows: BOM time (rules + explosion) by basins and accessories; explosion time by catalog size.
 // Writes bench/results/growth.md beside latest.json.
-import { readFileSync } from 'node:fs'
-import { join } from 'node:path'
-import { loadCatalog, loadRules } from '@torvan/catalog-loader'
-import {
-  buildCatalog,
-  createBomDocument,
-  createConfigurator,
-  explode,
-} from '@torvan/configurator-core'
+import { buildCatalog, createBomDocument, explode } from '@torvan/configurator-core'
 import { generateCatalog, largestRoot } from './generate-catalog.js'
 import type { BenchResult, BenchTask } from './measure.js'
 import { measure } from './measure.js'
-
-const root = join(import.meta.dirname, '..')
-
-function read(name: string): Record<string, unknown> {
-  return JSON.parse(
-    readFileSync(join(root, 'fixtures', 'configs', `${name}.json`), 'utf8'),
-  ) as Record<string, unknown>
-}
+import { loadT2, sampleConfiguration } from './t2.js'
 
 /** The every-option sink cut down to `basins` basins and the first `accessories` accessories. */
-function variant(basins: number, accessories: number): Record<string, unknown> {
-  const full = read('t2-b3-every-option')
+function variant(
+  full: Record<string, unknown>,
+  basins: number,
+  accessories: number,
+): Record<string, unknown> {
   const list = full['accessories'] as unknown[]
   return {
     ...full,
@@ -42,16 +30,13 @@ function variant(basins: number, accessories: number): Record<string, unknown> {
 export async function benchGrowth(options: {
   quick: boolean
 }): Promise<{ results: BenchResult[]; table: string }> {
-  const { catalog } = await loadCatalog(join(root, 'fixtures', 'catalog'))
-  if (catalog === undefined) throw new Error('the demo catalog does not load')
-  const { ruleset } = await loadRules(join(root, 'rules', 't2'), { catalog })
-  if (ruleset === undefined) throw new Error('the T2 rules do not compile')
-  const configurator = createConfigurator({ catalog, ruleset })
+  const { configurator } = await loadT2()
+  const full = sampleConfiguration('t2-b3-every-option')
   const accessoryCounts = [0, 5, 10, 20]
   const tasks: BenchTask[] = []
   for (const basins of [1, 2, 3]) {
     for (const accessories of accessoryCounts) {
-      const configuration = variant(basins, accessories)
+      const configuration = variant(full, basins, accessories)
       const result = configurator.configure(configuration)
       if (!result.ok) {
         const first = result.findings.find((finding) => finding.severity === 'error')

@@ -1,7 +1,6 @@
 // HTTP under load against a real listener (a child process), on PostgreSQL and on PGlite:
 // (a) saturated throughput with 50 connections, (b) latency at a fixed 100 requests/s over 50 connections
 import { spawn } from 'node:child_process'
-import { readFileSync } from 'node:fs'
 import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -9,12 +8,10 @@ import { startApi } from '@torvan/api'
 import autocannon from 'autocannon'
 import { scratchDatabase } from './database.bench.js'
 import type { BenchResult } from './measure.js'
+import { ROOT, sampleConfiguration } from './t2.js'
 
 const PASSWORD = 'bench-password-0123'
-const ROOT = join(import.meta.dirname, '..')
-const configuration = JSON.parse(
-  readFileSync(join(ROOT, 'fixtures/configs/t2-b2-standard.json'), 'utf8'),
-) as Record<string, unknown>
+const configuration = sampleConfiguration('t2-b2-standard')
 
 interface Scenario {
   name: string
