@@ -1,8 +1,7 @@
 // Importing a generated catalog of 100,000 parts into PostgreSQL and into PGlite (goal ≤ 5 s on PostgreSQL)
-import { randomBytes } from 'node:crypto'
 import { buildCatalog } from '@torvan/configurator-core'
-import { importCatalog, openDatabase } from '@torvan/api'
-import postgres from 'postgres'
+import type { ScratchDatabase } from '@torvan/api'
+import { createScratchDatabase, importCatalog, openDatabase } from '@torvan/api'
 import { generateCatalog } from './generate-catalog.js'
 import type { BenchResult } from './measure.js'
 import { summarise } from './measure.js'
@@ -11,20 +10,9 @@ import { summarise } from './measure.js'
 export const BENCH_DATABASE_URL =
   process.env['BENCH_DATABASE_URL'] ?? 'postgres://postgres@127.0.0.1:5432/postgres'
 
-/** Creates a database of its own on the server; `drop` removes it. */
-export async function scratchDatabase(): Promise<{ url: string; drop: () => Promise<void> }> {
-  const name = `torvan_bench_${randomBytes(5).toString('hex')}`
-  const admin = postgres(BENCH_DATABASE_URL, { max: 1, onnotice: () => undefined })
-  await admin.unsafe(`create database ${name}`)
-  const url = new URL(BENCH_DATABASE_URL)
-  url.pathname = `/${name}`
-  return {
-    url: url.toString(),
-    drop: async () => {
-      await admin.unsafe(`drop database if exists ${name} with (force)`)
-      await admin.end()
-    },
-  }
+/** Creates a database of its own on the benchmark server; `drop` removes it. */
+export function scratchDatabase(): Promise<ScratchDatabase> {
+  return createScratchDatabase(BENCH_DATABASE_URL, 'torvan_bench')
 }
 
 async function timeImport(kind: 'postgres' | 'pglite', parts: number): Promise<number> {

@@ -1,5 +1,4 @@
-import { randomBytes } from 'node:crypto'
-import postgres from 'postgres'
+import { createScratchDatabase } from '../src/db/scratch.js'
 import type { Api, StartOptions } from '../src/start.js'
 import { startApi } from '../src/start.js'
 
@@ -31,18 +30,8 @@ export async function createTestDatabase(dataDir?: string): Promise<TestDatabase
   if (admin === undefined || admin === '') {
     return { options: dataDir === undefined ? {} : { dataDir }, drop: () => Promise.resolve() }
   }
-  const name = `torvan_test_${randomBytes(6).toString('hex')}`
-  const sql = postgres(admin, { max: 1, onnotice: () => undefined })
-  await sql.unsafe(`create database ${name}`)
-  const url = new URL(admin)
-  url.pathname = `/${name}`
-  return {
-    options: { url: url.toString() },
-    drop: async () => {
-      await sql.unsafe(`drop database if exists ${name} with (force)`)
-      await sql.end()
-    },
-  }
+  const scratch = await createScratchDatabase(admin, 'torvan_test')
+  return { options: { url: scratch.url }, drop: scratch.drop }
 }
 
 /** A clock the tests move by hand. */
