@@ -1,6 +1,6 @@
 import type { Catalog, CatalogData, Item, PriceList } from '@torvan/configurator-core'
 import { buildCatalog, formatIssue } from '@torvan/configurator-core'
-import { and, asc, eq } from 'drizzle-orm'
+import { and, asc, eq, ne } from 'drizzle-orm'
 import type { Database } from '../db/open.js'
 import { categories, components, items, priceLists, prices, subcategories } from '../db/schema.js'
 import { DEFAULT_PRICE_LIST } from './import.js'
@@ -16,12 +16,12 @@ export async function readCatalog(db: Database): Promise<Catalog | undefined> {
     db
       .select()
       .from(items)
-      .where(and(eq(items.retired, false)))
+      // custom parts are BOM lines, not catalog structure
+      .where(and(eq(items.retired, false), ne(items.kind, 'custom')))
       .orderBy(asc(items.id)),
     db.select().from(components).orderBy(asc(components.parentId), asc(components.position)),
   ])
-  const current = itemRows.filter((row) => row.kind !== 'custom')
-  if (current.length === 0) return undefined
+  if (itemRows.length === 0) return undefined
   const structure = new Map<string, NonNullable<Item['components']>>()
   for (const row of componentRows) {
     let list = structure.get(row.parentId)
@@ -44,7 +44,7 @@ export async function readCatalog(db: Database): Promise<Catalog | undefined> {
       name: s.name,
       ...(s.description === null ? {} : { description: s.description }),
     })),
-    items: current.map((row) => {
+    items: itemRows.map((row) => {
       const item: Item = {
         id: row.id,
         name: row.name,
