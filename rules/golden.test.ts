@@ -2,24 +2,13 @@
 // (after an intended change: UPDATE_GOLDEN=1 pnpm vitest run rules/golden.test.ts, then review the diff)
 import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { loadCatalog, loadRules } from '@torvan/catalog-loader'
 import type { PriceList } from '@torvan/configurator-core'
-import {
-  bomToCsv,
-  bomToText,
-  createBomDocument,
-  createConfigurator,
-  rollUpCost,
-} from '@torvan/configurator-core'
+import { bomToCsv, bomToText, createBomDocument, rollUpCost } from '@torvan/configurator-core'
 import { describe, expect, it } from 'vitest'
+import { loadDemoT2, root } from './demo-t2.js'
 
-const root = join(import.meta.dirname, '..')
 const golden = join(root, 'fixtures', 'golden')
-const { catalog } = await loadCatalog(join(root, 'fixtures', 'catalog'))
-if (catalog === undefined) throw new Error('the demo catalog does not load')
-const { ruleset } = await loadRules(join(root, 'rules', 't2'), { catalog })
-if (ruleset === undefined) throw new Error('the T2 rules do not compile')
-const configurator = createConfigurator({ catalog, ruleset })
+const { configurator } = await loadDemoT2()
 const prices = JSON.parse(
   readFileSync(join(root, 'fixtures', 'catalog', 'prices.json'), 'utf8'),
 ) as PriceList

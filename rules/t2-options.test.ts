@@ -1,25 +1,12 @@
 // options() and explain() on the T2 rules: every error rule shows up as a reason for a ruled-out value
 import { readFileSync, readdirSync } from 'node:fs'
 import { join } from 'node:path'
-import { loadCatalog, loadRules } from '@torvan/catalog-loader'
 import type { OptionDomain } from '@torvan/configurator-core'
-import {
-  createConfigurator,
-  explain,
-  formatIssue,
-  mergePatch,
-  options,
-} from '@torvan/configurator-core'
+import { explain, mergePatch, options } from '@torvan/configurator-core'
 import { describe, expect, it } from 'vitest'
+import { loadDemoT2, root } from './demo-t2.js'
 
-const root = join(import.meta.dirname, '..')
-const { catalog } = await loadCatalog(join(root, 'fixtures', 'catalog'))
-if (catalog === undefined) throw new Error('the demo catalog does not load')
-const loaded = await loadRules(join(import.meta.dirname, 't2'), { catalog })
-const ruleset = loaded.ruleset
-if (ruleset === undefined)
-  throw new Error(`the T2 rules do not compile:\n${loaded.issues.map(formatIssue).join('\n')}`)
-const configurator = createConfigurator({ catalog, ruleset })
+const { ruleset, configurator } = await loadDemoT2()
 const standard = JSON.parse(
   readFileSync(join(root, 'fixtures', 'configs', 't2-b2-standard.json'), 'utf8'),
 ) as Record<string, unknown>

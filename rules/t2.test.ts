@@ -1,23 +1,15 @@
 // the T2 rules: every case of rules/t2/tests as a test, and properties over random configurations
-import { join } from 'node:path'
-import { loadCatalog, loadRules } from '@torvan/catalog-loader'
-import type { Configurator, RuleCase } from '@torvan/configurator-core'
-import { createConfigurator, formatIssue, runRuleCases } from '@torvan/configurator-core'
+import type { RuleCase } from '@torvan/configurator-core'
+import { formatIssue, runRuleCases } from '@torvan/configurator-core'
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { createConfigurationValidator } from '../packages/configurator-core/src/configuration/validate.js'
 import { arbitraryConfiguration } from '../packages/configurator-core/test/arbitrary-configuration.js'
 import { firedRules } from '../packages/configurator-core/test/fired-rules.js'
 import { createReferenceEngine } from '../packages/configurator-core/test/reference-engine.js'
+import { loadDemoT2, root } from './demo-t2.js'
 
-const root = join(import.meta.dirname, '..')
-const { catalog } = await loadCatalog(join(root, 'fixtures', 'catalog'))
-if (catalog === undefined) throw new Error('the demo catalog does not load')
-const loaded = await loadRules(join(import.meta.dirname, 't2'), { catalog })
-const ruleset = loaded.ruleset
-if (ruleset === undefined)
-  throw new Error(`the T2 rules do not compile:\n${loaded.issues.map(formatIssue).join('\n')}`)
-const configurator: Configurator = createConfigurator({ catalog, ruleset })
+const { catalog, loaded, ruleset, configurator } = await loadDemoT2()
 const accessoryIds = catalog.items
   .filter((item) =>
     ['720.702', '720.703', '720.704', '720.705', '720.707'].includes(item.subcategoryCode ?? ''),
