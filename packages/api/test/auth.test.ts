@@ -74,13 +74,62 @@ describe('POST /auth/login', () => {
     const locked = await login(USERS.ASSEMBLY_TECHNICIAN, PASSWORD)
     expect(locked.status).toBe(423)
     expect(Number(locked.headers.get('retry-after'))).toBeGreaterThan(LOCK_MINUTES * 60 - 5)
-    expect((await json(locked))['detail']).toMatch(/locked after 5 failed sign-ins/)
+    expect((await json(locked))['detail']).toMatch(/^Too many failed sign-ins for this username/)
     expect(await auditRows('auth.login_failed', USERS.ASSEMBLY_TECHNICIAN)).toHaveLength(
       MAX_FAILED_LOGINS + 1,
     )
 
     t.clock.advance((LOCK_MINUTES + 1) * 60_000)
     expect((await login(USERS.ASSEMBLY_TECHNICIAN, PASSWORD)).status).toBe(200)
+  })
+
+  it('counts parallel wrong passwords atomically: only 5 are checked, and the right one after them is refused', async () => {
+    const guesses = Array.from({ length: 30 }, (_, i) =>
+      login(USERS.SALES_MANAGER, i === 25 ? PASSWORD : `guess ${i}`),
+    )
+    const statuses = (await Promise.all(guesses)).map((response) => response.status)
+    expect(statuses.filter((status) => status === 401)).toHaveLength(MAX_FAILED_LOGINS)
+    expect(statuses.filter((status) => status === 423)).toHaveLength(30 - MAX_FAILED_LOGINS)
+    expect(statuses).not.toContain(200)
+    expect((await login(USERS.SALES_MANAGER, PASSWORD)).status).toBe(423)
+    t.clock.advance((LOCK_MINUTES + 1) * 60_000)
+    expect((await login(USERS.SALES_MANAGER, PASSWORD)).status).toBe(200)
+  })
+
+  it('locks an unknown username like a real one, with the same words (no account enumeration)', async () => {
+    const answers = []
+    for (const username of ['ghost', USERS.PRODUCTION_MANAGER]) {
+      for (let attempt = 1; attempt <= MAX_FAILED_LOGINS; attempt++) {
+        expect((await login(username, `wrong ${attempt}`)).status).toBe(401)
+      }
+      const locked = await login(username, 'wrong again')
+      expect(locked.status).toBe(423)
+      answers.push((await json(locked))['detail'])
+    }
+    expect(answers[0]).toBe(answers[1])
+    expect(String(answers[0])).not.toContain(USERS.PRODUCTION_MANAGER)
+    t.clock.advance((LOCK_MINUTES + 1) * 60_000)
+  })
+
+  it('locks a client address after 20 failures across usernames, and not other addresses', async () => {
+    for (let i = 0; i < 20; i++) {
+      const response = await t.call('POST', '/auth/login', {
+        body: { username: `spray${i % 4}`, password: `wrong ${i}` },
+        address: '203.0.113.7',
+      })
+      expect(response.status).toBe(401)
+    }
+    const blocked = await t.call('POST', '/auth/login', {
+      body: { username: USERS.QC_INSPECTOR, password: PASSWORD },
+      address: '203.0.113.7',
+    })
+    expect(blocked.status).toBe(423)
+    const elsewhere = await t.call('POST', '/auth/login', {
+      body: { username: USERS.QC_INSPECTOR, password: PASSWORD },
+      address: '198.51.100.2',
+    })
+    expect(elsewhere.status).toBe(200)
+    t.clock.advance((LOCK_MINUTES + 1) * 60_000)
   })
 
   it('names every invalid field of a malformed request', async () => {
@@ -181,8 +230,8 @@ describe('users management', () => {
     expect(promoted.status).toBe(200)
     expect((await t.call('GET', '/users', { token: kim.token })).status).toBe(200)
 
-    // a reset signs the user out everywhere; the new password works, the old one does not
-    t.clock.advance(1000)
+    // a reset signs the user out everywhere, exactly (the clock does not move: same millisecond);
+    // the new password works, the old one does not
     const reset = await t.call('POST', `/users/${created.id}/password`, {
       token: admin,
       body: { password: 'second password 456' },

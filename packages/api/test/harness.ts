@@ -55,6 +55,8 @@ export interface Call {
   token?: string | undefined
   body?: unknown
   headers?: Record<string, string>
+  /** the client's address, as a socket would give it (none by default, as with app.request()) */
+  address?: string
 }
 
 /** An API on a database of its own, with helpers to call it as each demo user. */
@@ -92,7 +94,15 @@ export async function createTestApi(
       headers['Content-Type'] ??= 'application/json'
       body = typeof input.body === 'string' ? input.body : JSON.stringify(input.body)
     }
-    return api.app.request(path, { method, headers, ...(body === undefined ? {} : { body }) })
+    const env =
+      input.address === undefined
+        ? undefined
+        : { incoming: { socket: { remoteAddress: input.address } } }
+    return api.app.request(
+      path,
+      { method, headers, ...(body === undefined ? {} : { body }) },
+      env,
+    )
   }
   const token = async (username: string) => {
     const known = tokens.get(username)

@@ -5,83 +5,93 @@ import { users } from '../db/schema.js'
 import { ProblemError } from '../http/problem.js'
 import { issueToken } from './token.js'
 import { DUMMY_HASH, verifyPassword } from './password.js'
+import type { AttemptScope } from './sign-in-attempts.js'
+import {
+  LOCK_MINUTES,
+  MAX_FAILED_LOGINS,
+  recordFailure,
+  recordSuccess,
+  reserveAttempt,
+} from './sign-in-attempts.js'
 
-/** failed attempts in a row that lock an account */
-export const MAX_FAILED_LOGINS = 5
-/** how long a lock lasts */
-export const LOCK_MINUTES = 15
+export { LOCK_MINUTES, MAX_FAILED_LOGINS } from './sign-in-attempts.js'
 
 const WRONG = 'The username or password is wrong.'
 
+function lockedProblem(lockedUntil: Date, now: Date): ProblemError {
+  const seconds = Math.max(1, Math.ceil((lockedUntil.getTime() - now.getTime()) / 1000))
+  // the same words whether or not the account exists, and whether the name or the address is locked
+  return new ProblemError(
+    'locked',
+    `Too many failed sign-ins for this username or from this address (${MAX_FAILED_LOGINS} in a row lock a username for ${LOCK_MINUTES} minutes); try again in ${Math.ceil(seconds / 60)} minutes, or ask an administrator to reset the password.`,
+    { headers: { 'Retry-After': String(seconds) } },
+  )
+}
+
 /**
- * Checks a username and password and issues a token. Every failure is audited; the fifth failure in a
- * row locks the account for {@link LOCK_MINUTES} minutes.
+ * Checks a username and password and issues a token. Each attempt is counted in the database before the
+ * password is checked, per username (existing or not) and per client address, so parallel guesses
+ * cannot outrun the lock; unknown usernames and wrong passwords get the same answer. Every failure is
+ * audited.
  */
 export async function login(
   db: Database,
   input: { username: string; password: string },
-  context: { secret: string; now: Date; ttlSeconds: number; requestId: string },
+  context: {
+    secret: string
+    now: Date
+    ttlSeconds: number
+    requestId: string
+    clientAddress: string
+  },
 ): Promise<{ token: string; expiresAt: Date; userId: number }> {
   const { now, requestId } = context
+  const account = input.username.toLowerCase()
+  // in-process calls (app.request() without a socket) have no address to count
+  const keys: [AttemptScope, string][] =
+    context.clientAddress === 'unknown'
+      ? [['account', account]]
+      : [
+          ['account', account],
+          ['address', context.clientAddress],
+        ]
   const [user] = await db.select().from(users).where(eq(users.username, input.username))
-  const fail = async (reason: string, change: Partial<typeof users.$inferInsert> = {}) => {
-    await db.transaction(async (tx) => {
-      if (user !== undefined && Object.keys(change).length > 0) {
-        await tx.update(users).set(change).where(eq(users.id, user.id))
-      }
-      await writeAudit(tx, {
-        action: 'auth.login_failed',
-        entity: 'user',
-        entityId: user?.id ?? null,
-        actor: input.username,
-        after: { reason, ...change },
-        requestId,
-      })
+  const audit = (reason: string) =>
+    writeAudit(db, {
+      action: 'auth.login_failed',
+      entity: 'user',
+      entityId: user?.id ?? null,
+      actor: input.username,
+      after: { reason, address: context.clientAddress },
+      requestId,
     })
+  for (const [scope, key] of keys) {
+    const reservation = await reserveAttempt(db, scope, key, now)
+    if (!reservation.allowed) {
+      await audit(`${scope} locked`)
+      throw lockedProblem(reservation.lockedUntil, now)
+    }
   }
-  if (user === undefined) {
-    await verifyPassword(input.password, DUMMY_HASH)
-    await fail('unknown user')
-    throw new ProblemError('unauthenticated', WRONG)
-  }
-  if (user.lockedUntil !== null && user.lockedUntil > now) {
-    await fail('locked')
-    const seconds = Math.ceil((user.lockedUntil.getTime() - now.getTime()) / 1000)
-    throw new ProblemError(
-      'locked',
-      `The account "${user.username}" is locked after ${MAX_FAILED_LOGINS} failed sign-ins; try again in ${Math.ceil(seconds / 60)} minutes or ask an administrator to reset the password.`,
-      {
-        headers: { 'Retry-After': String(seconds) },
-        extensions: { lockedUntil: user.lockedUntil },
-      },
-    )
-  }
-  const matches = await verifyPassword(input.password, user.passwordHash)
-  if (!matches) {
-    const failed = user.failedLogins + 1
-    const lock = failed >= MAX_FAILED_LOGINS
-    await fail('wrong password', {
-      failedLogins: lock ? 0 : failed,
-      ...(lock ? { lockedUntil: new Date(now.getTime() + LOCK_MINUTES * 60_000) } : {}),
-    })
-    throw new ProblemError('unauthenticated', WRONG)
-  }
-  if (!user.active) {
-    await fail('deactivated')
+  const matches = await verifyPassword(input.password, user?.passwordHash ?? DUMMY_HASH)
+  if (user === undefined || !matches || !user.active) {
+    for (const [scope, key] of keys) await recordFailure(db, scope, key, now)
+    await audit(user === undefined ? 'unknown user' : matches ? 'deactivated' : 'wrong password')
     throw new ProblemError('unauthenticated', WRONG)
   }
   const issued = await issueToken(user.id, {
     secret: context.secret,
     now,
     ttlSeconds: context.ttlSeconds,
+    version: user.tokenVersion,
   })
   await db.transaction(async (tx) => {
-    await tx.update(users).set({ failedLogins: 0, lockedUntil: null }).where(eq(users.id, user.id))
+    await recordSuccess(tx, { account, address: context.clientAddress })
     await writeAudit(tx, {
       action: 'auth.login',
       entity: 'user',
       entityId: user.id,
       userId: user.id,
+      after: { address: context.clientAddress },
       requestId,
     })
   })

@@ -12,15 +12,15 @@ export interface AuthUser {
   permissions: ReadonlySet<Permission>
 }
 
-/** A user as authentication needs them: who, whether active, and since when their tokens count. */
-export type StoredAuthUser = AuthUser & { active: boolean; tokensValidAfter: Date }
+/** A user as authentication needs them: who, whether active, and which of their tokens count. */
+export type StoredAuthUser = AuthUser & { active: boolean; tokenVersion: number }
 
 interface Row extends Record<string, unknown> {
   id: number
   username: string
   display_name: string
   active: boolean
-  tokens_valid_after: Date | string
+  token_version: number
   roles: string[] | null
   permissions: string[] | null
 }
@@ -31,7 +31,7 @@ export async function readAuthUser(
   userId: number,
 ): Promise<StoredAuthUser | undefined> {
   const result = await db.execute<Row>(sql`
-    select u.id, u.username, u.display_name, u.active, u.tokens_valid_after,
+    select u.id, u.username, u.display_name, u.active, u.token_version,
       (select array_agg(ur.role_code order by ur.role_code) from user_roles ur where ur.user_id = u.id) as roles,
       (select array_agg(distinct rp.permission_code) from user_roles ur
          join role_permissions rp on rp.role_code = ur.role_code where ur.user_id = u.id) as permissions
@@ -46,7 +46,7 @@ export async function readAuthUser(
     roles: (user.roles ?? []) as RoleCode[],
     permissions: new Set((user.permissions ?? []) as Permission[]),
     active: user.active,
-    tokensValidAfter: new Date(user.tokens_valid_after),
+    tokenVersion: Number(user.token_version),
   }
 }
 

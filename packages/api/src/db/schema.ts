@@ -199,10 +199,11 @@ export const users = pgTable('users', {
   /** scrypt, with its parameters and salt: `scrypt$N$r$p$salt$hash` */
   passwordHash: text('password_hash').notNull(),
   active: boolean('active').notNull().default(true),
-  failedLogins: integer('failed_logins').notNull().default(0),
-  lockedUntil: timestamp('locked_until', { withTimezone: true }),
-  /** tokens issued before this instant are refused (password reset, deactivation) */
-  tokensValidAfter: timestamp('tokens_valid_after', { withTimezone: true }).notNull().defaultNow(),
+  /**
+   * a token carries the version it was issued under; a password reset or a deactivation increments it,
+   * which revokes every earlier token exactly (a time would be ambiguous within its resolution)
+   */
+  tokenVersion: integer('token_version').notNull().default(0),
   createdAt: createdAt(),
   updatedAt: updatedAt(),
 })
@@ -537,8 +538,32 @@ export const idempotencyKeys = pgTable(
     status: integer('status').notNull(),
     response: jsonb('response').notNull(),
     createdAt: createdAt(),
+    /** a key answers replays until then, and is pruned after */
+    expiresAt: timestamp('expires_at', { withTimezone: true })
+      .notNull()
+      .default(sql`now() + interval '1 day'`),
   },
-  (t) => [primaryKey({ columns: [t.userId, t.key] })],
+  (t) => [
+    primaryKey({ columns: [t.userId, t.key] }),
+    index('idempotency_keys_expires_idx').on(t.expiresAt),
+  ],
+)
+
+/**
+ * Failed and in-flight sign-ins per account name (whether or not such a user exists, so that a lock
+ * does not tell an account exists) and per client address. Counted with one atomic upsert before the
+ * password is checked, so parallel guesses cannot all pass.
+ */
+export const signInAttempts = pgTable(
+  'sign_in_attempts',
+  {
+    scope: text('scope', { enum: ['account', 'address'] }).notNull(),
+    key: text('key').notNull(),
+    attempts: integer('attempts').notNull(),
+    windowStartedAt: timestamp('window_started_at', { withTimezone: true }).notNull(),
+    lockedUntil: timestamp('locked_until', { withTimezone: true }),
+  },
+  (t) => [primaryKey({ columns: [t.scope, t.key] })],
 )
 
 /** Service settings kept across restarts, such as the token-signing secret. */

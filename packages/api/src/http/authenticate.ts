@@ -32,8 +32,8 @@ export async function authenticate(c: Context<AppEnv>): Promise<AuthUser> {
   if (user === undefined || !user.active) {
     throw unauthenticated('The token belongs to a user who no longer exists or was deactivated.')
   }
-  if (claims.iat * 1000 < Math.floor(user.tokensValidAfter.getTime() / 1000) * 1000) {
-    throw unauthenticated('The token was issued before a password reset: sign in again.')
+  if (claims.ver !== user.tokenVersion) {
+    throw unauthenticated('The token was revoked by a password reset: sign in again.')
   }
   return {
     id: user.id,

@@ -88,6 +88,7 @@ export function mountRoutes(app: Hono<AppEnv>, routes: readonly AnyRoute[]): voi
             user,
             method: route.method.toUpperCase(),
             path: c.req.path,
+            now: input.services.now(),
             // a route without a JSON body (a photo) is the same request when its bytes are the same
             body:
               route.body === undefined
@@ -98,8 +99,9 @@ export function mountRoutes(app: Hono<AppEnv>, routes: readonly AnyRoute[]): voi
                   }
                 : body,
           },
-          async () => {
-            const first = await route.handler(input)
+          async (tx) => {
+            // the request's writes share the transaction that stores its answer
+            const first = await route.handler({ ...input, services: { ...input.services, db: tx } })
             if (first instanceof Response)
               throw new Error(`${route.path}: an idempotent route answers JSON`)
             return first

@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { login } from '../auth/login.js'
+import { clientAddress } from '../http/client-address.js'
 import { defineRoute, signedIn } from '../http/route.js'
 
 const Login = z.strictObject({
@@ -21,7 +22,7 @@ export const authRoutes = [
     method: 'post',
     path: '/auth/login',
     summary: 'Sign in: a bearer token for the other endpoints',
-    description: `Five wrong passwords in a row lock the account for a while (423).`,
+    description: `Five failed sign-ins in a row for a username (whether or not it exists), or twenty from one address within 15 minutes, lock it for 15 minutes (423); sign-ins are also rate-limited per address (429).`,
     tag: 'Auth',
     access: 'public',
     body: Login,
@@ -35,8 +36,9 @@ export const authRoutes = [
       }),
     },
     problems: [423],
-    handler: async ({ body, services, requestId }) => {
+    handler: async ({ body, services, requestId, c }) => {
       const { token, expiresAt } = await login(services.db, body, {
+        clientAddress: clientAddress(c),
         secret: services.tokenSecret,
         now: services.now(),
         ttlSeconds: services.tokenTtlSeconds,

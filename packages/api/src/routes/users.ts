@@ -1,7 +1,8 @@
-import { asc, eq } from 'drizzle-orm'
+import { asc, eq, sql } from 'drizzle-orm'
 import { z } from 'zod'
 import { writeAudit } from '../audit.js'
 import { hashPassword } from '../auth/password.js'
+import { clearAccountAttempts, isAccountLocked } from '../auth/sign-in-attempts.js'
 import type { Executor } from '../db/open.js'
 import { userRoles, users } from '../db/schema.js'
 import { ProblemError } from '../http/problem.js'
@@ -43,7 +44,7 @@ async function view(db: Executor, id: number, now: Date): Promise<UserView> {
     displayName: user.displayName,
     email: user.email,
     active: user.active,
-    locked: user.lockedUntil !== null && user.lockedUntil > now,
+    locked: await isAccountLocked(db, user.username, now),
     roles: roles.map((row) => row.role as RoleCode),
     createdAt: user.createdAt.toISOString(),
   }
@@ -169,7 +170,7 @@ export const userRoutes = [
               ...fields,
               updatedAt: services.now(),
               // a deactivated user's tokens stop working at once
-              ...(fields.active === false ? { tokensValidAfter: services.now() } : {}),
+              ...(fields.active === false ? { tokenVersion: sql`${users.tokenVersion} + 1` } : {}),
             })
             .where(eq(users.id, params.id))
         }
@@ -204,14 +205,13 @@ export const userRoutes = [
       const actor = signedIn(user)
       const passwordHash = await hashPassword(body.password)
       await services.db.transaction(async (tx) => {
-        await view(tx, params.id, services.now())
+        const target = await view(tx, params.id, services.now())
+        await clearAccountAttempts(tx, target.username)
         await tx
           .update(users)
           .set({
             passwordHash,
-            failedLogins: 0,
-            lockedUntil: null,
-            tokensValidAfter: services.now(),
+            tokenVersion: sql`${users.tokenVersion} + 1`,
             updatedAt: services.now(),
           })
           .where(eq(users.id, params.id))
