@@ -1,10 +1,14 @@
 import { Hono } from 'hono'
 import { bodyLimit } from 'hono/body-limit'
 import { HTTPException } from 'hono/http-exception'
-import { requestId } from 'hono/request-id'
+import { secureHeaders } from 'hono/secure-headers'
+import { rateLimiter } from 'hono-rate-limiter'
 import type { Context } from 'hono'
 import type { ContentfulStatusCode } from 'hono/utils/http-status'
+import { PasswordHasherBusyError } from './auth/password.js'
+import { clientAddress } from './http/client-address.js'
 import { honoPath, mountRoutes } from './http/mount.js'
+import { requestIds } from './http/request-ids.js'
 import type { ProblemKind } from './http/problem.js'
 import { problem, ProblemError } from './http/problem.js'
 import type { AnyRoute, AppEnv } from './http/route.js'
@@ -74,18 +78,73 @@ function allowedMethods(routes: readonly AnyRoute[], path: string): string[] {
  *
  * @example const app = createApp(services); await app.request('/health')
  */
+/**
+ * Requests per minute and client address, per instance of the service: sign-ins (each costs a password
+ * hash) and the configuration endpoints that search (`options`, `explain`). `false` turns them off
+ * (`RATE_LIMITS=off`, for load tests from one address). The lockout, which must hold across instances,
+ * is counted in the database instead.
+ */
+export interface RateLimits {
+  signIn: number
+  configurationSearch: number
+}
+
+/** the default {@link RateLimits} */
+export const RATE_LIMITS: RateLimits = { signIn: 30, configurationSearch: 600 }
+
 export function createApp(
   services: Services,
-  options: { log?: (line: string) => void } = {},
+  options: { log?: (line: string) => void; rateLimits?: RateLimits | false } = {},
 ): Hono<AppEnv> {
   const log = options.log ?? ((line: string) => process.stderr.write(`${line}\n`))
   const routes = apiRoutes()
   const app = new Hono<AppEnv>()
-  app.use(requestId())
+  app.use(requestIds())
+  app.use(
+    secureHeaders({
+      // the API reference loads its own scripts and styles from this server, nothing else
+      contentSecurityPolicy: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:'],
+        frameAncestors: ["'none'"],
+      },
+      crossOriginResourcePolicy: 'same-origin',
+    }),
+  )
   app.use(async (c, next) => {
     c.set('services', services)
     await next()
   })
+  const rateLimits = options.rateLimits ?? RATE_LIMITS
+  if (rateLimits !== false) {
+    const limiter = (limit: number) =>
+      rateLimiter<AppEnv>({
+        windowMs: 60_000,
+        limit,
+        standardHeaders: 'draft-6',
+        keyGenerator: (c) => clientAddress(c),
+        // in-process calls (no socket) have no address to count
+        skip: (c) => clientAddress(c) === 'unknown',
+        handler: (c) => {
+          const reset = (c.get('rateLimit' as never) as { resetTime?: Date } | undefined)?.resetTime
+          const seconds = Math.max(
+            1,
+            Math.ceil(((reset?.getTime() ?? Date.now() + 60_000) - Date.now()) / 1000),
+          )
+          return sendProblem(c, {
+            kind: 'tooManyRequests',
+            detail: `This address sent more than ${limit} such requests in a minute; retry in ${seconds} seconds.`,
+            headers: { 'Retry-After': String(seconds) },
+          })
+        },
+      })
+    app.post('/auth/login', limiter(rateLimits.signIn))
+    const search = limiter(rateLimits.configurationSearch)
+    app.post('/configurations/options', search)
+    app.post('/configurations/explain', search)
+  }
   const limit = (maxSize: number) =>
     bodyLimit({
       maxSize,
@@ -124,11 +183,19 @@ export function createApp(
         headers: error.headers,
       })
     }
+    if (error instanceof PasswordHasherBusyError) {
+      return sendProblem(c, {
+        kind: 'unavailable',
+        detail: 'Too many sign-ins are being checked at once; retry in a few seconds.',
+        headers: { 'Retry-After': '2' },
+      })
+    }
     if (error instanceof HTTPException && error.status < 500) {
       return sendProblem(c, { kind: 'validation', detail: error.message })
     }
+    const client = c.get('clientRequestId')
     log(
-      `request ${c.get('requestId')} ${c.req.method} ${c.req.path} failed: ${error.stack ?? error.message}`,
+      `request ${c.get('requestId')}${client === undefined ? '' : ` (client id ${client})`} ${c.req.method} ${c.req.path} failed: ${error.stack ?? error.message}`,
     )
     return sendProblem(c, {
       kind: 'internal',

@@ -1,4 +1,4 @@
-import { and, eq } from 'drizzle-orm'
+import { and, asc, eq } from 'drizzle-orm'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { LOCK_MINUTES, MAX_FAILED_LOGINS } from '../src/auth/login.js'
 import { auditLog, users } from '../src/db/schema.js'
@@ -253,6 +253,7 @@ describe('users management', () => {
       .select()
       .from(auditLog)
       .where(and(eq(auditLog.entity, 'user'), eq(auditLog.entityId, String(created.id))))
+      .orderBy(asc(auditLog.id))
     expect(audit.map((row) => row.action)).toEqual([
       'user.create',
       'auth.login',

@@ -98,11 +98,7 @@ export async function createTestApi(
       input.address === undefined
         ? undefined
         : { incoming: { socket: { remoteAddress: input.address } } }
-    return api.app.request(
-      path,
-      { method, headers, ...(body === undefined ? {} : { body }) },
-      env,
-    )
+    return api.app.request(path, { method, headers, ...(body === undefined ? {} : { body }) }, env)
   }
   const token = async (username: string) => {
     const known = tokens.get(username)

@@ -236,6 +236,22 @@ describe('an order from DRAFT to DELIVERED', () => {
       body: { version: all[0]?.version, assigneeId: null },
     })
     expect(selfAssign.status).toBe(403)
+
+    // issue 12: ten updates sent at once with one version: exactly one wins, the others are stale
+    const first = all[0]
+    if (first === undefined) throw new Error('no task')
+    const racing = await Promise.all(
+      Array.from({ length: 10 }, () =>
+        t.call('PATCH', `/tasks/${first.id}`, {
+          token: as('PRODUCTION_MANAGER'),
+          body: { version: first.version, actualHours: 0 },
+        }),
+      ),
+    )
+    expect(racing.map((response) => response.status).sort()).toEqual([
+      200, 412, 412, 412, 412, 412, 412, 412, 412, 412,
+    ])
+    first.version += 1
     const mine = (
       await json<{ tasks: Task[] }>(
         await t.call('GET', '/tasks', { token: as('ASSEMBLY_TECHNICIAN') }),

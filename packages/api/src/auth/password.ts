@@ -4,7 +4,45 @@ import { randomBytes, scrypt, timingSafeEqual } from 'node:crypto'
 const PARAMETERS = { N: 2 ** 15, r: 8, p: 1 } as const
 const KEY_LENGTH = 32
 
+/** password hashes computed at once: each takes a core for about 0.1 s, and the other requests need one */
+const MAX_CONCURRENT_HASHES = 2
+/** hashes waiting for a turn before sign-ins are refused as busy (503) */
+const MAX_WAITING_HASHES = 64
+
+let running = 0
+const waiting: (() => void)[] = []
+
+/** The service is hashing as many passwords as it can take: try again shortly. */
+export class PasswordHasherBusyError extends Error {
+  constructor() {
+    super('too many sign-ins are being checked at once')
+    this.name = 'PasswordHasherBusyError'
+  }
+}
+
+async function inTurn<T>(work: () => Promise<T>): Promise<T> {
+  if (running < MAX_CONCURRENT_HASHES) running++
+  else if (waiting.length >= MAX_WAITING_HASHES) throw new PasswordHasherBusyError()
+  // a finishing hash hands its slot straight to the next in line
+  else await new Promise<void>((resolve) => waiting.push(resolve))
+  try {
+    return await work()
+  } finally {
+    const next = waiting.shift()
+    if (next === undefined) running--
+    else next()
+  }
+}
+
 function derive(
+  password: string,
+  salt: Buffer,
+  parameters: { N: number; r: number; p: number },
+): Promise<Buffer> {
+  return inTurn(() => scryptOnce(password, salt, parameters))
+}
+
+function scryptOnce(
   password: string,
   salt: Buffer,
   parameters: { N: number; r: number; p: number },

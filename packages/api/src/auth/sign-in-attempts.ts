@@ -32,12 +32,18 @@ export async function reserveAttempt(
   key: string,
   now: Date,
 ): Promise<Reservation> {
-  const windowStart = new Date(now.getTime() - LOCK_MINUTES * 60_000)
-  const lockUntil = new Date(now.getTime() + LOCK_MINUTES * 60_000)
+  // dates inside raw SQL travel as ISO text: postgres.js does not serialise a Date there
+  const at = sql`${now.toISOString()}::timestamptz`
+  const windowStart = sql`${new Date(now.getTime() - LOCK_MINUTES * 60_000).toISOString()}::timestamptz`
+  const lockUntil = sql`${new Date(now.getTime() + LOCK_MINUTES * 60_000).toISOString()}::timestamptz`
   const limit = LIMITS[scope]
   const t = signInAttempts
   // a lock that ran out, or (for addresses) a window that did, starts over
-  const expired = sql`(${t.lockedUntil} is not null and ${t.lockedUntil} <= ${now}) or (${t.lockedUntil} is null and ${t.windowStartedAt} <= ${windowStart} and ${scope} = 'address')`
+  const lockOver = sql`(${t.lockedUntil} is not null and ${t.lockedUntil} <= ${at})`
+  const expired =
+    scope === 'address'
+      ? sql`(${lockOver} or (${t.lockedUntil} is null and ${t.windowStartedAt} <= ${windowStart}))`
+      : lockOver
   const [row] = await db
     .insert(t)
     .values({ scope, key, attempts: 1, windowStartedAt: now, lockedUntil: null })
@@ -45,8 +51,8 @@ export async function reserveAttempt(
       target: [t.scope, t.key],
       set: {
         attempts: sql`case when ${expired} then 1 when ${t.lockedUntil} is not null then ${t.attempts} else ${t.attempts} + 1 end`,
-        windowStartedAt: sql`case when ${expired} then ${now} else ${t.windowStartedAt} end`,
-        lockedUntil: sql`case when ${expired} then null::timestamptz when ${t.lockedUntil} is not null then ${t.lockedUntil} when ${t.attempts} + 1 > ${limit} then ${lockUntil}::timestamptz else null::timestamptz end`,
+        windowStartedAt: sql`case when ${expired} then ${at} else ${t.windowStartedAt} end`,
+        lockedUntil: sql`case when ${expired} then null::timestamptz when ${t.lockedUntil} is not null then ${t.lockedUntil} when ${t.attempts} + 1 > ${limit}::integer then ${lockUntil} else null::timestamptz end`,
       },
     })
     .returning({ attempts: t.attempts, lockedUntil: t.lockedUntil })
@@ -75,7 +81,7 @@ export async function recordFailure(
       and(
         eq(t.scope, scope),
         eq(t.key, key),
-        sql`${t.lockedUntil} is null and ${t.attempts} >= ${LIMITS[scope]}`,
+        sql`${t.lockedUntil} is null and ${t.attempts} >= ${LIMITS[scope]}::integer`,
       ),
     )
 }
@@ -109,7 +115,11 @@ export async function isAccountLocked(db: Executor, account: string, now: Date):
     .select({ key: t.key })
     .from(t)
     .where(
-      and(eq(t.scope, 'account'), eq(t.key, account.toLowerCase()), sql`${t.lockedUntil} > ${now}`),
+      and(
+        eq(t.scope, 'account'),
+        eq(t.key, account.toLowerCase()),
+        sql`${t.lockedUntil} > ${now.toISOString()}::timestamptz`,
+      ),
     )
   return rows.length > 0
 }

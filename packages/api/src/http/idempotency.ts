@@ -111,10 +111,7 @@ export async function idempotent(
         body: reply.body,
         headers: reply.headers ?? {},
       }
-      await tx
-        .update(idempotencyKeys)
-        .set({ status: stored.status, response: stored })
-        .where(where)
+      await tx.update(idempotencyKeys).set({ status: stored.status, response: stored }).where(where)
       return { reply, replayed: false }
     })
   } catch (error) {
@@ -140,7 +137,7 @@ export async function pruneIdempotencyKeys(db: Executor, now: Date): Promise<num
     const rows = await db
       .delete(idempotencyKeys)
       .where(
-        sql`(${idempotencyKeys.userId}, ${idempotencyKeys.key}) in (select user_id, key from idempotency_keys where expires_at <= ${now} limit ${PRUNE_BATCH})`,
+        sql`(${idempotencyKeys.userId}, ${idempotencyKeys.key}) in (select user_id, key from idempotency_keys where expires_at <= ${now.toISOString()}::timestamptz limit ${PRUNE_BATCH})`,
       )
       .returning({ key: idempotencyKeys.key })
     deleted += rows.length

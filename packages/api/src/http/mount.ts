@@ -1,11 +1,13 @@
 import { createHash } from 'node:crypto'
 import type { Context, Hono } from 'hono'
+import type { z } from 'zod'
 import type { AuthUser } from '../auth/users.js'
 import { ROLES } from '../permissions.js'
 import { authenticate } from './authenticate.js'
 import { ProblemError } from './problem.js'
 import { withoutFinancials } from './redact.js'
 import { idempotent } from './idempotency.js'
+import { checkInputShape } from './input-shape.js'
 import type { AnyRoute, AppEnv, Reply } from './route.js'
 import { validate } from './route.js'
 
@@ -50,6 +52,11 @@ async function readBody(c: Context<AppEnv>): Promise<unknown> {
   }
 }
 
+function checked<T>(schema: z.ZodType<T>, value: unknown, where: 'body' | 'query' | 'params'): T {
+  checkInputShape(value, where)
+  return validate(schema, value, where)
+}
+
 /**
  * Adds routes to the app. Each request is authenticated and authorised against the route's declared
  * access, its params, query and body are validated, and price fields are removed from the answer for
@@ -64,11 +71,11 @@ export function mountRoutes(app: Hono<AppEnv>, routes: readonly AnyRoute[]): voi
         authorise(route, user)
       }
       const params =
-        route.params === undefined ? undefined : validate(route.params, c.req.param(), 'params')
+        route.params === undefined ? undefined : checked(route.params, c.req.param(), 'params')
       const query =
-        route.query === undefined ? undefined : validate(route.query, c.req.query(), 'query')
+        route.query === undefined ? undefined : checked(route.query, c.req.query(), 'query')
       const body =
-        route.body === undefined ? undefined : validate(route.body, await readBody(c), 'body')
+        route.body === undefined ? undefined : checked(route.body, await readBody(c), 'body')
       const input = {
         params,
         query,

@@ -11,7 +11,10 @@ import { ProblemError } from './problem.js'
 export interface AppEnv {
   Variables: {
     services: Services
+    /** ours, generated for every request */
     requestId: string
+    /** the client's own X-Request-Id, where it sent a well-formed one: for the logs only */
+    clientRequestId?: string
   }
 }
 

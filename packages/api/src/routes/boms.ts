@@ -2,6 +2,7 @@ import type { BomDocument } from '@torvan/configurator-core'
 import { bomToCsv, ConfiguratorError, diffBoms, explain, options } from '@torvan/configurator-core'
 import { eq } from 'drizzle-orm'
 import { z } from 'zod'
+import { RowId } from '../http/row-id.js'
 import { bomView, generateBom } from '../boms/generate.js'
 import type { Database } from '../db/open.js'
 import { boms } from '../db/schema.js'
@@ -32,7 +33,7 @@ const BomView = z.object({
   cost: z.unknown().optional().describe('only for users with financials:read'),
 })
 
-const IdParams = z.object({ id: z.coerce.number().int().positive() })
+const IdParams = z.object({ id: RowId })
 
 async function readBom(db: Database, id: number) {
   const [row] = await db.select().from(boms).where(eq(boms.id, id))
@@ -192,8 +193,8 @@ export const bomRoutes = [
     tag: 'BOMs',
     access: 'boms:read',
     params: z.object({
-      id: z.coerce.number().int().positive(),
-      otherId: z.coerce.number().int().positive(),
+      id: RowId,
+      otherId: RowId,
     }),
     response: {
       status: 200,

@@ -1,5 +1,6 @@
 import { asc, eq, ilike, or } from 'drizzle-orm'
 import { z } from 'zod'
+import { RowId } from '../http/row-id.js'
 import { writeAudit } from '../audit.js'
 import { customers } from '../db/schema.js'
 import { ProblemError } from '../http/problem.js'
@@ -93,7 +94,7 @@ export const customerRoutes = [
     summary: 'One customer',
     tag: 'Customers',
     access: 'customers:read',
-    params: z.object({ id: z.coerce.number().int().positive() }),
+    params: z.object({ id: RowId }),
     response: { status: 200, description: 'The customer', schema: Customer },
     problems: [404],
     handler: async ({ params, services }) => {

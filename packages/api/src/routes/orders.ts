@@ -3,6 +3,7 @@ import { consolidateBoms, rollUpCost } from '@torvan/configurator-core'
 import type { SQL } from 'drizzle-orm'
 import { and, asc, count, desc, eq, gte, ilike, lte } from 'drizzle-orm'
 import { z } from 'zod'
+import { RowId } from '../http/row-id.js'
 import { writeAudit } from '../audit.js'
 import { generateBom } from '../boms/generate.js'
 import {
@@ -37,10 +38,10 @@ const Version = z
   .positive()
   .optional()
   .describe('the version you read (or send If-Match)')
-const OrderParams = z.object({ id: z.coerce.number().int().positive() })
+const OrderParams = z.object({ id: RowId })
 const ItemParams = z.object({
-  id: z.coerce.number().int().positive(),
-  itemId: z.coerce.number().int().positive(),
+  id: RowId,
+  itemId: RowId,
 })
 const BuildNumber = z.string().trim().min(1).max(50)
 const Configuration = z.record(z.string(), z.unknown()).describe('a T2 configuration')
@@ -129,7 +130,7 @@ export const orderRoutes = [
         .optional()
         .describe('part of an order number, PO number or customer name'),
       phase: z.enum(PHASES).optional(),
-      customerId: z.coerce.number().int().positive().optional(),
+      customerId: RowId.optional(),
       priority: z.enum(PRIORITIES).optional(),
       createdFrom: IsoDate.optional(),
       createdTo: IsoDate.optional(),

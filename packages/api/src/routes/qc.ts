@@ -8,6 +8,7 @@ import {
 } from '@torvan/configurator-core'
 import { and, asc, desc, eq } from 'drizzle-orm'
 import { z } from 'zod'
+import { RowId } from '../http/row-id.js'
 import { writeAudit } from '../audit.js'
 import type { Executor } from '../db/open.js'
 import {
@@ -68,7 +69,7 @@ const InspectionView = z.object({
   ),
 })
 
-const IdParams = z.object({ id: z.coerce.number().int().positive() })
+const IdParams = z.object({ id: RowId })
 
 async function inspectionView(db: Executor, id: number): Promise<z.infer<typeof InspectionView>> {
   const [row] = await db
@@ -299,7 +300,7 @@ export const qcRoutes = [
       'Record one row: a value (checked against its kind, expected value and tolerance), N/A where allowed, notes',
     tag: 'Quality control',
     access: 'qc:inspect',
-    params: z.object({ id: z.coerce.number().int().positive(), key: z.string().min(1) }),
+    params: z.object({ id: RowId, key: z.string().min(1) }),
     body: z.strictObject({ value: QcValueSchema, notes: z.string().max(2000).optional() }),
     response: {
       status: 200,

@@ -2,6 +2,7 @@ import { canStart } from '@torvan/configurator-core'
 import type { SQL } from 'drizzle-orm'
 import { and, asc, eq, inArray } from 'drizzle-orm'
 import { z } from 'zod'
+import { RowId } from '../http/row-id.js'
 import { writeAudit } from '../audit.js'
 import type { AuthUser } from '../auth/users.js'
 import type { Executor } from '../db/open.js'
@@ -102,9 +103,9 @@ export const taskRoutes = [
     tag: 'Production',
     access: 'tasks:read',
     query: z.strictObject({
-      orderId: z.coerce.number().int().positive().optional(),
+      orderId: RowId.optional(),
       status: z.enum(STATUSES).optional(),
-      assigneeId: z.coerce.number().int().positive().optional(),
+      assigneeId: RowId.optional(),
     }),
     response: {
       status: 200,
@@ -132,7 +133,7 @@ export const taskRoutes = [
     summary: 'One production task',
     tag: 'Production',
     access: 'tasks:read',
-    params: z.object({ id: z.coerce.number().int().positive() }),
+    params: z.object({ id: RowId }),
     response: { status: 200, description: 'The task', schema: Task },
     problems: [404],
     handler: async ({ params, user, services }) => ({
@@ -147,7 +148,7 @@ export const taskRoutes = [
       'Needs the task’s `version`. Assigning needs tasks:manage. A task starts only when the tasks it depends on are completed, and only while its order is in PRODUCTION.',
     tag: 'Production',
     access: 'tasks:update',
-    params: z.object({ id: z.coerce.number().int().positive() }),
+    params: z.object({ id: RowId }),
     body: z.strictObject({
       version: z.number().int().positive(),
       status: z.enum(STATUSES).optional(),
@@ -161,6 +162,12 @@ export const taskRoutes = [
       const me = signedIn(user)
       const now = services.now()
       const changed = await services.db.transaction(async (tx) => {
+        // lock, then compare: of concurrent updates with one version exactly one passes
+        await tx
+          .select({ id: productionTasks.id })
+          .from(productionTasks)
+          .where(eq(productionTasks.id, params.id))
+          .for('update')
         const row = await readTask(tx, params.id, me)
         const { task } = row
         if (task.version !== body.version) {

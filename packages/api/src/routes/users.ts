@@ -1,5 +1,6 @@
 import { asc, eq, sql } from 'drizzle-orm'
 import { z } from 'zod'
+import { RowId } from '../http/row-id.js'
 import { writeAudit } from '../audit.js'
 import { hashPassword } from '../auth/password.js'
 import { clearAccountAttempts, isAccountLocked } from '../auth/sign-in-attempts.js'
@@ -28,7 +29,7 @@ const User = z.object({
 })
 type UserView = z.infer<typeof User>
 
-const IdParams = z.object({ id: z.coerce.number().int().positive() })
+const IdParams = z.object({ id: RowId })
 
 async function view(db: Executor, id: number, now: Date): Promise<UserView> {
   const [user] = await db.select().from(users).where(eq(users.id, id))
