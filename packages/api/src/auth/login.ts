@@ -5,7 +5,7 @@ import { users } from '../db/schema.js'
 import { ProblemError } from '../http/problem.js'
 import { issueToken } from './token.js'
 import { DUMMY_HASH, verifyPassword } from './password.js'
-import type { AttemptScope } from './sign-in-attempts.js'
+import type { AttemptKey } from './sign-in-attempts.js'
 import {
   LOCK_MINUTES,
   MAX_FAILED_LOGINS,
@@ -48,13 +48,10 @@ export async function login(
   const { now, requestId } = context
   const account = input.username.toLowerCase()
   // in-process calls (app.request() without a socket) have no address to count
-  const keys: [AttemptScope, string][] =
-    context.clientAddress === 'unknown'
-      ? [['account', account]]
-      : [
-          ['account', account],
-          ['address', context.clientAddress],
-        ]
+  const keys: AttemptKey[] = [{ scope: 'account', key: account }]
+  if (context.clientAddress !== 'unknown') {
+    keys.push({ scope: 'address', key: context.clientAddress })
+  }
   const [user] = await db.select().from(users).where(eq(users.username, input.username))
   const audit = (reason: string) =>
     writeAudit(db, {
@@ -65,16 +62,16 @@ export async function login(
       after: { reason, address: context.clientAddress },
       requestId,
     })
-  for (const [scope, key] of keys) {
-    const reservation = await reserveAttempt(db, scope, key, now)
+  for (const attempt of keys) {
+    const reservation = await reserveAttempt(db, attempt, now)
     if (!reservation.allowed) {
-      await audit(`${scope} locked`)
+      await audit(`${attempt.scope} locked`)
       throw lockedProblem(reservation.lockedUntil, now)
     }
   }
   const matches = await verifyPassword(input.password, user?.passwordHash ?? DUMMY_HASH)
   if (user === undefined || !matches || !user.active) {
-    for (const [scope, key] of keys) await recordFailure(db, scope, key, now)
+    for (const attempt of keys) await recordFailure(db, attempt, now)
     await audit(user === undefined ? 'unknown user' : matches ? 'deactivated' : 'wrong password')
     throw new ProblemError('unauthenticated', WRONG)
   }

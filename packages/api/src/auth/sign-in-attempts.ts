@@ -12,6 +12,12 @@ export const LOCK_MINUTES = 15
 /** What counts sign-ins: the account name as typed (lower case) and the client's address. */
 export type AttemptScope = 'account' | 'address'
 
+/** One counter: an account name or a client address. */
+export interface AttemptKey {
+  scope: AttemptScope
+  key: string
+}
+
 const LIMITS: Record<AttemptScope, number> = {
   account: MAX_FAILED_LOGINS,
   address: MAX_FAILED_LOGINS_PER_ADDRESS,
@@ -28,8 +34,7 @@ export type Reservation = { allowed: true } | { allowed: false; lockedUntil: Dat
  */
 export async function reserveAttempt(
   db: Executor,
-  scope: AttemptScope,
-  key: string,
+  { scope, key }: AttemptKey,
   now: Date,
 ): Promise<Reservation> {
   // dates inside raw SQL travel as ISO text: postgres.js does not serialise a Date there
@@ -69,8 +74,7 @@ export async function reserveAttempt(
  */
 export async function recordFailure(
   db: Executor,
-  scope: AttemptScope,
-  key: string,
+  { scope, key }: AttemptKey,
   now: Date,
 ): Promise<void> {
   const t = signInAttempts

@@ -46,7 +46,7 @@ export async function readAuthUser(
     roles: (user.roles ?? []) as RoleCode[],
     permissions: new Set((user.permissions ?? []) as Permission[]),
     active: user.active,
-    tokenVersion: Number(user.token_version),
+    tokenVersion: user.token_version,
   }
 }
 

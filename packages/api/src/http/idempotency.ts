@@ -105,7 +105,7 @@ export async function idempotent(
           replayed: true,
         }
       }
-      const reply = await run(tx as unknown as Database)
+      const reply = await run(tx)
       const stored: StoredReply = {
         status: reply.status ?? 200,
         body: reply.body,

@@ -5,7 +5,7 @@ export const MAX_JSON_DEPTH = 32
 
 type Where = 'body' | 'query' | 'params'
 
-function refuse(where: Where, path: string, message: string, code: string): never {
+function refuse(path: string, message: string, code: string): never {
   throw new ProblemError('validation', `${path}: ${message}.`, {
     extensions: { errors: [{ path, message, code }] },
   })
@@ -24,12 +24,12 @@ export function checkInputShape(value: unknown, where: Where): void {
     const { value: current, path, depth } = next
     if (typeof current === 'string') {
       if (current.includes('\u0000'))
-        refuse(where, path, 'must not contain a NUL character', 'nul_character')
+        refuse(path, 'must not contain a NUL character', 'nul_character')
       continue
     }
     if (typeof current !== 'object' || current === null) continue
     if (depth >= MAX_JSON_DEPTH) {
-      refuse(where, path, `nests deeper than ${MAX_JSON_DEPTH} levels`, 'too_deep')
+      refuse(path, `nests deeper than ${MAX_JSON_DEPTH} levels`, 'too_deep')
     }
     if (Array.isArray(current)) {
       current.forEach((element, index) => {
@@ -38,8 +38,7 @@ export function checkInputShape(value: unknown, where: Where): void {
       continue
     }
     for (const [key, element] of Object.entries(current)) {
-      if (key.includes('\u0000'))
-        refuse(where, path, 'has a key with a NUL character', 'nul_character')
+      if (key.includes('\u0000')) refuse(path, 'has a key with a NUL character', 'nul_character')
       stack.push({ value: element, path: `${path}.${key}`, depth: depth + 1 })
     }
   }
