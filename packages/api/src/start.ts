@@ -1,4 +1,5 @@
 import type { Hono } from 'hono'
+import type { RateLimits } from './app.js'
 import { createApp } from './app.js'
 import type { ImportProgress } from './catalog/import.js'
 import type { DatabaseOptions, OpenDatabase } from './db/open.js'
@@ -20,6 +21,8 @@ export interface StartOptions extends DatabaseOptions {
   now?: () => Date
   onProgress?: (progress: ImportProgress) => void
   log?: (line: string) => void
+  /** per-address rate limits, or false for none (load tests from one address) */
+  rateLimits?: RateLimits | false
 }
 
 /** A running API (not yet listening): the Hono app, its services and what seeding did. */
@@ -56,7 +59,10 @@ export async function startApi(options: StartOptions = {}): Promise<Api> {
       tokenTtlSeconds: options.tokenTtlSeconds ?? 8 * 60 * 60,
       authCache: createAuthCache(),
     }
-    const app = createApp(services, options.log === undefined ? {} : { log: options.log })
+    const app = createApp(services, {
+      ...(options.log === undefined ? {} : { log: options.log }),
+      ...(options.rateLimits === undefined ? {} : { rateLimits: options.rateLimits }),
+    })
     return { app, services, database, seed, close: database.close }
   } catch (error) {
     await database.close()

@@ -9,6 +9,39 @@ const io = {
   isTTY: process.stderr.isTTY,
 }
 const argv = process.argv.slice(2)
+if (argv[0] === 'serve') watchForFaults()
+
+/**
+ * A lost database connection that nothing awaited is logged and survived (the pool reconnects); any
+ * other uncaught error leaves the process in a state nobody knows, so it is logged and the process ends
+ * with code 1 for its supervisor to restart it.
+ */
+function watchForFaults(): void {
+  const known = new Set([
+    'CONNECTION_CLOSED',
+    'CONNECTION_ENDED',
+    'CONNECTION_DESTROYED',
+    'ECONNRESET',
+    'EPIPE',
+    '57P01',
+  ])
+  const fault = (kind: string) => (error: unknown) => {
+    const code = (error as { code?: unknown } | null)?.code
+    const text = error instanceof Error ? (error.stack ?? error.message) : String(error)
+    if (kind === 'unhandled rejection' && typeof code === 'string' && known.has(code)) {
+      process.stderr.write(
+        `torvan: a database connection was lost (${code}); the pool reconnects\n`,
+      )
+      return
+    }
+    process.stderr.write(
+      `torvan: ${kind}, stopping so that a supervisor restarts the service: ${text}\n`,
+    )
+    process.exit(1)
+  }
+  process.on('unhandledRejection', fault('unhandled rejection'))
+  process.on('uncaughtException', fault('uncaught exception'))
+}
 const code = await runApiCli(argv, { ...io, env: process.env, signals: process })
   .then((handled) => handled ?? runCli(argv, { ...io, isTTY: process.stdout.isTTY }))
   .catch((error: unknown) => {

@@ -84,6 +84,7 @@ async function serveCommand(io: ApiCliIo, portOption: string | undefined): Promi
     demoPassword: io.env['DEMO_PASSWORD'],
     authSecret: io.env['AUTH_SECRET'],
     ...(progress === undefined ? {} : { onProgress: progress }),
+    ...(io.env['RATE_LIMITS'] === 'off' ? { rateLimits: false as const } : {}),
   })
   const server = serve({ fetch: api.app.fetch, port, hostname: io.env['HOST'] ?? '0.0.0.0' })
   await new Promise<void>((resolve, reject) => {
