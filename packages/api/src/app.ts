@@ -12,6 +12,7 @@ import { authRoutes } from './routes/auth.js'
 import { bomRoutes } from './routes/boms.js'
 import { catalogRoutes } from './routes/catalog.js'
 import { customerRoutes } from './routes/customers.js'
+import { eventRoutes } from './routes/events.js'
 import { orderRoutes } from './routes/orders.js'
 import { MAX_PHOTO_BYTES, qcRoutes } from './routes/qc.js'
 import { taskRoutes } from './routes/tasks.js'
@@ -35,6 +36,7 @@ export function apiRoutes(): AnyRoute[] {
     ...orderRoutes,
     ...taskRoutes,
     ...qcRoutes,
+    ...eventRoutes,
   )
   return routes
 }
