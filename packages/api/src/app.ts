@@ -12,6 +12,7 @@ import { authRoutes } from './routes/auth.js'
 import { bomRoutes } from './routes/boms.js'
 import { catalogRoutes } from './routes/catalog.js'
 import { customerRoutes } from './routes/customers.js'
+import { eventRoutes } from './routes/events.js'
 import { orderRoutes } from './routes/orders.js'
 import { documentRoutes } from './routes/documents.js'
 import { qcRoutes } from './routes/qc.js'
@@ -37,6 +38,7 @@ export function apiRoutes(): AnyRoute[] {
     ...taskRoutes,
     ...qcRoutes,
     ...documentRoutes,
+    ...eventRoutes,
   )
   return routes
 }

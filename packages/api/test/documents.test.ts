@@ -1,6 +1,6 @@
 import { and, eq } from 'drizzle-orm'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { auditLog } from '../src/db/schema.js'
+import { auditLog, events } from '../src/db/schema.js'
 import type { Order } from './flow.js'
 import { answerAll, orderInProduction, pdf, PNG, startInspection, uploadBytes } from './flow.js'
 import type { TestApi } from './harness.js'
@@ -122,6 +122,15 @@ describe('documents', () => {
       'document.update',
       'document.version',
     ])
+    const emitted = await t.api.services.db
+      .select({ orderId: events.orderId, payload: events.payload })
+      .from(events)
+      .where(eq(events.type, 'document.uploaded'))
+    const versions = emitted
+      .map((e) => e.payload as { documentId: number; version: number })
+      .filter((p) => p.documentId === v1.id)
+    expect(versions.map((p) => p.version)).toEqual([1, 2])
+    expect(emitted[0]?.orderId).toBe(order.id)
   })
 
   it('downloads a file whose name is not Latin-1, by RFC 6266', async () => {

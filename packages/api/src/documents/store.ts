@@ -3,9 +3,13 @@ import { and, asc, eq, inArray, isNull, sql } from 'drizzle-orm'
 import { writeAudit } from '../audit.js'
 import type { AuthUser } from '../auth/users.js'
 import type { Executor } from '../db/open.js'
+import { emitEvent } from '../events/emit.js'
 import {
   blobs,
   documentAccess,
+  inspections,
+  orderItems,
+  productionTasks,
   documents,
   documentType,
   documentVersions,
@@ -264,7 +268,68 @@ export async function createDocument(
     },
     requestId: input.requestId,
   })
+  await emitUploaded(tx, { ...input, id: document.id, version: 1 })
   return document.id
+}
+
+/** The order a document belongs to, through what it is attached to (none for a catalog item). */
+async function orderOf(tx: Executor, row: Attachment): Promise<number | null> {
+  if (row.orderId !== undefined) return row.orderId
+  let itemId = row.orderItemId
+  if (row.taskId !== undefined) {
+    const [task] = await tx
+      .select({ itemId: productionTasks.orderItemId })
+      .from(productionTasks)
+      .where(eq(productionTasks.id, row.taskId))
+    itemId = task?.itemId
+  }
+  if (row.inspectionId !== undefined) {
+    const [inspection] = await tx
+      .select({ itemId: inspections.orderItemId })
+      .from(inspections)
+      .where(eq(inspections.id, row.inspectionId))
+    itemId = inspection?.itemId
+  }
+  if (itemId === undefined) return null
+  const [item] = await tx
+    .select({ orderId: orderItems.orderId })
+    .from(orderItems)
+    .where(eq(orderItems.id, itemId))
+  return item?.orderId ?? null
+}
+
+function attachmentOfRow(row: DocumentRow): Attachment {
+  return {
+    ...(row.orderId === null ? {} : { orderId: row.orderId }),
+    ...(row.orderItemId === null ? {} : { orderItemId: row.orderItemId }),
+    ...(row.taskId === null ? {} : { taskId: row.taskId }),
+    ...(row.inspectionId === null ? {} : { inspectionId: row.inspectionId }),
+    ...(row.inspectionItemKey === null ? {} : { inspectionItemKey: row.inspectionItemKey }),
+    ...(row.catalogItemId === null ? {} : { catalogItemId: row.catalogItemId }),
+  }
+}
+
+async function emitUploaded(
+  tx: Executor,
+  input: StoreInput & { id: number; version: number; type: DocumentType; attachment: Attachment },
+): Promise<void> {
+  await emitEvent(tx, {
+    type: 'document.uploaded',
+    orderId: await orderOf(tx, input.attachment),
+    userId: input.user.id,
+    payload: {
+      documentId: input.id,
+      version: input.version,
+      type: input.type,
+      filename: input.filename,
+      mediaType: input.upload.mediaType,
+      size: input.upload.bytes.length,
+      sha256: input.upload.sha256,
+      attachedTo: input.attachment,
+      url: `/documents/${input.id}/versions/${input.version}/file`,
+    },
+    requestId: input.requestId,
+  })
 }
 
 /** Locks a document the user may read, or answers 404. */
@@ -324,6 +389,13 @@ export async function addDocumentVersion(
     before: { version: document.currentVersion, sha256: document.sha256, status: document.status },
     after: { version, sha256: upload.sha256, size: upload.bytes.length, status: 'DRAFT' },
     requestId: input.requestId,
+  })
+  await emitUploaded(tx, {
+    ...input,
+    id: document.id,
+    version,
+    type: document.type,
+    attachment: attachmentOfRow(document),
   })
   return version
 }

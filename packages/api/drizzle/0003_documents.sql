@@ -39,7 +39,8 @@ CREATE INDEX "documents_order_item_idx" ON "documents" USING btree ("order_item_
 CREATE INDEX "documents_task_idx" ON "documents" USING btree ("task_id");--> statement-breakpoint
 CREATE INDEX "documents_inspection_idx" ON "documents" USING btree ("inspection_id","inspection_item_key");--> statement-breakpoint
 CREATE INDEX "documents_catalog_item_idx" ON "documents" USING btree ("catalog_item_id");--> statement-breakpoint
-CREATE INDEX "documents_uploader_idx" ON "documents" USING btree ("uploaded_by","created_at");--> statement-breakpoint
+CREATE INDEX "documents_uploader_idx" ON "documents" USING btree ("uploaded_by","created_at");
+--> statement-breakpoint
 UPDATE "documents" SET "type" = 'PHOTO', "title" = "filename" WHERE "kind" = 'photo';--> statement-breakpoint
 INSERT INTO "document_versions" ("document_id", "version", "sha256", "filename", "media_type", "size", "uploaded_by", "created_at")
   SELECT "d"."id", 1, "d"."sha256", "d"."filename", "b"."media_type", "b"."size", "d"."uploaded_by", "d"."created_at"
