@@ -6,6 +6,7 @@ import { z } from 'zod'
 import { RowId } from '../http/row-id.js'
 import { writeAudit } from '../audit.js'
 import { generateBom } from '../boms/generate.js'
+import { emitEvent } from '../events/emit.js'
 import {
   customers,
   orderItems,
@@ -280,6 +281,14 @@ export const orderRoutes = [
           after: created,
           requestId,
         })
+        await emitEvent(tx, {
+          type: 'order.created',
+          orderId: row.id,
+          userId: actor.id,
+          payload: { order: created },
+          requestId,
+          at: now,
+        })
         return created
       })
       return {
@@ -349,6 +358,16 @@ export const orderRoutes = [
           userId: actor.id,
           before,
           after,
+          requestId,
+        })
+        await emitEvent(tx, {
+          type: 'order.updated',
+          orderId: order.id,
+          userId: actor.id,
+          payload: {
+            order: after,
+            changed: Object.keys(set).filter((key) => key !== 'searchText'),
+          },
           requestId,
         })
         return after
@@ -447,7 +466,11 @@ export const orderRoutes = [
             entity: 'order_item',
             entityId: existing.id,
             before: { bomId: existing.bomId, configurationId: existing.configurationId },
-            after: { bomId: bom.id, configurationId: bom.configurationId },
+            after: {
+              buildNumber: existing.buildNumber,
+              bomId: bom.id,
+              configurationId: bom.configurationId,
+            },
           }
         },
       )
