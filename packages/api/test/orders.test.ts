@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { auditLog, orders } from '../src/db/schema.js'
 import type { TestApi } from './harness.js'
 import { createTestApi, json, USERS } from './harness.js'
+import { MOVE_FIELDS } from './lifecycle.js'
 
 let t: TestApi
 const tokens: Record<string, string> = {}
@@ -44,7 +45,7 @@ async function move(
 ) {
   return t.call('POST', `/orders/${order.id}/transitions`, {
     token: as(role),
-    body: { to, reason: `to ${to}` },
+    body: { to, reason: `to ${to}`, ...MOVE_FIELDS[to] },
     headers: { 'If-Match': `"${order.version}"`, ...headers },
   })
 }

@@ -309,6 +309,11 @@ export const orders = pgTable(
     requestedDate: date('requested_date'),
     dueDate: date('due_date'),
     notes: text('notes'),
+    /** shipping data, captured by the moves to SHIPPING and DELIVERED */
+    carrier: text('carrier'),
+    trackingNumber: text('tracking_number'),
+    shipDate: date('ship_date'),
+    deliveredDate: date('delivered_date'),
     /** order number, PO number and customer name, for the text search (a trigram index) */
     searchText: text('search_text').notNull().default(''),
     createdBy: integer('created_by').references(() => users.id),

@@ -22,6 +22,9 @@ export type GuardName =
 /** What a move does besides changing the phase. */
 export type EffectName = 'freezeBoms' | 'createTasks'
 
+/** The shipping data the moves to SHIPPING and DELIVERED capture. */
+export type ShippingField = 'carrier' | 'trackingNumber' | 'shipDate' | 'deliveredDate'
+
 /** One allowed move: who may make it, what it checks and what it does. */
 export interface Move {
   from: Phase
@@ -30,13 +33,22 @@ export interface Move {
   permission: Permission
   guards: readonly GuardName[]
   effects: readonly EffectName[]
+  /** the shipping fields the move requires (and the only ones it takes) */
+  fields: readonly ShippingField[]
 }
 
 const move = (
   [from, to]: [Phase, Phase],
   permission: Permission,
-  more: { guards?: GuardName[]; effects?: EffectName[] } = {},
-): Move => ({ from, to, permission, guards: more.guards ?? [], effects: more.effects ?? [] })
+  more: { guards?: GuardName[]; effects?: EffectName[]; fields?: ShippingField[] } = {},
+): Move => ({
+  from,
+  to,
+  permission,
+  guards: more.guards ?? [],
+  effects: more.effects ?? [],
+  fields: more.fields ?? [],
+})
 
 /** Every allowed move. Anything else is refused with the moves allowed from the current phase. */
 export const MOVES: readonly Move[] = [
@@ -51,8 +63,10 @@ export const MOVES: readonly Move[] = [
   move(['PRODUCTION', 'QUALITY_CONTROL'], 'tasks:manage', { guards: ['tasksCompleted'] }),
   move(['QUALITY_CONTROL', 'PRODUCTION'], 'qc:inspect', { guards: ['finalInspectionFailed'] }),
   move(['QUALITY_CONTROL', 'PACKAGING'], 'qc:inspect', { guards: ['finalInspectionsPassed'] }),
-  move(['PACKAGING', 'SHIPPING'], 'tasks:manage'),
-  move(['SHIPPING', 'DELIVERED'], 'tasks:manage'),
+  move(['PACKAGING', 'SHIPPING'], 'tasks:manage', {
+    fields: ['carrier', 'trackingNumber', 'shipDate'],
+  }),
+  move(['SHIPPING', 'DELIVERED'], 'tasks:manage', { fields: ['deliveredDate'] }),
   move(['DRAFT', 'CANCELLED'], 'orders:update'),
   move(['CONFIGURATION', 'CANCELLED'], 'orders:update'),
   move(['APPROVAL', 'CANCELLED'], 'orders:update'),

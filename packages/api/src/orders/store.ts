@@ -25,6 +25,13 @@ export interface OrderView {
   requestedDate: string | null
   dueDate: string | null
   notes: string | null
+  /** captured by the moves to SHIPPING and DELIVERED */
+  shipping: {
+    carrier: string | null
+    trackingNumber: string | null
+    shipDate: string | null
+    deliveredDate: string | null
+  }
   createdAt: string
   updatedAt: string
   /** the phases this order can move to next */
@@ -82,6 +89,12 @@ export async function orderView(db: Executor, id: number): Promise<OrderView> {
     requestedDate: order.requestedDate,
     dueDate: order.dueDate,
     notes: order.notes,
+    shipping: {
+      carrier: order.carrier,
+      trackingNumber: order.trackingNumber,
+      shipDate: order.shipDate,
+      deliveredDate: order.deliveredDate,
+    },
     createdAt: order.createdAt.toISOString(),
     updatedAt: order.updatedAt.toISOString(),
     moves: movesFrom(order.phase),

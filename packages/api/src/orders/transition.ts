@@ -17,7 +17,7 @@ import {
 import { ProblemError } from '../http/problem.js'
 import { createProductionTasks } from '../production/create.js'
 import type { Model, Services } from '../services.js'
-import type { EffectName, GuardName, Move, Phase } from './phases.js'
+import type { EffectName, GuardName, Move, Phase, ShippingField } from './phases.js'
 import { MOVES, movesFrom } from './phases.js'
 import type { OrderRow } from './store.js'
 import { checkVersion, itemsOf, lockOrder } from './store.js'
@@ -149,6 +149,57 @@ const EFFECTS: Record<
   },
 }
 
+/** The shipping data a move to SHIPPING or DELIVERED names. */
+export type ShippingInput = Partial<Record<ShippingField, string | undefined>>
+
+/** The shipping fields of the move, or a 400 problem naming each one missing or not taken. */
+function shippingFields(
+  move: Move,
+  order: OrderRow,
+  input: ShippingInput,
+): Partial<Record<ShippingField, string>> {
+  const errors: { path: string; message: string; code: string }[] = []
+  const taken: Partial<Record<ShippingField, string>> = {}
+  for (const field of move.fields) {
+    const value = input[field]
+    if (value === undefined)
+      errors.push({
+        path: `body.${field}`,
+        message: `required to move to ${move.to}`,
+        code: 'required',
+      })
+    else taken[field] = value
+  }
+  for (const [field, value] of Object.entries(input)) {
+    if (value !== undefined && !move.fields.includes(field as ShippingField)) {
+      errors.push({
+        path: `body.${field}`,
+        message: `only the moves to SHIPPING and DELIVERED take shipping data, not ${move.from} → ${move.to}`,
+        code: 'unexpected',
+      })
+    }
+  }
+  const shipped = taken.shipDate ?? order.shipDate
+  if (taken.deliveredDate !== undefined && shipped !== null && taken.deliveredDate < shipped) {
+    errors.push({
+      path: 'body.deliveredDate',
+      message: `expected a date on or after the ship date ${shipped}, received ${taken.deliveredDate}`,
+      code: 'too_small',
+    })
+  }
+  const first = errors[0]
+  if (first !== undefined) {
+    throw new ProblemError(
+      'validation',
+      errors.length === 1
+        ? `${first.path}: ${first.message}.`
+        : `${errors.length} problems with the move's shipping data; see errors.`,
+      { extensions: { errors } },
+    )
+  }
+  return taken
+}
+
 function refuse(
   order: OrderRow,
   to: Phase,
@@ -165,6 +216,11 @@ function refuse(
   })
 }
 
+function shippingOf(order: OrderRow): Record<ShippingField, string | null> {
+  const { carrier, trackingNumber, shipDate, deliveredDate } = order
+  return { carrier, trackingNumber, shipDate, deliveredDate }
+}
+
 /**
  * Moves an order to another phase, if the move is allowed, the user may make it and its guards pass;
  * records the history (with the hours spent in the phase left) and the audit row in one transaction.
@@ -175,6 +231,7 @@ export async function transitionOrder(
     orderId: number
     to: Phase
     reason: string | undefined
+    shipping?: ShippingInput
     version: number
     user: AuthUser
     requestId: string
@@ -198,6 +255,7 @@ export async function transitionOrder(
         { extensions: { permission: move.permission } },
       )
     }
+    const shipping = shippingFields(move, order, input.shipping ?? {})
     for (const guard of move.guards) {
       const failure = await GUARDS[guard](tx, order, services.model)
       if (failure !== undefined) {
@@ -217,7 +275,13 @@ export async function transitionOrder(
     const hours = Math.max(0, (now.getTime() - order.phaseSince.getTime()) / 3_600_000)
     await tx
       .update(orders)
-      .set({ phase: input.to, phaseSince: now, version: order.version + 1, updatedAt: now })
+      .set({
+        ...shipping,
+        phase: input.to,
+        phaseSince: now,
+        version: order.version + 1,
+        updatedAt: now,
+      })
       .where(eq(orders.id, order.id))
     await tx.insert(orderPhaseHistory).values({
       orderId: order.id,
@@ -237,19 +301,23 @@ export async function transitionOrder(
       after: { phase: input.to, version: order.version + 1, reason: input.reason ?? null },
       requestId: input.requestId,
     })
-    await emitEvent(tx, {
-      type: 'order.moved',
+    const payload = {
+      orderNumber: order.number,
+      from: order.phase,
+      to: input.to,
+      reason: input.reason ?? null,
+      version: order.version + 1,
+      ...(move.fields.length === 0 ? {} : { shipping: { ...shippingOf(order), ...shipping } }),
+    }
+    const event = {
       orderId: order.id,
       userId: input.user.id,
-      payload: {
-        orderNumber: order.number,
-        from: order.phase,
-        to: input.to,
-        reason: input.reason ?? null,
-        version: order.version + 1,
-      },
+      payload,
       requestId: input.requestId,
       at: now,
-    })
+    }
+    await emitEvent(tx, { ...event, type: 'order.moved' })
+    if (input.to === 'SHIPPING') await emitEvent(tx, { ...event, type: 'order.shipped' })
+    if (input.to === 'DELIVERED') await emitEvent(tx, { ...event, type: 'order.delivered' })
   })
 }

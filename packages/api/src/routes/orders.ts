@@ -58,6 +58,12 @@ const OrderView = z.object({
   requestedDate: z.string().nullable(),
   dueDate: z.string().nullable(),
   notes: z.string().nullable(),
+  shipping: z.object({
+    carrier: z.string().nullable(),
+    trackingNumber: z.string().nullable(),
+    shipDate: z.string().nullable(),
+    deliveredDate: z.string().nullable(),
+  }),
   createdAt: z.string(),
   updatedAt: z.string(),
   moves: z.array(z.enum(PHASES)),
@@ -584,7 +590,7 @@ export const orderRoutes = [
     path: '/orders/{id}/transitions',
     summary: 'Move an order to another phase',
     description:
-      'A refused move is a 409 problem naming the failed guard and the moves allowed from here; a stale version is a 412 problem. Approval freezes each item’s BOM; entering PRODUCTION creates the production tasks.',
+      'A refused move is a 409 problem naming the failed guard and the moves allowed from here; a stale version is a 412 problem. Approval freezes each item’s BOM; entering PRODUCTION creates the production tasks. The move to SHIPPING needs carrier, trackingNumber and shipDate; the move to DELIVERED needs deliveredDate (a 400 problem names what is missing).',
     tag: 'Orders',
     access: 'orders:transition',
     idempotent: true,
@@ -593,15 +599,21 @@ export const orderRoutes = [
       to: z.enum(PHASES),
       reason: z.string().trim().max(2000).optional(),
       version: Version,
+      carrier: z.string().trim().min(1).max(100).optional().describe('moving to SHIPPING'),
+      trackingNumber: z.string().trim().min(1).max(100).optional().describe('moving to SHIPPING'),
+      shipDate: IsoDate.optional().describe('moving to SHIPPING'),
+      deliveredDate: IsoDate.optional().describe('moving to DELIVERED'),
     }),
     response: { status: 200, description: 'The order in its new phase', schema: OrderView },
     problems: [404, 409, 412, 428],
     handler: async ({ params, body, user, services, requestId, c }) => {
+      const { to, reason, version, ...shipping } = body
       await transitionOrder(services, {
         orderId: params.id,
-        to: body.to,
-        reason: body.reason,
-        version: expectedVersion(c, body.version),
+        to,
+        reason,
+        shipping,
+        version: expectedVersion(c, version),
         user: signedIn(user),
         requestId,
       })
