@@ -13,11 +13,14 @@ import { bomRoutes } from './routes/boms.js'
 import { catalogRoutes } from './routes/catalog.js'
 import { customerRoutes } from './routes/customers.js'
 import { eventRoutes } from './routes/events.js'
+import { exportRoutes } from './routes/export.js'
+import { externalSystemRoutes } from './routes/external-systems.js'
 import { orderRoutes } from './routes/orders.js'
 import { MAX_PHOTO_BYTES, qcRoutes } from './routes/qc.js'
 import { taskRoutes } from './routes/tasks.js'
 import { systemRoutes } from './routes/system.js'
 import { userRoutes } from './routes/users.js'
+import { webhookRoutes } from './routes/webhooks.js'
 import type { Services } from './services.js'
 
 /** the largest request body accepted */
@@ -37,6 +40,9 @@ export function apiRoutes(): AnyRoute[] {
     ...taskRoutes,
     ...qcRoutes,
     ...eventRoutes,
+    ...exportRoutes,
+    ...webhookRoutes,
+    ...externalSystemRoutes,
   )
   return routes
 }

@@ -8,6 +8,7 @@ import { ROLES } from '../permissions.js'
 import type { DemoLogin } from '../seed.js'
 import { importRules, readCatalogFolder, seedRoles, SetupError } from '../seed.js'
 import { startApi } from '../start.js'
+import { parseAllowedHosts } from '../webhooks/settings.js'
 
 /** Where the API's commands write, what environment they read, and the process's signals. */
 export interface ApiCliIo {
@@ -84,6 +85,7 @@ async function serveCommand(io: ApiCliIo, portOption: string | undefined): Promi
     demoPassword: io.env['DEMO_PASSWORD'],
     authSecret: io.env['AUTH_SECRET'],
     ...(progress === undefined ? {} : { onProgress: progress }),
+    webhooks: { allowedHosts: parseAllowedHosts(io.env['WEBHOOK_ALLOWED_HOSTS']) },
   })
   const server = serve({ fetch: api.app.fetch, port, hostname: io.env['HOST'] ?? '0.0.0.0' })
   await new Promise<void>((resolve, reject) => {
