@@ -69,9 +69,7 @@ function priced<T extends Priced>(
   }
 }
 
-function numbered<T extends { id: string; name: string; quantity: string }>(
-  lines: readonly T[],
-): ExportLine[] {
+function numbered(lines: readonly { id: string; name: string; quantity: string }[]): ExportLine[] {
   return lines.map((line, i) => {
     const { id, name, quantity } = line
     const extra = line as unknown as Partial<ExportLine>

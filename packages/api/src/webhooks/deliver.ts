@@ -28,9 +28,9 @@ async function excerpt(response: Response): Promise<string> {
   const decoder = new TextDecoder()
   let text = ''
   while (text.length < EXCERPT) {
-    const { done, value } = await reader.read()
-    if (done) break
-    text += decoder.decode(value, { stream: true })
+    const chunk = (await reader.read()) as { done: boolean; value?: Uint8Array }
+    if (chunk.done) break
+    text += decoder.decode(chunk.value, { stream: true })
   }
   await reader.cancel().catch(() => undefined)
   return text.slice(0, EXCERPT)

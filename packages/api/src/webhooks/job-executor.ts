@@ -12,7 +12,7 @@ export function jobExecutor(tx: Executor) {
       const chunks: SQL[] = text
         .split(/\$(\d+)\b/)
         .map((part, i) => (i % 2 === 0 ? sql.raw(part) : sql`${values[Number(part) - 1]}`))
-      const result = (await tx.execute(sql.join(chunks))) as unknown
+      const result: unknown = await tx.execute(sql.join(chunks))
       // postgres-js answers with the rows, PGlite with { rows }
       return Array.isArray(result)
         ? { rows: [...(result as unknown[])] }
