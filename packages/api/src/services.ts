@@ -5,6 +5,7 @@ import type { PgBoss } from 'pg-boss'
 import type { createAuthCache } from './auth/users.js'
 import { readCatalog, readPriceList } from './catalog/read.js'
 import type { Database, OpenDatabase } from './db/open.js'
+import type { UploadQuota } from './files/quota.js'
 import { readActiveRuleset } from './rules/store.js'
 import type { DeliverySettings } from './webhooks/settings.js'
 
@@ -44,6 +45,8 @@ export interface Services {
   authCache: ReturnType<typeof createAuthCache>
   /** webhook delivery: its settings and the job engine (pg-boss) on the same database */
   webhooks: { settings: DeliverySettings; jobs: PgBoss }
+  /** how much one user may upload (photos and documents) */
+  uploadQuota: UploadQuota
 }
 
 /** Builds the in-memory model from the database: undefined until a catalog and a ruleset exist. */

@@ -13,6 +13,8 @@ import type { Dispatcher } from './webhooks/dispatcher.js'
 import { startDispatcher, startJobs } from './webhooks/dispatcher.js'
 import type { DeliverySettings } from './webhooks/settings.js'
 import { defaultDeliverySettings } from './webhooks/settings.js'
+import type { UploadQuota } from './files/quota.js'
+import { DEFAULT_UPLOAD_QUOTA } from './files/quota.js'
 
 /** How to start the API: where the data is and what the first start seeds. */
 export interface StartOptions extends DatabaseOptions {
@@ -21,6 +23,8 @@ export interface StartOptions extends DatabaseOptions {
   catalogDir?: string
   rulesDir?: string
   tokenTtlSeconds?: number
+  /** bytes one user may upload per window (default 500 MB per 24 h) */
+  uploadQuota?: UploadQuota
   now?: () => Date
   onProgress?: (progress: ImportProgress) => void
   log?: (line: string) => void
@@ -67,6 +71,7 @@ export async function startApi(options: StartOptions = {}): Promise<Api> {
       tokenTtlSeconds: options.tokenTtlSeconds ?? 8 * 60 * 60,
       authCache: createAuthCache(),
       webhooks: { settings, jobs },
+      uploadQuota: options.uploadQuota ?? DEFAULT_UPLOAD_QUOTA,
     }
     const app = createApp(services, options.log === undefined ? {} : { log: options.log })
     const dispatcher = settings.enabled
