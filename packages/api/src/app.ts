@@ -15,6 +15,7 @@ import { bomRoutes } from './routes/boms.js'
 import { catalogRoutes } from './routes/catalog.js'
 import { customerRoutes } from './routes/customers.js'
 import { meRoutes } from './routes/me.js'
+import { eventRoutes } from './routes/events.js'
 import { orderRoutes } from './routes/orders.js'
 import { MAX_PHOTO_BYTES, qcRoutes } from './routes/qc.js'
 import { taskRoutes } from './routes/tasks.js'
@@ -40,6 +41,7 @@ export function apiRoutes(): AnyRoute[] {
     ...taskRoutes,
     ...qcRoutes,
     ...auditRoutes,
+    ...eventRoutes,
   )
   return routes
 }

@@ -26,6 +26,7 @@ export const PERMISSIONS = {
   'financials:read': 'see prices and costs',
   'users:manage': 'create users, change their roles, deactivate them, reset passwords',
   'audit:read': 'read the audit log',
+  'events:read': 'read the domain-event feed (GET /events)',
 } as const
 
 export type Permission = keyof typeof PERMISSIONS
@@ -53,7 +54,12 @@ export type RoleCode = keyof typeof ROLES
 
 const everything = Object.keys(PERMISSIONS) as Permission[]
 
-/** Which role may do what. Administrators may do everything. */
+/**
+ * Which role may do what. Administrators may do everything. The event feed (`events:read`) goes to
+ * the roles that may already read everything an event tells of (orders, customers, BOMs, inspections,
+ * tasks): sales, production and customer service; not QC inspectors or assembly technicians, who
+ * may not read customers.
+ */
 export const ROLE_PERMISSIONS: Record<RoleCode, readonly Permission[]> = {
   ADMIN: everything,
   SALES_MANAGER: [
@@ -71,6 +77,7 @@ export const ROLE_PERMISSIONS: Record<RoleCode, readonly Permission[]> = {
     'tasks:read',
     'documents:upload',
     'financials:read',
+    'events:read',
   ],
   PRODUCTION_MANAGER: [
     'catalog:read',
@@ -86,6 +93,7 @@ export const ROLE_PERMISSIONS: Record<RoleCode, readonly Permission[]> = {
     'tasks:update',
     'tasks:manage',
     'documents:upload',
+    'events:read',
   ],
   QC_INSPECTOR: [
     'catalog:read',
@@ -113,6 +121,7 @@ export const ROLE_PERMISSIONS: Record<RoleCode, readonly Permission[]> = {
     'orders:read',
     'qc:read',
     'tasks:read',
+    'events:read',
   ],
 }
 

@@ -674,3 +674,27 @@ export const archivedRows = pgTable(
   },
   (t) => [index('archived_rows_entity_idx').on(t.entity, t.entityId)],
 )
+
+// ---------------------------------------------------------------------------------------------------
+// Integration. Events are a transactional outbox: each is written in the transaction of its change,
+// and `seq` is taken under a lock held to commit, so sequence order is commit order (see
+// events/emit.ts). No foreign key to orders: an event outlives what it tells of.
+
+export const events = pgTable(
+  'events',
+  {
+    seq: bigint('seq', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
+    /** `evt_…`: the event's id, and the `webhook-id` of every delivery of it */
+    id: text('id').notNull().unique(),
+    type: text('type').notNull(),
+    at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
+    userId: integer('user_id').references(() => users.id),
+    orderId: integer('order_id'),
+    payload: jsonb('payload').$type<Record<string, unknown>>().notNull(),
+    requestId: text('request_id'),
+  },
+  (t) => [
+    index('events_order_idx').on(t.orderId, t.seq),
+    index('events_type_idx').on(t.type, t.seq),
+  ],
+)

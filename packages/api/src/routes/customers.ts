@@ -3,6 +3,7 @@ import { z } from 'zod'
 import { writeAudit } from '../audit.js'
 import type { Executor } from '../db/open.js'
 import { customers, customerStatus } from '../db/schema.js'
+import { emitEvent } from '../events/emit.js'
 import { versionFromIfMatch } from '../http/if-match.js'
 import { ProblemError } from '../http/problem.js'
 import { defineRoute, signedIn } from '../http/route.js'
@@ -209,6 +210,12 @@ export const customerRoutes = [
             after: view(stored),
             requestId,
           })
+          await emitEvent(tx, {
+            type: 'customer.created',
+            userId: actor.id,
+            payload: { customer: view(stored) },
+            requestId,
+          })
           return view(stored)
         })
         .catch((error: unknown) => codeTaken(error, body.code))
@@ -275,6 +282,15 @@ export const customerRoutes = [
             userId: actor.id,
             before: view(row),
             after: view(updated),
+            requestId,
+          })
+          await emitEvent(tx, {
+            type: 'customer.updated',
+            userId: actor.id,
+            payload: {
+              customer: view(updated),
+              changed: Object.keys(set).sort(),
+            },
             requestId,
           })
           return view(updated)

@@ -5,6 +5,7 @@ import { and, asc, count, desc, eq, gte, ilike, lte } from 'drizzle-orm'
 import { z } from 'zod'
 import { writeAudit } from '../audit.js'
 import { generateBom } from '../boms/generate.js'
+import { emitEvent } from '../events/emit.js'
 import {
   customers,
   orderItems,
@@ -448,6 +449,14 @@ export const orderRoutes = [
           after: created,
           requestId,
         })
+        await emitEvent(tx, {
+          type: 'order.created',
+          orderId: row.id,
+          userId: actor.id,
+          payload: { order: created },
+          requestId,
+          at: now,
+        })
         return created
       })
       return {
@@ -566,6 +575,16 @@ export const orderRoutes = [
           after,
           requestId,
         })
+        await emitEvent(tx, {
+          type: 'order.updated',
+          orderId: order.id,
+          userId: actor.id,
+          payload: {
+            order: after,
+            changed: Object.keys(set).filter((key) => key !== 'searchText'),
+          },
+          requestId,
+        })
         return after
       })
       return { body: view, headers: etag(view.version) }
@@ -675,6 +694,7 @@ export const orderRoutes = [
             },
             after: {
               orderId: existing.orderId,
+              buildNumber: existing.buildNumber,
               bomId: bom.id,
               configurationId: bom.configurationId,
             },

@@ -9,6 +9,8 @@ import {
 import { and, asc, desc, eq } from 'drizzle-orm'
 import { z } from 'zod'
 import { writeAudit } from '../audit.js'
+import { emitEvent } from '../events/emit.js'
+import { inspectionSubject } from '../events/payloads.js'
 import type { Executor } from '../db/open.js'
 import {
   blobs,
@@ -425,6 +427,20 @@ export const qcRoutes = [
             passPercentage: score.passPercentage,
             failed: score.failed,
             signature: body.signature,
+          },
+          requestId,
+        })
+        const subject = await inspectionSubject(tx, params.id)
+        await emitEvent(tx, {
+          type: 'inspection.submitted',
+          orderId: subject.orderId,
+          userId: me.id,
+          payload: {
+            inspectionId: params.id,
+            ...subject,
+            result: score.result,
+            passPercentage: score.passPercentage,
+            failed: score.failed,
           },
           requestId,
         })
