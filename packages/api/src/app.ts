@@ -17,7 +17,8 @@ import { customerRoutes } from './routes/customers.js'
 import { meRoutes } from './routes/me.js'
 import { eventRoutes } from './routes/events.js'
 import { orderRoutes } from './routes/orders.js'
-import { MAX_PHOTO_BYTES, qcRoutes } from './routes/qc.js'
+import { documentRoutes } from './routes/documents.js'
+import { qcRoutes } from './routes/qc.js'
 import { taskRoutes } from './routes/tasks.js'
 import { systemRoutes } from './routes/system.js'
 import { userRoutes } from './routes/users.js'
@@ -41,6 +42,7 @@ export function apiRoutes(): AnyRoute[] {
     ...taskRoutes,
     ...qcRoutes,
     ...auditRoutes,
+    ...documentRoutes,
     ...eventRoutes,
   )
   return routes
@@ -104,10 +106,18 @@ export function createApp(
         }),
     })
   const jsonLimit = limit(MAX_BODY_BYTES)
-  const photoLimit = limit(MAX_PHOTO_BYTES)
-  app.use((c, next) =>
-    (/^\/inspections\/[^/]+\/photos$/.test(c.req.path) ? photoLimit : jsonLimit)(c, next),
-  )
+  // uploads declare their own limit (maxBodyBytes); every other body is JSON
+  const uploads = routes
+    .filter((route) => route.maxBodyBytes !== undefined)
+    .map((route) => ({
+      method: route.method.toUpperCase(),
+      pattern: new RegExp(`^${honoPath(route.path).replace(/:[^/]+/g, '[^/]+')}$`),
+      check: limit(route.maxBodyBytes ?? MAX_BODY_BYTES),
+    }))
+  app.use((c, next) => {
+    const upload = uploads.find((u) => u.method === c.req.method && u.pattern.test(c.req.path))
+    return (upload?.check ?? jsonLimit)(c, next)
+  })
   mountRoutes(app, routes)
   app.notFound((c) => {
     const allowed = allowedMethods(routes, c.req.path)

@@ -14,6 +14,8 @@ export const EVENT_TYPES = {
   'order.delivered': 'an order arrived (data.shipping with the actual delivery date)',
   'bom.generated': 'a new BOM (or BOM revision) was stored (data.bom: id, revision, hashes, lines)',
   'inspection.submitted': 'a QC inspection was submitted (data.result, data.passPercentage)',
+  'document.uploaded':
+    'a document or photo was stored, or a new version of one (data.documentId, data.version, data.type, data.attachedTo, data.url)',
   'task.status_changed': 'a production task changed status (data.from, data.to)',
   'customer.created': 'a customer was created (data.customer)',
   'customer.updated': 'a customer changed (data.customer, data.changed)',
