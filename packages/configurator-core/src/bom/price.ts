@@ -22,7 +22,13 @@ export const SellingPriceListSchema = z.strictObject({
   currency: z.string().regex(/^[A-Z]{3}$/, 'expected a three-letter currency code such as "USD"'),
   prices: z.record(z.string(), Money),
   customParts: z
-    .array(z.strictObject({ family: z.string().min(1), base: z.string().min(1), markupPercent: Percent }))
+    .array(
+      z.strictObject({
+        family: z.string().min(1),
+        base: z.string().min(1),
+        markupPercent: Percent,
+      }),
+    )
     .max(1000)
     .default([]),
 })
@@ -108,7 +114,12 @@ export function priceSink(
     }
     const total = cents(found.price.times(line.quantity))
     sum = sum.plus(total)
-    return { ...base, unitPrice: found.price.toFixed(2), total: total.toFixed(2), basis: found.basis }
+    return {
+      ...base,
+      unitPrice: found.price.toFixed(2),
+      total: total.toFixed(2),
+      basis: found.basis,
+    }
   })
   return {
     currency: list.currency,
