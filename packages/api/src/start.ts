@@ -30,6 +30,8 @@ export interface StartOptions extends DatabaseOptions {
   log?: (line: string) => void
   /** webhook delivery; `enabled: false` leaves it to other instances */
   webhooks?: Partial<DeliverySettings>
+  /** take the client's address from X-Forwarded-For (behind a proxy that sets it) */
+  trustProxy?: boolean
 }
 
 /** A running API (not yet listening): the Hono app, its services and what seeding did. */
@@ -73,7 +75,10 @@ export async function startApi(options: StartOptions = {}): Promise<Api> {
       webhooks: { settings, jobs },
       uploadQuota: options.uploadQuota ?? DEFAULT_UPLOAD_QUOTA,
     }
-    const app = createApp(services, options.log === undefined ? {} : { log: options.log })
+    const app = createApp(services, {
+      ...(options.log === undefined ? {} : { log: options.log }),
+      trustProxy: options.trustProxy ?? false,
+    })
     const dispatcher = settings.enabled
       ? await startDispatcher(services, jobs, settings)
       : undefined

@@ -113,10 +113,10 @@ describe('the event feed', () => {
     expect(builds[0]?.lines.some((line) => line.number?.startsWith('7'))).toBe(true)
     expect(mine.find((event) => event.type === 'order.shipped')?.data).toMatchObject({
       to: 'SHIPPING',
-      shipping: { carrier: 'UPS', trackingNumber: '1Z999AA10123456784', shipDate: '2026-12-02' },
+      shipping: { carrier: 'UPS', trackingNumber: '1Z999AA10123456784', shipDate: '2030-01-02' },
     })
     expect(mine.find((event) => event.type === 'order.delivered')?.data).toMatchObject({
-      shipping: { carrier: 'UPS', shipDate: '2026-12-02', deliveredDate: '2026-12-04' },
+      shipping: { carrier: 'UPS', shipDate: '2030-01-02', deliveredDate: '2030-01-04' },
     })
     expect(mine.find((event) => event.type === 'inspection.submitted')?.data).toMatchObject({
       result: 'PASS',
@@ -251,7 +251,7 @@ describe('the event feed', () => {
     ])
     expect(problem.errors[0]?.message).toBe('required to move to SHIPPING')
     const shipped = await moveTo(
-      { to: 'SHIPPING', carrier: 'DHL', trackingNumber: 'JD0142', shipDate: '2026-12-10' },
+      { to: 'SHIPPING', carrier: 'DHL', trackingNumber: 'JD0142', shipDate: '2030-01-10' },
       order.version,
     )
     expect(shipped.status).toBe(200)
@@ -259,25 +259,25 @@ describe('the event feed', () => {
     expect(view.shipping).toEqual({
       carrier: 'DHL',
       trackingNumber: 'JD0142',
-      shipDate: '2026-12-10',
+      shipDate: '2030-01-10',
       deliveredDate: null,
     })
-    const early = await moveTo({ to: 'DELIVERED', deliveredDate: '2026-12-09' }, view.version)
+    const early = await moveTo({ to: 'DELIVERED', deliveredDate: '2030-01-09' }, view.version)
     expect(early.status).toBe(400)
     expect((await json<{ detail: string }>(early)).detail).toBe(
-      'body.deliveredDate: expected a date on or after the ship date 2026-12-10, received 2026-12-09.',
+      'body.deliveredDate: expected a date on or after the ship date 2030-01-10, received 2030-01-09.',
     )
     const stray = await moveTo(
-      { to: 'DELIVERED', deliveredDate: '2026-12-11', carrier: 'UPS' },
+      { to: 'DELIVERED', deliveredDate: '2030-01-11', carrier: 'UPS' },
       view.version,
     )
     expect(stray.status).toBe(400)
     expect((await json<{ errors: { path: string }[] }>(stray)).errors[0]?.path).toBe('body.carrier')
-    const delivered = await moveTo({ to: 'DELIVERED', deliveredDate: '2026-12-11' }, view.version)
+    const delivered = await moveTo({ to: 'DELIVERED', deliveredDate: '2030-01-11' }, view.version)
     expect(delivered.status).toBe(200)
     expect((await json<{ shipping: Record<string, unknown> }>(delivered)).shipping).toMatchObject({
       carrier: 'DHL',
-      deliveredDate: '2026-12-11',
+      deliveredDate: '2030-01-11',
     })
   })
 })

@@ -46,8 +46,8 @@ async function expectOk(response: Response, what: string): Promise<Response> {
 
 /** the extra fields each move needs */
 export const MOVE_FIELDS: Record<string, Record<string, unknown>> = {
-  SHIPPING: { carrier: 'UPS', trackingNumber: '1Z999AA10123456784', shipDate: '2026-12-02' },
-  DELIVERED: { deliveredDate: '2026-12-04' },
+  SHIPPING: { carrier: 'UPS', trackingNumber: '1Z999AA10123456784', shipDate: '2030-01-02' },
+  DELIVERED: { deliveredDate: '2030-01-04' },
 }
 
 /**

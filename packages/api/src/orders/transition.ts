@@ -179,6 +179,16 @@ function shippingFields(
       })
     }
   }
+  for (const field of ['shipDate', 'deliveredDate'] as const) {
+    const value = taken[field]
+    if (value !== undefined && order.orderDate !== null && value < order.orderDate) {
+      errors.push({
+        path: `body.${field}`,
+        message: `expected a date on or after the order date ${order.orderDate}, received ${value}`,
+        code: 'too_small',
+      })
+    }
+  }
   const shipped = taken.shipDate ?? order.shipDate
   if (taken.deliveredDate !== undefined && shipped !== null && taken.deliveredDate < shipped) {
     errors.push({
