@@ -15,6 +15,9 @@ import { customerRoutes } from './routes/customers.js'
 import { eventRoutes } from './routes/events.js'
 import { orderRoutes } from './routes/orders.js'
 import { documentRoutes } from './routes/documents.js'
+import { ncrRoutes } from './routes/ncrs.js'
+import { progressRoutes } from './routes/progress.js'
+import { taskNoteRoutes } from './routes/task-notes.js'
 import { qcRoutes } from './routes/qc.js'
 import { taskRoutes } from './routes/tasks.js'
 import { systemRoutes } from './routes/system.js'
@@ -35,9 +38,12 @@ export function apiRoutes(): AnyRoute[] {
     ...bomRoutes,
     ...customerRoutes,
     ...orderRoutes,
+    ...progressRoutes,
     ...taskRoutes,
+    ...taskNoteRoutes,
     ...qcRoutes,
     ...documentRoutes,
+    ...ncrRoutes,
     ...eventRoutes,
   )
   return routes

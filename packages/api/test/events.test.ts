@@ -77,8 +77,13 @@ describe('the event feed', () => {
       'order.moved',
       'order.bom_frozen',
       'order.moved',
-      'order.moved',
+      // the Pre-QC task's inspection
       'inspection.submitted',
+      'order.moved',
+      // the final inspection: its photo of the build label, its submission and approval
+      'document.uploaded',
+      'inspection.submitted',
+      'inspection.approved',
       'order.moved',
       'order.moved',
       'order.moved',
@@ -109,7 +114,7 @@ describe('the event feed', () => {
     expect(builds[0]?.lines.length).toBeGreaterThan(3)
     expect(builds[0]?.lines.every((line) => /^\d+(\.\d+)?$/.test(line.quantity))).toBe(true)
     expect(builds[0]?.lines.some((line) => line.number?.startsWith('7'))).toBe(true)
-    expect(mine.find((event) => event.type === 'inspection.submitted')?.data).toMatchObject({
+    expect(mine.findLast((event) => event.type === 'inspection.submitted')?.data).toMatchObject({
       result: 'PASS',
       buildNumber: 'B-2001',
       kind: 'FINAL_QC',
