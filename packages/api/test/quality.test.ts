@@ -367,6 +367,58 @@ describe('the quality record from a critical failure to packaging', () => {
     ).toEqual(['V01', 'V9', 'V10'])
   })
 
+  it('lets one of two simultaneous NCR moves and one of two simultaneous approvals win', async () => {
+    const order = await orderInProduction(t, {
+      sales: as('SALES_MANAGER'),
+      approver: as('PRODUCTION_MANAGER'),
+      sinks: [['Q-3003', 't2-b1-minimal']],
+    })
+    const itemId = order.items[0]?.id ?? 0
+    const raised = await t.call('POST', '/ncrs', {
+      token: as('ASSEMBLY_TECHNICIAN'),
+      body: { orderItemId: itemId, severity: 'MAJOR', description: 'a dent in the frame' },
+    })
+    expect(raised.status, await raised.clone().text()).toBe(201)
+    const { id, version } = await json<Ncr>(raised)
+    const [a, b] = await Promise.all(
+      ['not a nonconformance', 'duplicate'].map((note) =>
+        t.call('POST', `/ncrs/${id}/transitions`, {
+          token: as('QC_INSPECTOR'),
+          body: { version, to: 'REJECTED', note },
+        }),
+      ),
+    )
+    expect([a?.status, b?.status].sort()).toEqual([200, 412])
+    expect((await ncr(id)).history.map((h) => h.to)).toEqual(['OPEN', 'REJECTED'])
+
+    const { id: inspectionId } = await inspect(t, {
+      itemId,
+      token: as('QC_INSPECTOR'),
+      body: { template: 't2-final-qc' },
+    })
+    const decisions = await Promise.all([
+      decide(t, { id: inspectionId, token: as('QC2') }),
+      decide(t, {
+        id: inspectionId,
+        token: as('ADMIN'),
+        decision: 'REJECT',
+        note: 'blurred photo',
+      }),
+    ])
+    expect(decisions.map((d) => d.status).sort()).toEqual([200, 409])
+    const decided = await t.api.services.db
+      .select({ action: auditLog.action })
+      .from(auditLog)
+      .where(
+        and(
+          eq(auditLog.entity, 'inspection'),
+          eq(auditLog.entityId, String(inspectionId)),
+          inArray(auditLog.action, ['inspection.approve', 'inspection.reject']),
+        ),
+      )
+    expect(decided).toHaveLength(1)
+  })
+
   it('refuses bad NCR input with a 4xx naming the field', async () => {
     const bad = [
       { severity: 'CRITICAL', description: 'x' },
