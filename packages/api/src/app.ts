@@ -4,14 +4,17 @@ import { HTTPException } from 'hono/http-exception'
 import { requestId } from 'hono/request-id'
 import type { Context } from 'hono'
 import type { ContentfulStatusCode } from 'hono/utils/http-status'
+import { clientContext } from './http/client-context.js'
 import { honoPath, mountRoutes } from './http/mount.js'
 import type { ProblemKind } from './http/problem.js'
 import { problem, ProblemError } from './http/problem.js'
 import type { AnyRoute, AppEnv } from './http/route.js'
+import { auditRoutes } from './routes/audit.js'
 import { authRoutes } from './routes/auth.js'
 import { bomRoutes } from './routes/boms.js'
 import { catalogRoutes } from './routes/catalog.js'
 import { customerRoutes } from './routes/customers.js'
+import { meRoutes } from './routes/me.js'
 import { eventRoutes } from './routes/events.js'
 import { orderRoutes } from './routes/orders.js'
 import { documentRoutes } from './routes/documents.js'
@@ -33,6 +36,7 @@ export function apiRoutes(): AnyRoute[] {
   routes.push(
     ...systemRoutes(() => routes),
     ...authRoutes,
+    ...meRoutes,
     ...userRoutes,
     ...catalogRoutes,
     ...bomRoutes,
@@ -42,6 +46,7 @@ export function apiRoutes(): AnyRoute[] {
     ...taskRoutes,
     ...taskNoteRoutes,
     ...qcRoutes,
+    ...auditRoutes,
     ...documentRoutes,
     ...ncrRoutes,
     ...eventRoutes,
@@ -86,12 +91,13 @@ function allowedMethods(routes: readonly AnyRoute[], path: string): string[] {
  */
 export function createApp(
   services: Services,
-  options: { log?: (line: string) => void } = {},
+  options: { log?: (line: string) => void; trustProxy?: boolean } = {},
 ): Hono<AppEnv> {
   const log = options.log ?? ((line: string) => process.stderr.write(`${line}\n`))
   const routes = apiRoutes()
   const app = new Hono<AppEnv>()
   app.use(requestId())
+  app.use(clientContext({ trustProxy: options.trustProxy ?? false }))
   app.use(async (c, next) => {
     c.set('services', services)
     await next()

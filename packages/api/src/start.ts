@@ -24,6 +24,8 @@ export interface StartOptions extends DatabaseOptions {
   now?: () => Date
   onProgress?: (progress: ImportProgress) => void
   log?: (line: string) => void
+  /** take the client's address from X-Forwarded-For (behind a proxy that sets it) */
+  trustProxy?: boolean
 }
 
 /** A running API (not yet listening): the Hono app, its services and what seeding did. */
@@ -61,7 +63,10 @@ export async function startApi(options: StartOptions = {}): Promise<Api> {
       authCache: createAuthCache(),
       uploadQuota: options.uploadQuota ?? DEFAULT_UPLOAD_QUOTA,
     }
-    const app = createApp(services, options.log === undefined ? {} : { log: options.log })
+    const app = createApp(services, {
+      ...(options.log === undefined ? {} : { log: options.log }),
+      trustProxy: options.trustProxy ?? false,
+    })
     return { app, services, database, seed, close: database.close }
   } catch (error) {
     await database.close()

@@ -19,8 +19,9 @@ const tokens: Record<string, string> = {}
 async function config(name: string): Promise<Record<string, unknown>> {
   const url = new URL(`../../../fixtures/configs/${name}.json`, import.meta.url)
   const configuration = JSON.parse(await readFile(url, 'utf8')) as Record<string, unknown>
-  // the order item gives the build number
+  // the order item gives the build number, the order the language
   delete configuration['buildNumber']
+  delete configuration['language']
   return configuration
 }
 

@@ -95,6 +95,19 @@ export type { ConsolidatedBom, ConsolidatedLine } from './bom/consolidate.js'
 export { consolidateBoms } from './bom/consolidate.js'
 export type { CostLine, CostRollup, PriceList } from './bom/cost.js'
 export { PriceListSchema, parsePriceList, rollUpCost } from './bom/cost.js'
+export type {
+  OrderTerms,
+  OrderTotals,
+  PricedLine,
+  SellingPriceList,
+  SinkPrice,
+} from './bom/price.js'
+export {
+  SellingPriceListSchema,
+  orderTotals,
+  parseSellingPriceList,
+  priceSink,
+} from './bom/price.js'
 export type { CustomPart, CustomPartRegistry } from './bom/custom-parts.js'
 export { createMemoryCustomPartRegistry, customPartsOf } from './bom/custom-parts.js'
 export type { BomRow } from './bom/export.js'

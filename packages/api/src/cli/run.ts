@@ -32,7 +32,8 @@ export const API_HELP = `Service commands:
       importing the same catalog again changes nothing.
 
 Environment: DATABASE_URL (PostgreSQL; without it, embedded PGlite in DATA_DIR, default ./data),
-PORT, DEMO_PASSWORD (the demo users' password on first start), AUTH_SECRET (token signing key).
+PORT, DEMO_PASSWORD (the demo users' password on first start), AUTH_SECRET (token signing key),
+TRUST_PROXY=1 (audit rows take the client's address from X-Forwarded-For).
 `
 
 function databaseOptions(env: ApiCliIo['env']) {
@@ -83,6 +84,7 @@ async function serveCommand(io: ApiCliIo, portOption: string | undefined): Promi
     ...options,
     demoPassword: io.env['DEMO_PASSWORD'],
     authSecret: io.env['AUTH_SECRET'],
+    trustProxy: io.env['TRUST_PROXY'] === '1' || io.env['TRUST_PROXY'] === 'true',
     ...(progress === undefined ? {} : { onProgress: progress }),
   })
   const server = serve({ fetch: api.app.fetch, port, hostname: io.env['HOST'] ?? '0.0.0.0' })

@@ -7,10 +7,12 @@ import type { AnyPgColumn } from 'drizzle-orm/pg-core'
 import {
   bigint,
   boolean,
+  check,
   customType,
   date,
   index,
   integer,
+  interval,
   jsonb,
   numeric,
   pgEnum,
@@ -127,10 +129,17 @@ export const catalogImports = pgTable('catalog_imports', {
   importedAt: timestamp('imported_at', { withTimezone: true }).notNull().defaultNow(),
 })
 
+/**
+ * Price lists: `default` holds the catalog's unit costs (prices.json), `list` the selling prices
+ * (list-prices.json). Costs and selling prices never share a list.
+ */
 export const priceLists = pgTable('price_lists', {
   id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
   name: text('name').notNull().unique(),
   currency: text('currency').notNull(),
+  /** selling prices: how custom parts are priced (a base item's price plus a markup), per family */
+  customParts:
+    jsonb('custom_parts').$type<{ family: string; base: string; markupPercent: string }[]>(),
   createdAt: createdAt(),
 })
 
@@ -203,21 +212,29 @@ export const rolePermissions = pgTable(
   (t) => [primaryKey({ columns: [t.roleCode, t.permissionCode] })],
 )
 
-export const users = pgTable('users', {
-  id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
-  username: text('username').notNull().unique(),
-  displayName: text('display_name').notNull(),
-  email: text('email'),
-  /** scrypt, with its parameters and salt: `scrypt$N$r$p$salt$hash` */
-  passwordHash: text('password_hash').notNull(),
-  active: boolean('active').notNull().default(true),
-  failedLogins: integer('failed_logins').notNull().default(0),
-  lockedUntil: timestamp('locked_until', { withTimezone: true }),
-  /** tokens issued before this instant are refused (password reset, deactivation) */
-  tokensValidAfter: timestamp('tokens_valid_after', { withTimezone: true }).notNull().defaultNow(),
-  createdAt: createdAt(),
-  updatedAt: updatedAt(),
-})
+export const users = pgTable(
+  'users',
+  {
+    id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
+    username: text('username').notNull().unique(),
+    displayName: text('display_name').notNull(),
+    email: text('email'),
+    /** scrypt, with its parameters and salt: `scrypt$N$r$p$salt$hash` */
+    passwordHash: text('password_hash').notNull(),
+    active: boolean('active').notNull().default(true),
+    failedLogins: integer('failed_logins').notNull().default(0),
+    lockedUntil: timestamp('locked_until', { withTimezone: true }),
+    /** tokens issued before this instant are refused (password reset, deactivation) */
+    tokensValidAfter: timestamp('tokens_valid_after', { withTimezone: true })
+      .notNull()
+      .defaultNow(),
+    lastLoginAt: timestamp('last_login_at', { withTimezone: true }),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  // e-mail addresses are unique where set, whatever their case
+  (t) => [uniqueIndex('users_email_idx').on(sql`lower(${t.email})`)],
+)
 
 export const userRoles = pgTable(
   'user_roles',
@@ -239,17 +256,54 @@ export const userRoles = pgTable(
 export const orderPhase = pgEnum('order_phase', PHASES)
 export const orderPriority = pgEnum('order_priority', ['LOW', 'NORMAL', 'HIGH', 'URGENT'])
 
+export const customerStatus = pgEnum('customer_status', ['ACTIVE', 'INACTIVE', 'BLOCKED'])
+export const orderType = pgEnum('order_type', ['STANDARD', 'CUSTOM', 'RUSH', 'PROTOTYPE'])
+export const orderLanguage = pgEnum('order_language', ['EN', 'FR', 'SP'])
+
+/** A structured postal address (the document's billing and shipping addresses). */
+export interface Address {
+  lines: string[]
+  city: string
+  region?: string | undefined
+  postalCode?: string | undefined
+  country: string
+}
+
 export const customers = pgTable(
   'customers',
   {
     id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
+    /** the customer's code, such as `C-00042`: generated from the id when not given */
+    code: text('code').unique(),
     name: text('name').notNull(),
+    contactName: text('contact_name'),
     email: text('email'),
     phone: text('phone'),
+    /** free text, from before addresses were structured */
     address: text('address'),
+    billingAddress: jsonb('billing_address').$type<Address>(),
+    shippingAddress: jsonb('shipping_address').$type<Address>(),
+    /** net days */
+    paymentTermsDays: integer('payment_terms_days').notNull().default(30),
+    taxExempt: boolean('tax_exempt').notNull().default(false),
+    erpId: text('erp_id'),
+    /** a blocked customer gets no new order */
+    status: customerStatus('status').notNull().default('ACTIVE'),
+    version: integer('version').notNull().default(1),
+    /** code, name and contact, for the search (a trigram index) */
+    searchText: text('search_text')
+      .notNull()
+      .generatedAlwaysAs(
+        sql`lower(coalesce("code", '') || ' ' || "name" || ' ' || coalesce("contact_name", ''))`,
+      ),
     createdAt: createdAt(),
+    updatedAt: updatedAt(),
   },
-  (t) => [index('customers_name_idx').on(t.name)],
+  (t) => [
+    index('customers_name_idx').on(t.name),
+    index('customers_search_idx').using('gin', t.searchText.op('gin_trgm_ops')),
+    check('customers_payment_terms_check', sql`${t.paymentTermsDays} between 0 and 365`),
+  ],
 )
 
 export const configurations = pgTable('configurations', {
@@ -313,14 +367,34 @@ export const orders = pgTable(
       .notNull()
       .references(() => customers.id),
     poNumber: text('po_number'),
+    type: orderType('type').notNull().default('STANDARD'),
     priority: orderPriority('priority').notNull().default('NORMAL'),
     phase: orderPhase('phase').notNull().default('DRAFT'),
     phaseSince: timestamp('phase_since', { withTimezone: true }).notNull().defaultNow(),
     /** optimistic concurrency: every write names the version it read */
     version: integer('version').notNull().default(1),
+    /** set on creation (null for orders made before it existed, which the date checks then pass) */
+    orderDate: date('order_date'),
     requestedDate: date('requested_date'),
     dueDate: date('due_date'),
+    promisedDate: date('promised_date'),
+    deliveredDate: date('delivered_date'),
+    /** the user responsible for the order */
+    assigneeId: integer('assignee_id').references(() => users.id),
+    /** copied into each sink's configuration */
+    language: orderLanguage('language').notNull().default('EN'),
+    specialInstructions: text('special_instructions'),
     notes: text('notes'),
+    // money: the terms are set while the order is written; the amounts are stored at approval
+    currency: text('currency').notNull().default('USD'),
+    discountPercent: numeric('discount_percent', { precision: 5, scale: 2 }).notNull().default('0'),
+    taxRatePercent: numeric('tax_rate_percent', { precision: 6, scale: 3 }).notNull().default('0'),
+    shippingAmount: numeric('shipping_amount', { precision: 14, scale: 4 }).notNull().default('0'),
+    subtotal: numeric('subtotal', { precision: 14, scale: 4 }),
+    discountAmount: numeric('discount_amount', { precision: 14, scale: 4 }),
+    taxAmount: numeric('tax_amount', { precision: 14, scale: 4 }),
+    total: numeric('total', { precision: 14, scale: 4 }),
+    pricedAt: timestamp('priced_at', { withTimezone: true }),
     /** order number, PO number and customer name, for the text search (a trigram index) */
     searchText: text('search_text').notNull().default(''),
     createdBy: integer('created_by').references(() => users.id),
@@ -332,6 +406,27 @@ export const orders = pgTable(
     index('orders_phase_idx').on(t.phase, t.createdAt),
     index('orders_customer_idx').on(t.customerId),
     index('orders_created_idx').on(t.createdAt),
+    index('orders_due_idx').on(t.dueDate),
+    check(
+      'orders_requested_date_check',
+      sql`${t.requestedDate} is null or ${t.requestedDate} >= ${t.orderDate}`,
+    ),
+    check(
+      'orders_due_date_check',
+      sql`${t.dueDate} is null or (${t.dueDate} >= ${t.orderDate} and (${t.requestedDate} is null or ${t.dueDate} >= ${t.requestedDate}))`,
+    ),
+    check(
+      'orders_promised_date_check',
+      sql`${t.promisedDate} is null or ${t.promisedDate} >= ${t.orderDate}`,
+    ),
+    check(
+      'orders_delivered_date_check',
+      sql`${t.deliveredDate} is null or ${t.deliveredDate} >= ${t.orderDate}`,
+    ),
+    check(
+      'orders_money_check',
+      sql`${t.discountPercent} between 0 and 100 and ${t.taxRatePercent} between 0 and 100 and ${t.shippingAmount} >= 0`,
+    ),
   ],
 )
 
@@ -345,6 +440,8 @@ export const orderItems = pgTable(
     buildNumber: text('build_number').notNull(),
     configurationId: integer('configuration_id').references(() => configurations.id),
     bomId: integer('bom_id').references(() => boms.id),
+    /** the sink's selling price, stored when the order is approved */
+    unitPrice: numeric('unit_price', { precision: 14, scale: 4 }),
     createdAt: createdAt(),
   },
   (t) => [uniqueIndex('order_items_build_idx').on(t.orderId, t.buildNumber)],
@@ -741,10 +838,14 @@ export const auditLog = pgTable(
     before: jsonb('before'),
     after: jsonb('after'),
     requestId: text('request_id'),
+    /** the client's address and user agent, from the request that made the change */
+    ip: text('ip'),
+    userAgent: text('user_agent'),
   },
   (t) => [
     index('audit_log_entity_idx').on(t.entity, t.entityId),
     index('audit_log_at_idx').on(t.at),
+    index('audit_log_user_idx').on(t.userId, t.id),
   ],
 )
 
@@ -770,6 +871,33 @@ export const settings = pgTable('settings', {
   key: text('key').primaryKey(),
   value: text('value').notNull(),
 })
+
+// ---------------------------------------------------------------------------------------------------
+// Retention (the document's §9.4): how long each kind of record is kept is data; `torvan db prune`
+// copies what is past its time into archived_rows and deletes it, in batches.
+
+export const retentionRules = pgTable('retention_rules', {
+  /** what the rule keeps: `orders`, `audit`, `qc`, `documents`, `idempotency_keys` */
+  subject: text('subject').primaryKey(),
+  keepFor: interval('keep_for').notNull(),
+  /** false: expired rows are deleted without a copy (idempotency keys) */
+  archive: boolean('archive').notNull().default(true),
+  description: text('description').notNull(),
+})
+
+/** Rows removed by retention, as JSON: what they were, and when they were archived. */
+export const archivedRows = pgTable(
+  'archived_rows',
+  {
+    id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
+    subject: text('subject').notNull(),
+    entity: text('entity').notNull(),
+    entityId: text('entity_id').notNull(),
+    data: jsonb('data').notNull(),
+    archivedAt: timestamp('archived_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('archived_rows_entity_idx').on(t.entity, t.entityId)],
+)
 
 // ---------------------------------------------------------------------------------------------------
 // Integration. Events are a transactional outbox: each is written in the transaction of its change,
