@@ -20,6 +20,9 @@ import { exportRoutes } from './routes/export.js'
 import { externalSystemRoutes } from './routes/external-systems.js'
 import { orderRoutes } from './routes/orders.js'
 import { documentRoutes } from './routes/documents.js'
+import { ncrRoutes } from './routes/ncrs.js'
+import { progressRoutes } from './routes/progress.js'
+import { taskNoteRoutes } from './routes/task-notes.js'
 import { qcRoutes } from './routes/qc.js'
 import { taskRoutes } from './routes/tasks.js'
 import { systemRoutes } from './routes/system.js'
@@ -42,10 +45,13 @@ export function apiRoutes(): AnyRoute[] {
     ...bomRoutes,
     ...customerRoutes,
     ...orderRoutes,
+    ...progressRoutes,
     ...taskRoutes,
+    ...taskNoteRoutes,
     ...qcRoutes,
     ...auditRoutes,
     ...documentRoutes,
+    ...ncrRoutes,
     ...eventRoutes,
     ...exportRoutes,
     ...webhookRoutes,

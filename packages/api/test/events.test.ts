@@ -77,8 +77,13 @@ describe('the event feed', () => {
       'order.moved',
       'order.bom_frozen',
       'order.moved',
-      'order.moved',
+      // the Pre-QC task's inspection
       'inspection.submitted',
+      'order.moved',
+      // the final inspection: its photo of the build label, its submission and approval
+      'document.uploaded',
+      'inspection.submitted',
+      'inspection.approved',
       'order.moved',
       'order.moved',
       'order.shipped',
@@ -118,7 +123,7 @@ describe('the event feed', () => {
     expect(mine.find((event) => event.type === 'order.delivered')?.data).toMatchObject({
       shipping: { carrier: 'UPS', shipDate: '2030-01-02', deliveredDate: '2030-01-04' },
     })
-    expect(mine.find((event) => event.type === 'inspection.submitted')?.data).toMatchObject({
+    expect(mine.findLast((event) => event.type === 'inspection.submitted')?.data).toMatchObject({
       result: 'PASS',
       buildNumber: 'B-2001',
       kind: 'FINAL_QC',

@@ -135,6 +135,7 @@ export type { QcOutcome, QcRecord, QcValue, RecordResult } from './qc/record.js'
 export { NA, recordValue } from './qc/record.js'
 export type { InspectionResult, InspectionScore } from './qc/score.js'
 export { scoreInspection } from './qc/score.js'
+export { compareVersions } from './qc/version.js'
 
 /** Production tasks: task templates as data, one sink's plan, and whether a task may start (docs/qc.md). */
 export type {
@@ -143,6 +144,11 @@ export type {
   TaskTemplatesParseResult,
   TaskType,
 } from './production/tasks.js'
-export { TASK_TYPES, TaskTemplateFileSchema, parseTaskTemplates } from './production/tasks.js'
+export {
+  TASK_DOCUMENT_TYPES,
+  TASK_TYPES,
+  TaskTemplateFileSchema,
+  parseTaskTemplates,
+} from './production/tasks.js'
 export type { PlannedTask, StartCheck, TaskStatus } from './production/plan.js'
 export { canStart, planTasks } from './production/plan.js'

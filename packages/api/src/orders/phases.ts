@@ -17,7 +17,13 @@ export type Phase = (typeof PHASES)[number]
 
 /** Conditions a move checks before it happens; each names what it requires in its refusal. */
 export type GuardName =
-  'itemsConfigured' | 'tasksCompleted' | 'finalInspectionsPassed' | 'finalInspectionFailed'
+  | 'itemsConfigured'
+  | 'tasksCompleted'
+  | 'finalInspectionsPassed'
+  | 'finalInspectionsApproved'
+  | 'finalInspectionFailed'
+  | 'ncrsDispositioned'
+  | 'noOpenNcrs'
 
 /** What a move does besides changing the phase. */
 export type EffectName = 'freezeBoms' | 'createTasks'
@@ -61,8 +67,12 @@ export const MOVES: readonly Move[] = [
     effects: ['freezeBoms', 'createTasks'],
   }),
   move(['PRODUCTION', 'QUALITY_CONTROL'], 'tasks:manage', { guards: ['tasksCompleted'] }),
-  move(['QUALITY_CONTROL', 'PRODUCTION'], 'qc:inspect', { guards: ['finalInspectionFailed'] }),
-  move(['QUALITY_CONTROL', 'PACKAGING'], 'qc:inspect', { guards: ['finalInspectionsPassed'] }),
+  move(['QUALITY_CONTROL', 'PRODUCTION'], 'qc:inspect', {
+    guards: ['finalInspectionFailed', 'ncrsDispositioned'],
+  }),
+  move(['QUALITY_CONTROL', 'PACKAGING'], 'qc:inspect', {
+    guards: ['finalInspectionsPassed', 'finalInspectionsApproved', 'noOpenNcrs'],
+  }),
   move(['PACKAGING', 'SHIPPING'], 'tasks:manage', {
     fields: ['carrier', 'trackingNumber', 'shipDate'],
   }),

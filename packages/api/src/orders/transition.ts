@@ -15,6 +15,7 @@ import {
   qcTemplates,
 } from '../db/schema.js'
 import { ProblemError } from '../http/problem.js'
+import { openNcrsOf } from '../ncrs/store.js'
 import { createProductionTasks } from '../production/create.js'
 import type { Model, Services } from '../services.js'
 import type { EffectName, GuardName, Move, Phase, ShippingField } from './phases.js'
@@ -34,10 +35,14 @@ async function latestFinalResults(tx: Executor, order: OrderRow) {
     .select({ id: orderItems.id, buildNumber: orderItems.buildNumber })
     .from(orderItems)
     .where(eq(orderItems.orderId, order.id))
-  const results = new Map<number, string | null>()
+  const results = new Map<number, { result: string | null; approval: string | null }>()
   if (items.length > 0) {
     const rows = await tx
-      .select({ itemId: inspections.orderItemId, result: inspections.result })
+      .select({
+        itemId: inspections.orderItemId,
+        result: inspections.result,
+        approval: inspections.approval,
+      })
       .from(inspections)
       .innerJoin(qcTemplates, eq(qcTemplates.id, inspections.templateId))
       .where(
@@ -51,9 +56,13 @@ async function latestFinalResults(tx: Executor, order: OrderRow) {
         ),
       )
       .orderBy(desc(inspections.submittedAt), desc(inspections.id))
-    for (const row of rows) if (!results.has(row.itemId)) results.set(row.itemId, row.result)
+    for (const row of rows) if (!results.has(row.itemId)) results.set(row.itemId, row)
   }
-  return items.map((item) => ({ ...item, result: results.get(item.id) }))
+  return items.map((item) => ({
+    ...item,
+    result: results.get(item.id)?.result,
+    approval: results.get(item.id)?.approval ?? null,
+  }))
 }
 
 const GUARDS: Record<GuardName, GuardCheck> = {
@@ -98,16 +107,66 @@ const GUARDS: Record<GuardName, GuardCheck> = {
   finalInspectionsPassed: async (tx, order) => {
     const items = await latestFinalResults(tx, order)
     const failing = items.filter(
-      (item) => item.result !== 'PASS' && item.result !== 'CONDITIONAL_PASS',
+      (item) =>
+        (item.result !== 'PASS' && item.result !== 'CONDITIONAL_PASS') ||
+        item.approval === 'REJECTED',
     )
     if (failing.length === 0) return undefined
-    return `the final quality check has not passed for builds ${failing.map((item) => `${item.buildNumber} (${item.result ?? 'not submitted'})`).join(', ')}`
+    return `the final quality check has not passed for builds ${failing.map((item) => `${item.buildNumber} (${item.approval === 'REJECTED' ? 'rejected by its approver' : (item.result ?? 'not submitted')})`).join(', ')}`
+  },
+  finalInspectionsApproved: async (tx, order) => {
+    const items = await latestFinalResults(tx, order)
+    const pending = items.filter((item) => item.approval === 'PENDING')
+    if (pending.length === 0) return undefined
+    return `the final quality checks of builds ${pending.map((item) => item.buildNumber).join(', ')} await a second person's approval (qc:approve)`
   },
   finalInspectionFailed: async (tx, order) => {
     const items = await latestFinalResults(tx, order)
-    if (items.some((item) => item.result === 'FAIL')) return undefined
-    return 'rework needs a failed final quality check, and no build has one'
+    if (items.some((item) => item.result === 'FAIL' || item.approval === 'REJECTED'))
+      return undefined
+    return 'rework needs a failed (or rejected) final quality check, and no build has one'
   },
+  ncrsDispositioned: async (tx, order) => {
+    const items = await itemsOf(tx, [order.id])
+    const open = (
+      await openNcrsOf(
+        tx,
+        items.map((item) => item.id),
+      )
+    ).filter((ncr) => ncr.status !== 'RESOLVED' && ncr.disposition === null)
+    if (open.length === 0) return undefined
+    return `the NCRs ${open.map((ncr) => `${ncr.id} (${ncr.buildNumber}, ${ncr.status})`).join(', ')} have no disposition yet`
+  },
+  noOpenNcrs: async (tx, order) => {
+    const items = await itemsOf(tx, [order.id])
+    const open = await openNcrsOf(
+      tx,
+      items.map((item) => item.id),
+    )
+    if (open.length === 0) return undefined
+    const shown = open
+      .slice(0, 5)
+      .map((ncr) => `${ncr.id} (${ncr.buildNumber}, ${ncr.severity}, ${ncr.status})`)
+    return `${open.length} NCR${open.length === 1 ? ' is' : 's are'} still open: ${shown.join(', ')}${open.length > 5 ? ', …' : ''}; verify or reject ${open.length === 1 ? 'it' : 'them'} first`
+  },
+}
+
+/** What stops each move allowed from an order's phase: the guards that fail, with their sentences. */
+export async function blockedMoves(
+  tx: Executor,
+  order: OrderRow,
+  model: Model | undefined,
+): Promise<{ to: Phase; permission: string; blockedBy: { guard: GuardName; detail: string }[] }[]> {
+  const out = []
+  for (const candidate of MOVES.filter((m) => m.from === order.phase)) {
+    const blockedBy: { guard: GuardName; detail: string }[] = []
+    for (const guard of candidate.guards) {
+      const detail = await GUARDS[guard](tx, order, model)
+      if (detail !== undefined) blockedBy.push({ guard, detail })
+    }
+    out.push({ to: candidate.to, permission: candidate.permission, blockedBy })
+  }
+  return out
 }
 
 const EFFECTS: Record<
