@@ -7,22 +7,31 @@ import type { Context } from 'hono'
 import type { ContentfulStatusCode } from 'hono/utils/http-status'
 import { PasswordHasherBusyError } from './auth/password.js'
 import { clientAddress } from './http/client-address.js'
+import { clientContext } from './http/client-context.js'
 import { honoPath, mountRoutes } from './http/mount.js'
 import { requestIds } from './http/request-ids.js'
 import type { ProblemKind } from './http/problem.js'
 import { problem, ProblemError } from './http/problem.js'
 import type { AnyRoute, AppEnv } from './http/route.js'
+import { auditRoutes } from './routes/audit.js'
 import { authRoutes } from './routes/auth.js'
 import { bomRoutes } from './routes/boms.js'
 import { catalogRoutes } from './routes/catalog.js'
 import { customerRoutes } from './routes/customers.js'
+import { meRoutes } from './routes/me.js'
 import { eventRoutes } from './routes/events.js'
+import { exportRoutes } from './routes/export.js'
+import { externalSystemRoutes } from './routes/external-systems.js'
 import { orderRoutes } from './routes/orders.js'
 import { documentRoutes } from './routes/documents.js'
+import { ncrRoutes } from './routes/ncrs.js'
+import { progressRoutes } from './routes/progress.js'
+import { taskNoteRoutes } from './routes/task-notes.js'
 import { qcRoutes } from './routes/qc.js'
 import { taskRoutes } from './routes/tasks.js'
 import { systemRoutes } from './routes/system.js'
 import { userRoutes } from './routes/users.js'
+import { webhookRoutes } from './routes/webhooks.js'
 import type { Services } from './services.js'
 
 /** the largest request body accepted */
@@ -34,15 +43,23 @@ export function apiRoutes(): AnyRoute[] {
   routes.push(
     ...systemRoutes(() => routes),
     ...authRoutes,
+    ...meRoutes,
     ...userRoutes,
     ...catalogRoutes,
     ...bomRoutes,
     ...customerRoutes,
     ...orderRoutes,
+    ...progressRoutes,
     ...taskRoutes,
+    ...taskNoteRoutes,
     ...qcRoutes,
+    ...auditRoutes,
     ...documentRoutes,
+    ...ncrRoutes,
     ...eventRoutes,
+    ...exportRoutes,
+    ...webhookRoutes,
+    ...externalSystemRoutes,
   )
   return routes
 }
@@ -98,7 +115,11 @@ export const RATE_LIMITS: RateLimits = { signIn: 30, configurationSearch: 600 }
 
 export function createApp(
   services: Services,
-  options: { log?: (line: string) => void; rateLimits?: RateLimits | false } = {},
+  options: {
+    log?: (line: string) => void
+    rateLimits?: RateLimits | false
+    trustProxy?: boolean
+  } = {},
 ): Hono<AppEnv> {
   const log = options.log ?? ((line: string) => process.stderr.write(`${line}\n`))
   const routes = apiRoutes()
@@ -117,6 +138,7 @@ export function createApp(
       crossOriginResourcePolicy: 'same-origin',
     }),
   )
+  app.use(clientContext({ trustProxy: options.trustProxy ?? false }))
   app.use(async (c, next) => {
     c.set('services', services)
     await next()

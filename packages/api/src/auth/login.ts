@@ -83,6 +83,7 @@ export async function login(
   })
   await db.transaction(async (tx) => {
     await recordSuccess(tx, { account, address: context.clientAddress })
+    await tx.update(users).set({ lastLoginAt: now }).where(eq(users.id, user.id))
     await writeAudit(tx, {
       action: 'auth.login',
       entity: 'user',

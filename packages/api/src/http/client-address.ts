@@ -1,19 +1,14 @@
 import type { Context } from 'hono'
-
-interface NodeBindings {
-  incoming?: { socket?: { remoteAddress?: string } }
-  server?: NodeBindings
-}
+import { currentClient } from './client-context.js'
 
 /**
- * The address of the client that sent a request, as the socket knows it (`unknown` where there is no
- * socket, as in `app.request()`). A proxy's `X-Forwarded-For` is not trusted here.
+ * The address of the client that sent a request, as the client context found it (the socket's, or the
+ * first `X-Forwarded-For` hop behind a trusted proxy); `unknown` where there is none, as in
+ * `app.request()`. Rate limits and sign-in lockouts count by it.
  */
-export function clientAddress(c: Context): string {
-  const env = c.env as NodeBindings | undefined
-  const bindings = env?.server ?? env
-  const address = bindings?.incoming?.socket?.remoteAddress
-  if (typeof address !== 'string' || address === '') return 'unknown'
+export function clientAddress(_c: Context): string {
+  const address = currentClient().ip
+  if (address === null || address === '') return 'unknown'
   // an IPv4 client on a dual-stack socket
   return address.startsWith('::ffff:') ? address.slice(7) : address
 }
