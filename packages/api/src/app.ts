@@ -150,9 +150,9 @@ export function createApp(
         windowMs: 60_000,
         limit,
         standardHeaders: 'draft-6',
-        keyGenerator: (c) => clientAddress(c),
+        keyGenerator: () => clientAddress(),
         // in-process calls (no socket) have no address to count
-        skip: (c) => clientAddress(c) === 'unknown',
+        skip: () => clientAddress() === 'unknown',
         handler: (c) => {
           const reset = (c.get('rateLimit' as never) as { resetTime?: Date } | undefined)?.resetTime
           const seconds = Math.max(

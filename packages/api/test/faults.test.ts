@@ -46,12 +46,12 @@ function startServer(databaseUrl: string): Promise<Server> {
       output += chunk.toString()
       const match = /listening on (http:\/\/\S+)/.exec(output)
       if (match?.[1] !== undefined) {
-        child.stdout?.off('data', onData)
+        child.stdout.off('data', onData)
         resolve({ child, url: match[1].replace('localhost', '127.0.0.1'), output: () => output })
       }
     }
-    child.stdout?.on('data', onData)
-    child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()))
+    child.stdout.on('data', onData)
+    child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()))
     child.once('exit', (code) => {
       reject(new Error(`torvan serve exited (${code}) before listening:\n${output.slice(0, 4000)}`))
     })

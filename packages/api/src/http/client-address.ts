@@ -1,4 +1,3 @@
-import type { Context } from 'hono'
 import { currentClient } from './client-context.js'
 
 /**
@@ -6,7 +5,7 @@ import { currentClient } from './client-context.js'
  * first `X-Forwarded-For` hop behind a trusted proxy); `unknown` where there is none, as in
  * `app.request()`. Rate limits and sign-in lockouts count by it.
  */
-export function clientAddress(_c: Context): string {
+export function clientAddress(): string {
   const address = currentClient().ip
   if (address === null || address === '') return 'unknown'
   // an IPv4 client on a dual-stack socket

@@ -36,9 +36,9 @@ export const authRoutes = [
       }),
     },
     problems: [423],
-    handler: async ({ body, services, requestId, c }) => {
+    handler: async ({ body, services, requestId }) => {
       const { token, expiresAt } = await login(services.db, body, {
-        clientAddress: clientAddress(c),
+        clientAddress: clientAddress(),
         secret: services.tokenSecret,
         now: services.now(),
         ttlSeconds: services.tokenTtlSeconds,
