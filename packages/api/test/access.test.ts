@@ -54,6 +54,7 @@ describe('every route declares who may call it', () => {
       .map((r) => `${r.method} ${r.path}`)
     expect(open.sort()).toEqual([
       'get /docs',
+      'get /docs/swagger-init.js',
       'get /docs/{asset}',
       'get /health',
       'get /openapi.json',
@@ -169,7 +170,8 @@ describe('the OpenAPI document', () => {
     }
     const page = await t.call('GET', '/docs')
     expect(page.headers.get('content-type')).toMatch(/text\/html/)
-    expect(await page.text()).toContain('/openapi.json')
+    expect(await page.text()).toContain('/docs/swagger-init.js')
+    expect(await (await t.call('GET', '/docs/swagger-init.js')).text()).toContain('/openapi.json')
     const script = await t.call('GET', '/docs/swagger-ui-bundle.js')
     expect(script.status).toBe(200)
     expect((await script.text()).length).toBeGreaterThan(100_000)
