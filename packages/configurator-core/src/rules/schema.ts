@@ -325,7 +325,12 @@ export const OptionSchema: z.ZodType<OptionSpec> = z
         return OptionSchema
       },
       minItems: z.number().int().min(0).optional(),
-      maxItems: z.number().int().min(0).optional(),
+      maxItems: z
+        .number()
+        .int()
+        .min(0)
+        .optional()
+        .meta(description("the most entries; without it, the product's limits.maxListItems")),
     }),
     z.strictObject({
       ...optionBase,
@@ -369,6 +374,36 @@ export const ProductFileSchema = z
     options: z.record(z.string(), OptionSchema),
     facts: z.record(z.string(), DerivedFactSchema).optional(),
     customParts: z.record(z.string(), CustomPartTemplateSchema).optional(),
+    limits: z
+      .strictObject({
+        maxListItems: z
+          .number()
+          .int()
+          .min(1)
+          .optional()
+          .meta(
+            description(
+              'the most entries of a list option without a maxItems of its own (default 100)',
+            ),
+          ),
+        maxDepth: z
+          .number()
+          .int()
+          .min(1)
+          .max(1000)
+          .optional()
+          .meta(
+            description(
+              'the deepest nesting of objects and lists in a configuration, the configuration being 1 (default 32)',
+            ),
+          ),
+      })
+      .optional()
+      .meta(
+        description(
+          'bounds a real configuration never reaches and a hostile one always does; checked before anything else',
+        ),
+      ),
     ruleFiles: z
       .array(z.string())
       .meta(
