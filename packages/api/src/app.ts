@@ -12,8 +12,10 @@ import { authRoutes } from './routes/auth.js'
 import { bomRoutes } from './routes/boms.js'
 import { catalogRoutes } from './routes/catalog.js'
 import { customerRoutes } from './routes/customers.js'
+import { eventRoutes } from './routes/events.js'
 import { orderRoutes } from './routes/orders.js'
-import { MAX_PHOTO_BYTES, qcRoutes } from './routes/qc.js'
+import { documentRoutes } from './routes/documents.js'
+import { qcRoutes } from './routes/qc.js'
 import { taskRoutes } from './routes/tasks.js'
 import { systemRoutes } from './routes/system.js'
 import { userRoutes } from './routes/users.js'
@@ -35,6 +37,8 @@ export function apiRoutes(): AnyRoute[] {
     ...orderRoutes,
     ...taskRoutes,
     ...qcRoutes,
+    ...documentRoutes,
+    ...eventRoutes,
   )
   return routes
 }
@@ -96,10 +100,18 @@ export function createApp(
         }),
     })
   const jsonLimit = limit(MAX_BODY_BYTES)
-  const photoLimit = limit(MAX_PHOTO_BYTES)
-  app.use((c, next) =>
-    (/^\/inspections\/[^/]+\/photos$/.test(c.req.path) ? photoLimit : jsonLimit)(c, next),
-  )
+  // uploads declare their own limit (maxBodyBytes); every other body is JSON
+  const uploads = routes
+    .filter((route) => route.maxBodyBytes !== undefined)
+    .map((route) => ({
+      method: route.method.toUpperCase(),
+      pattern: new RegExp(`^${honoPath(route.path).replace(/:[^/]+/g, '[^/]+')}$`),
+      check: limit(route.maxBodyBytes ?? MAX_BODY_BYTES),
+    }))
+  app.use((c, next) => {
+    const upload = uploads.find((u) => u.method === c.req.method && u.pattern.test(c.req.path))
+    return (upload?.check ?? jsonLimit)(c, next)
+  })
   mountRoutes(app, routes)
   app.notFound((c) => {
     const allowed = allowedMethods(routes, c.req.path)

@@ -19,13 +19,22 @@ export const PERMISSIONS = {
   'orders:approve': 'approve orders for production',
   'qc:read': 'read QC templates and inspections',
   'qc:inspect': 'record and submit QC inspections',
+  'qc:approve': 'approve or reject an inspection another user submitted (second-person approval)',
+  'ncrs:read': 'read nonconformance reports',
+  'ncrs:raise': 'raise a nonconformance report',
+  'ncrs:manage': 'assign, disposition, resolve, verify or reject nonconformance reports',
   'tasks:read': 'read production tasks',
   'tasks:update': 'start, progress and complete production tasks',
   'tasks:manage': 'assign production tasks',
   'documents:upload': 'upload photos and documents',
+  'documents:read': 'read INTERNAL documents and photos',
+  'documents:restricted': 'read RESTRICTED documents too',
+  'documents:confidential': 'read CONFIDENTIAL documents too',
+  'documents:approve': 'approve documents or make them obsolete',
   'financials:read': 'see prices and costs',
   'users:manage': 'create users, change their roles, deactivate them, reset passwords',
   'audit:read': 'read the audit log',
+  'events:read': 'read the domain-event feed (GET /events)',
 } as const
 
 export type Permission = keyof typeof PERMISSIONS
@@ -53,7 +62,12 @@ export type RoleCode = keyof typeof ROLES
 
 const everything = Object.keys(PERMISSIONS) as Permission[]
 
-/** Which role may do what. Administrators may do everything. */
+/**
+ * Which role may do what. Administrators may do everything. The event feed (`events:read`) goes to
+ * the roles that may already read everything an event tells of (orders, customers, BOMs, inspections,
+ * tasks): sales, production and customer service; not QC inspectors or assembly technicians, who
+ * may not read customers.
+ */
 export const ROLE_PERMISSIONS: Record<RoleCode, readonly Permission[]> = {
   ADMIN: everything,
   SALES_MANAGER: [
@@ -71,6 +85,9 @@ export const ROLE_PERMISSIONS: Record<RoleCode, readonly Permission[]> = {
     'tasks:read',
     'documents:upload',
     'financials:read',
+    'documents:read',
+    'ncrs:read',
+    'events:read',
   ],
   PRODUCTION_MANAGER: [
     'catalog:read',
@@ -86,6 +103,13 @@ export const ROLE_PERMISSIONS: Record<RoleCode, readonly Permission[]> = {
     'tasks:update',
     'tasks:manage',
     'documents:upload',
+    'documents:read',
+    'documents:restricted',
+    'documents:approve',
+    'ncrs:read',
+    'ncrs:raise',
+    'ncrs:manage',
+    'events:read',
   ],
   QC_INSPECTOR: [
     'catalog:read',
@@ -96,6 +120,13 @@ export const ROLE_PERMISSIONS: Record<RoleCode, readonly Permission[]> = {
     'qc:inspect',
     'tasks:read',
     'documents:upload',
+    'documents:read',
+    'documents:restricted',
+    'documents:approve',
+    'qc:approve',
+    'ncrs:read',
+    'ncrs:raise',
+    'ncrs:manage',
   ],
   ASSEMBLY_TECHNICIAN: [
     'catalog:read',
@@ -104,6 +135,9 @@ export const ROLE_PERMISSIONS: Record<RoleCode, readonly Permission[]> = {
     'tasks:read',
     'tasks:update',
     'documents:upload',
+    'documents:read',
+    'ncrs:read',
+    'ncrs:raise',
   ],
   CUSTOMER_SERVICE: [
     'catalog:read',
@@ -113,6 +147,9 @@ export const ROLE_PERMISSIONS: Record<RoleCode, readonly Permission[]> = {
     'orders:read',
     'qc:read',
     'tasks:read',
+    'documents:read',
+    'ncrs:read',
+    'events:read',
   ],
 }
 

@@ -4,6 +4,7 @@ import { LRUCache } from 'lru-cache'
 import type { createAuthCache } from './auth/users.js'
 import { readCatalog, readPriceList } from './catalog/read.js'
 import type { Database, OpenDatabase } from './db/open.js'
+import type { UploadQuota } from './files/quota.js'
 import { readActiveRuleset } from './rules/store.js'
 
 /** The product the API configures. One product today; the tables already key rulesets by product. */
@@ -40,6 +41,8 @@ export interface Services {
   tokenTtlSeconds: number
   /** users as authentication reads them; user changes clear it */
   authCache: ReturnType<typeof createAuthCache>
+  /** how much one user may upload (photos and documents) */
+  uploadQuota: UploadQuota
 }
 
 /** Builds the in-memory model from the database: undefined until a catalog and a ruleset exist. */

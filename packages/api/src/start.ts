@@ -9,6 +9,8 @@ import { seedDatabase, tokenSecret } from './seed.js'
 import type { Services } from './services.js'
 import { createBomCache, loadModel } from './services.js'
 import { createAuthCache } from './auth/users.js'
+import type { UploadQuota } from './files/quota.js'
+import { DEFAULT_UPLOAD_QUOTA } from './files/quota.js'
 
 /** How to start the API: where the data is and what the first start seeds. */
 export interface StartOptions extends DatabaseOptions {
@@ -17,6 +19,8 @@ export interface StartOptions extends DatabaseOptions {
   catalogDir?: string
   rulesDir?: string
   tokenTtlSeconds?: number
+  /** bytes one user may upload per window (default 500 MB per 24 h) */
+  uploadQuota?: UploadQuota
   now?: () => Date
   onProgress?: (progress: ImportProgress) => void
   log?: (line: string) => void
@@ -55,6 +59,7 @@ export async function startApi(options: StartOptions = {}): Promise<Api> {
       now: options.now ?? (() => new Date()),
       tokenTtlSeconds: options.tokenTtlSeconds ?? 8 * 60 * 60,
       authCache: createAuthCache(),
+      uploadQuota: options.uploadQuota ?? DEFAULT_UPLOAD_QUOTA,
     }
     const app = createApp(services, options.log === undefined ? {} : { log: options.log })
     return { app, services, database, seed, close: database.close }

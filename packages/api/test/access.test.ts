@@ -103,13 +103,15 @@ describe('the role matrix: every route × every role', () => {
           body: {},
         })
         const label = `${role} ${route.method.toUpperCase()} ${route.path} (${route.access})`
-        if (granted.has(route.access as Permission)) {
+        const needed = [route.access as Permission, ...(route.alsoNeeds ?? [])]
+        if (needed.every((permission) => granted.has(permission))) {
           expect([401, 403], label).not.toContain(response.status)
         } else {
           expect(response.status, label).toBe(403)
           const body = await json(response)
           expect(body['type']).toBe('https://torvan.dev/problems/forbidden')
-          expect(body['detail']).toContain(`needs the permission "${route.access}"`)
+          const missing = needed.find((permission) => !granted.has(permission))
+          expect(body['detail']).toContain(`needs the permission "${missing}"`)
         }
       }
     })

@@ -5,6 +5,8 @@ import { writeAudit } from '../audit.js'
 import type { AuthUser } from '../auth/users.js'
 import type { Executor } from '../db/open.js'
 import { bomLines, boms, configurations, items } from '../db/schema.js'
+import { emitEvent } from '../events/emit.js'
+import { bomPayload } from '../events/payloads.js'
 import { ProblemError } from '../http/problem.js'
 import type { Model, Services } from '../services.js'
 import { requireModel } from '../routes/model.js'
@@ -182,6 +184,12 @@ export async function generateBom(
         rulesetId: model.rulesetId,
         catalogHash: model.catalogHash,
       },
+      requestId: input.requestId,
+    })
+    await emitEvent(tx, {
+      type: 'bom.generated',
+      userId: input.user.id,
+      payload: { bom: bomPayload(row.id, document) },
       requestId: input.requestId,
     })
     return { status: 201 as const, view: bomView(model, row) }

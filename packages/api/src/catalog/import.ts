@@ -12,6 +12,7 @@ import {
   subcategories,
 } from '../db/schema.js'
 import { writeAudit } from '../audit.js'
+import { emitEvent } from '../events/emit.js'
 
 /** How far an import has got, for a progress bar. */
 export interface ImportProgress {
@@ -192,6 +193,11 @@ export async function importCatalog(
       entity: 'catalog',
       entityId: hash,
       after: { source: input.source, counts },
+      requestId: options.requestId ?? null,
+    })
+    await emitEvent(tx, {
+      type: 'catalog.imported',
+      payload: { hash, source: input.source, counts },
       requestId: options.requestId ?? null,
     })
     return { imported: true, hash, counts }

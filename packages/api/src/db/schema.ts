@@ -24,6 +24,16 @@ import { PHASES } from '../orders/phases.js'
 const tsvector = customType<{ data: string }>({ dataType: () => 'tsvector' })
 const bytea = customType<{ data: Uint8Array; driverData: Uint8Array }>({ dataType: () => 'bytea' })
 
+/**
+ * jsonb that reads back exactly what was written. Drizzle's jsonb parses a string a second time after the
+ * driver has parsed the JSON, so the text answer "34567" came back as the number 34567.
+ */
+const jsonValue = customType<{ data: unknown; driverData: unknown }>({
+  dataType: () => 'jsonb',
+  toDriver: (value) => JSON.stringify(value),
+  fromDriver: (value) => value,
+})
+
 const createdAt = () => timestamp('created_at', { withTimezone: true }).notNull().defaultNow()
 const updatedAt = () => timestamp('updated_at', { withTimezone: true }).notNull().defaultNow()
 
@@ -427,7 +437,7 @@ export const inspectionItems = pgTable(
     key: text('key').notNull(),
     position: integer('position').notNull(),
     definition: jsonb('definition').notNull(),
-    value: jsonb('value'),
+    value: jsonValue('value'),
     notApplicable: boolean('not_applicable').notNull().default(false),
     passed: boolean('passed'),
     notes: text('notes'),
@@ -480,23 +490,93 @@ export const blobs = pgTable('blobs', {
   createdAt: createdAt(),
 })
 
+/** The document types of the customer's document table (§7.2.3), plus OTHER. */
+export const documentType = pgEnum('document_type', [
+  'WORK_INSTRUCTION',
+  'SPECIFICATION',
+  'DRAWING',
+  'PHOTO',
+  'MANUAL',
+  'CERTIFICATE',
+  'OTHER',
+])
+/** Document control: a draft, approved (with who and when), or obsolete. */
+export const documentStatus = pgEnum('document_status', ['DRAFT', 'APPROVED', 'OBSOLETE'])
+/**
+ * Who may see a document: INTERNAL needs `documents:read`, RESTRICTED also `documents:restricted`,
+ * CONFIDENTIAL also `documents:confidential` (the document's PUBLIC level is INTERNAL here: the API has
+ * no anonymous readers).
+ */
+export const documentAccess = pgEnum('document_access', ['INTERNAL', 'RESTRICTED', 'CONFIDENTIAL'])
+
+/**
+ * A document and what it is attached to (exactly one of order, order item, task, inspection, catalog
+ * item); its files are its versions. `sha256` and `filename` are the latest version's.
+ */
 export const documents = pgTable(
   'documents',
   {
     id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
+    type: documentType('type').notNull().default('OTHER'),
+    title: text('title').notNull().default(''),
+    description: text('description'),
+    tags: text('tags')
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
+    status: documentStatus('status').notNull().default('DRAFT'),
+    statusBy: integer('status_by').references(() => users.id),
+    statusAt: timestamp('status_at', { withTimezone: true }),
+    access: documentAccess('access').notNull().default('INTERNAL'),
     sha256: text('sha256')
       .notNull()
       .references(() => blobs.sha256),
-    kind: text('kind').notNull(),
     filename: text('filename').notNull(),
+    currentVersion: integer('current_version').notNull().default(1),
     orderId: integer('order_id').references(() => orders.id, { onDelete: 'cascade' }),
+    orderItemId: integer('order_item_id').references(() => orderItems.id, { onDelete: 'cascade' }),
+    taskId: integer('task_id').references(() => productionTasks.id, { onDelete: 'cascade' }),
     inspectionId: integer('inspection_id').references(() => inspections.id, {
       onDelete: 'cascade',
     }),
+    /** a photo of one inspection row: the row's key */
+    inspectionItemKey: text('inspection_item_key'),
+    catalogItemId: text('catalog_item_id').references(() => items.id),
+    uploadedBy: integer('uploaded_by').references(() => users.id),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    index('documents_order_idx').on(t.orderId),
+    index('documents_order_item_idx').on(t.orderItemId),
+    index('documents_task_idx').on(t.taskId),
+    index('documents_inspection_idx').on(t.inspectionId, t.inspectionItemKey),
+    index('documents_catalog_item_idx').on(t.catalogItemId),
+    index('documents_uploader_idx').on(t.uploadedBy, t.createdAt),
+  ],
+)
+
+/** Every file a document has had: a new upload is version n + 1, older ones stay readable. */
+export const documentVersions = pgTable(
+  'document_versions',
+  {
+    documentId: integer('document_id')
+      .notNull()
+      .references(() => documents.id, { onDelete: 'cascade' }),
+    version: integer('version').notNull(),
+    sha256: text('sha256')
+      .notNull()
+      .references(() => blobs.sha256),
+    filename: text('filename').notNull(),
+    mediaType: text('media_type').notNull(),
+    size: integer('size').notNull(),
     uploadedBy: integer('uploaded_by').references(() => users.id),
     createdAt: createdAt(),
   },
-  (t) => [index('documents_order_idx').on(t.orderId)],
+  (t) => [
+    primaryKey({ columns: [t.documentId, t.version] }),
+    index('document_versions_uploader_idx').on(t.uploadedBy, t.createdAt),
+  ],
 )
 
 // ---------------------------------------------------------------------------------------------------
@@ -546,3 +626,27 @@ export const settings = pgTable('settings', {
   key: text('key').primaryKey(),
   value: text('value').notNull(),
 })
+
+// ---------------------------------------------------------------------------------------------------
+// Integration. Events are a transactional outbox: each is written in the transaction of its change,
+// and `seq` is taken under a lock held to commit, so sequence order is commit order (see
+// events/emit.ts). No foreign key to orders: an event outlives what it tells of.
+
+export const events = pgTable(
+  'events',
+  {
+    seq: bigint('seq', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
+    /** `evt_…`: the event's id, and the `webhook-id` of every delivery of it */
+    id: text('id').notNull().unique(),
+    type: text('type').notNull(),
+    at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
+    userId: integer('user_id').references(() => users.id),
+    orderId: integer('order_id'),
+    payload: jsonb('payload').$type<Record<string, unknown>>().notNull(),
+    requestId: text('request_id'),
+  },
+  (t) => [
+    index('events_order_idx').on(t.orderId, t.seq),
+    index('events_type_idx').on(t.type, t.seq),
+  ],
+)

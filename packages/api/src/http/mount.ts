@@ -16,15 +16,18 @@ export function honoPath(path: string): string {
 
 function authorise(route: AnyRoute, user: AuthUser): void {
   if (route.access === 'authenticated' || route.access === 'public') return
-  if (user.permissions.has(route.access)) return
+  const missing = [route.access, ...(route.alsoNeeds ?? [])].find(
+    (permission) => !user.permissions.has(permission),
+  )
+  if (missing === undefined) return
   const roles =
     user.roles.length === 0
       ? 'you have no role'
       : `your role${user.roles.length === 1 ? '' : 's'} (${user.roles.map((code) => ROLES[code].name).join(', ')}) do${user.roles.length === 1 ? 'es' : ''} not grant it`
   throw new ProblemError(
     'forbidden',
-    `${route.method.toUpperCase()} ${route.path} needs the permission "${route.access}", and ${roles}.`,
-    { extensions: { permission: route.access } },
+    `${route.method.toUpperCase()} ${route.path} needs the permission "${missing}", and ${roles}.`,
+    { extensions: { permission: missing } },
   )
 }
 

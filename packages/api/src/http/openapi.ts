@@ -95,13 +95,14 @@ function operation(route: AnyRoute): JsonSchema {
       ? 'Public.'
       : route.access === 'authenticated'
         ? 'Any signed-in user.'
-        : `Needs the permission \`${route.access}\` (${PERMISSIONS[route.access]}).`
+        : `Needs the permission \`${route.access}\` (${PERMISSIONS[route.access]})${(route.alsoNeeds ?? []).map((also) => ` and \`${also}\` (${PERMISSIONS[also]})`).join('')}.`
   return {
     operationId: `${route.method}${route.path.replace(/\{([^}]+)\}/g, 'By-$1').replace(/[^A-Za-z0-9]+(.)?/g, (_, c: string | undefined) => (c ?? '').toUpperCase())}`,
     summary: route.summary,
     description: `${route.description === undefined ? '' : `${route.description}\n\n`}${access}`,
     tags: [route.tag],
     'x-permission': route.access,
+    ...(route.alsoNeeds === undefined ? {} : { 'x-also-needs': [...route.alsoNeeds] }),
     ...(route.access === 'public' ? { security: [] } : {}),
     parameters: [...parameters(route.params, 'path'), ...parameters(route.query, 'query')],
     ...(route.body === undefined

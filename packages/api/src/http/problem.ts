@@ -40,6 +40,7 @@ export const PROBLEMS = {
   },
   payloadTooLarge: { status: 413, title: 'Payload too large' },
   unsupportedMediaType: { status: 415, title: 'Unsupported media type' },
+  contentMismatch: { status: 415, title: 'The content is not of its declared type' },
   invalidConfiguration: { status: 422, title: 'The configuration is not valid' },
   idempotencyMismatch: { status: 422, title: 'Idempotency key reused with a different request' },
   locked: { status: 423, title: 'The account is locked' },

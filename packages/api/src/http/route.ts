@@ -48,6 +48,10 @@ export interface RouteDefinition<P = unknown, Q = unknown, B = unknown> {
   description?: string
   tag: string
   access: Access
+  /** permissions needed besides `access`, e.g. reading the inspection a photo is added to */
+  alsoNeeds?: readonly Permission[]
+  /** a raw upload: the largest body it takes (instead of the 1 MB JSON limit) */
+  maxBodyBytes?: number
   params?: z.ZodType<P>
   query?: z.ZodType<Q>
   body?: z.ZodType<B>

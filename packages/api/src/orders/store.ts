@@ -3,6 +3,8 @@ import { and, asc, eq, inArray, sql } from 'drizzle-orm'
 import type { AuditEntry } from '../audit.js'
 import { writeAudit } from '../audit.js'
 import type { Executor } from '../db/open.js'
+import { emitEvent } from '../events/emit.js'
+import type { EventType } from '../events/types.js'
 import { boms, customers, orderItems, orders } from '../db/schema.js'
 import { ProblemError } from '../http/problem.js'
 import type { AppEnv } from '../http/route.js'
@@ -176,6 +178,13 @@ export async function itemsOf(tx: Executor, orderIds: readonly number[]) {
     .orderBy(asc(orderItems.id))
 }
 
+/** the event each kind of item change emits, by its audit action */
+const ITEM_EVENTS: Partial<Record<string, EventType>> = {
+  'order.item.create': 'order.item_added',
+  'order.item.update': 'order.item_replaced',
+  'order.item.delete': 'order.item_removed',
+}
+
 /**
  * Changes an order's items in one transaction: locks the order, checks the version it was read at and
  * that it is still editable, makes the change, moves the order to its next version and writes the
@@ -193,6 +202,19 @@ export async function changeOrderItems(
     const audit = await change(tx, order)
     await bumpOrder(tx, order, { now: services.now() })
     await writeAudit(tx, { ...audit, userId: input.userId, requestId: input.requestId })
+    await emitEvent(tx, {
+      type: ITEM_EVENTS[audit.action] ?? 'order.updated',
+      orderId: order.id,
+      userId: input.userId,
+      payload: {
+        orderNumber: order.number,
+        version: order.version + 1,
+        itemId: audit.entityId,
+        before: audit.before ?? null,
+        after: audit.after ?? null,
+      },
+      requestId: input.requestId,
+    })
     return orderView(tx, order.id)
   })
 }

@@ -1,7 +1,10 @@
+import type { BomDocument } from '@torvan/configurator-core'
 import { and, desc, eq, inArray, notInArray, sql } from 'drizzle-orm'
 import { writeAudit } from '../audit.js'
 import type { AuthUser } from '../auth/users.js'
 import type { Executor } from '../db/open.js'
+import { emitEvent } from '../events/emit.js'
+import { bomLinesPayload } from '../events/payloads.js'
 import {
   boms,
   inspections,
@@ -109,9 +112,13 @@ const GUARDS: Record<GuardName, GuardCheck> = {
 
 const EFFECTS: Record<
   EffectName,
-  (tx: Executor, order: OrderRow, context: { now: Date; services: Services }) => Promise<void>
+  (
+    tx: Executor,
+    order: OrderRow,
+    context: { now: Date; services: Services; user: AuthUser; requestId: string },
+  ) => Promise<void>
 > = {
-  freezeBoms: async (tx, order, { now }) => {
+  freezeBoms: async (tx, order, { now, user, requestId }) => {
     const items = await itemsOf(tx, [order.id])
     const ids = items.map((item) => item.bomId).filter((id): id is number => id !== null)
     if (ids.length > 0) {
@@ -120,6 +127,22 @@ const EFFECTS: Record<
         .set({ frozenAt: now })
         .where(and(inArray(boms.id, ids), sql`${boms.frozenAt} is null`))
     }
+    const builds = items.map((item) => ({
+      itemId: item.id,
+      buildNumber: item.buildNumber,
+      bomId: item.bomId,
+      revision: (item.document as BomDocument | null)?.revision ?? null,
+      contentHash: (item.document as BomDocument | null)?.hashes.content ?? null,
+      lines: item.document === null ? [] : bomLinesPayload(item.document as BomDocument),
+    }))
+    await emitEvent(tx, {
+      type: 'order.bom_frozen',
+      orderId: order.id,
+      userId: user.id,
+      payload: { orderNumber: order.number, frozenAt: now.toISOString(), builds },
+      requestId,
+      at: now,
+    })
   },
   createTasks: async (tx, order, { now }) => {
     await createProductionTasks(tx, { orderId: order.id, now })
@@ -184,7 +207,13 @@ export async function transitionOrder(
         })
       }
     }
-    for (const effect of move.effects) await EFFECTS[effect](tx, order, { now, services })
+    for (const effect of move.effects)
+      await EFFECTS[effect](tx, order, {
+        now,
+        services,
+        user: input.user,
+        requestId: input.requestId,
+      })
     const hours = Math.max(0, (now.getTime() - order.phaseSince.getTime()) / 3_600_000)
     await tx
       .update(orders)
@@ -207,6 +236,20 @@ export async function transitionOrder(
       before: { phase: order.phase, version: order.version },
       after: { phase: input.to, version: order.version + 1, reason: input.reason ?? null },
       requestId: input.requestId,
+    })
+    await emitEvent(tx, {
+      type: 'order.moved',
+      orderId: order.id,
+      userId: input.user.id,
+      payload: {
+        orderNumber: order.number,
+        from: order.phase,
+        to: input.to,
+        reason: input.reason ?? null,
+        version: order.version + 1,
+      },
+      requestId: input.requestId,
+      at: now,
     })
   })
 }

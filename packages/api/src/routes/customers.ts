@@ -1,6 +1,7 @@
 import { asc, eq, ilike, or } from 'drizzle-orm'
 import { z } from 'zod'
 import { writeAudit } from '../audit.js'
+import { emitEvent } from '../events/emit.js'
 import { customers } from '../db/schema.js'
 import { ProblemError } from '../http/problem.js'
 import { defineRoute, signedIn } from '../http/route.js'
@@ -80,6 +81,12 @@ export const customerRoutes = [
           entityId: row.id,
           userId: actor.id,
           after: view(row),
+          requestId,
+        })
+        await emitEvent(tx, {
+          type: 'customer.created',
+          userId: actor.id,
+          payload: { customer: view(row) },
           requestId,
         })
         return view(row)

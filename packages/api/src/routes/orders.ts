@@ -5,6 +5,7 @@ import { and, asc, count, desc, eq, gte, ilike, lte } from 'drizzle-orm'
 import { z } from 'zod'
 import { writeAudit } from '../audit.js'
 import { generateBom } from '../boms/generate.js'
+import { emitEvent } from '../events/emit.js'
 import {
   customers,
   orderItems,
@@ -279,6 +280,14 @@ export const orderRoutes = [
           after: created,
           requestId,
         })
+        await emitEvent(tx, {
+          type: 'order.created',
+          orderId: row.id,
+          userId: actor.id,
+          payload: { order: created },
+          requestId,
+          at: now,
+        })
         return created
       })
       return {
@@ -348,6 +357,16 @@ export const orderRoutes = [
           userId: actor.id,
           before,
           after,
+          requestId,
+        })
+        await emitEvent(tx, {
+          type: 'order.updated',
+          orderId: order.id,
+          userId: actor.id,
+          payload: {
+            order: after,
+            changed: Object.keys(set).filter((key) => key !== 'searchText'),
+          },
           requestId,
         })
         return after
@@ -446,7 +465,11 @@ export const orderRoutes = [
             entity: 'order_item',
             entityId: existing.id,
             before: { bomId: existing.bomId, configurationId: existing.configurationId },
-            after: { bomId: bom.id, configurationId: bom.configurationId },
+            after: {
+              buildNumber: existing.buildNumber,
+              bomId: bom.id,
+              configurationId: bom.configurationId,
+            },
           }
         },
       )

@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto'
 import type { BomDocument, InspectionItem, QcTemplate, QcValue } from '@torvan/configurator-core'
 import {
   formatPath,
@@ -9,9 +8,10 @@ import {
 import { and, asc, desc, eq } from 'drizzle-orm'
 import { z } from 'zod'
 import { writeAudit } from '../audit.js'
+import { emitEvent } from '../events/emit.js'
+import { inspectionSubject } from '../events/payloads.js'
 import type { Executor } from '../db/open.js'
 import {
-  blobs,
   boms,
   documents,
   inspectionItems,
@@ -23,12 +23,11 @@ import {
   qcTemplates,
   users,
 } from '../db/schema.js'
+import { lockOpenInspection } from '../documents/attach.js'
+import { createDocument } from '../documents/store.js'
+import { FileNameSchema, PHOTO_POLICY, readUpload } from '../files/upload.js'
 import { ProblemError } from '../http/problem.js'
 import { defineRoute, signedIn } from '../http/route.js'
-
-/** photos an inspection accepts, and their largest size */
-export const PHOTO_TYPES = ['image/jpeg', 'image/png', 'image/webp'] as const
-export const MAX_PHOTO_BYTES = 10 * 1024 * 1024
 
 const QcValueSchema = z.union([
   z.boolean(),
@@ -64,7 +63,13 @@ const InspectionView = z.object({
     }),
   ),
   photos: z.array(
-    z.object({ id: z.number(), filename: z.string(), sha256: z.string(), url: z.string() }),
+    z.object({
+      id: z.number(),
+      row: z.string().nullable(),
+      filename: z.string(),
+      sha256: z.string(),
+      url: z.string(),
+    }),
   ),
 })
 
@@ -84,7 +89,11 @@ async function inspectionView(db: Executor, id: number): Promise<z.infer<typeof 
       .from(inspectionItems)
       .where(eq(inspectionItems.inspectionId, id))
       .orderBy(asc(inspectionItems.position)),
-    db.select().from(documents).where(eq(documents.inspectionId, id)).orderBy(asc(documents.id)),
+    db
+      .select()
+      .from(documents)
+      .where(and(eq(documents.inspectionId, id), eq(documents.type, 'PHOTO')))
+      .orderBy(asc(documents.id)),
   ])
   const { inspection, template } = row
   return {
@@ -113,9 +122,10 @@ async function inspectionView(db: Executor, id: number): Promise<z.infer<typeof 
     })),
     photos: photoRows.map((photo) => ({
       id: photo.id,
+      row: photo.inspectionItemKey,
       filename: photo.filename,
       sha256: photo.sha256,
-      url: `/documents/${photo.id}`,
+      url: `/documents/${photo.id}/file`,
     })),
   }
 }
@@ -428,6 +438,20 @@ export const qcRoutes = [
           },
           requestId,
         })
+        const subject = await inspectionSubject(tx, params.id)
+        await emitEvent(tx, {
+          type: 'inspection.submitted',
+          orderId: subject.orderId,
+          userId: me.id,
+          payload: {
+            inspectionId: params.id,
+            ...subject,
+            result: score.result,
+            passPercentage: score.passPercentage,
+            failed: score.failed,
+          },
+          requestId,
+        })
       })
       return { body: await inspectionView(services.db, params.id) }
     },
@@ -436,102 +460,62 @@ export const qcRoutes = [
     method: 'post',
     path: '/inspections/{id}/photos',
     summary:
-      'Attach a photo (JPEG, PNG or WebP, at most 10 MB) to an inspection; ?filename= names it',
+      'Attach a photo (JPEG, PNG or WebP, at most 10 MB) to an inspection or one of its rows (?row=); ?filename= names it',
+    description:
+      'The content must be what the Content-Type says. Only while the inspection is not signed; counts against the uploader’s quota.',
     tag: 'Quality control',
     access: 'documents:upload',
+    alsoNeeds: ['qc:read'],
     idempotent: true,
+    maxBodyBytes: PHOTO_POLICY.maxBytes,
     params: IdParams,
-    query: z.strictObject({ filename: z.string().min(1).max(200).default('photo') }),
+    query: z.strictObject({
+      filename: FileNameSchema.default('photo'),
+      row: z.string().min(1).max(200).optional().describe('the key of the row the photo shows'),
+    }),
     response: {
       status: 201,
       description: 'The stored photo',
-      schema: z.object({ id: z.number(), sha256: z.string(), size: z.number(), url: z.string() }),
+      schema: z.object({
+        id: z.number(),
+        row: z.string().nullable(),
+        sha256: z.string(),
+        size: z.number(),
+        url: z.string(),
+      }),
     },
-    problems: [404, 413, 415],
+    problems: [404, 409, 413, 415, 429],
     handler: async ({ params, query, user, services, requestId, c }) => {
       const me = signedIn(user)
-      const type = (c.req.header('Content-Type') ?? '').split(';')[0]?.trim().toLowerCase() ?? ''
-      if (!(PHOTO_TYPES as readonly string[]).includes(type)) {
-        throw new ProblemError(
-          'unsupportedMediaType',
-          `A photo is ${PHOTO_TYPES.join(', ')}; received ${type === '' ? 'no Content-Type' : `"${type}"`}.`,
-        )
-      }
-      const bytes = new Uint8Array(await c.req.arrayBuffer())
-      if (bytes.length === 0) throw new ProblemError('validation', 'The photo is empty.')
-      if (bytes.length > MAX_PHOTO_BYTES)
-        throw new ProblemError(
-          'payloadTooLarge',
-          `A photo has at most ${MAX_PHOTO_BYTES} bytes; this one has ${bytes.length}.`,
-        )
-      const sha256 = createHash('sha256').update(bytes).digest('hex')
+      const upload = await readUpload(c, PHOTO_POLICY)
       const stored = await services.db.transaction(async (tx) => {
-        const [inspection] = await tx
-          .select({ id: inspections.id })
-          .from(inspections)
-          .where(eq(inspections.id, params.id))
-        if (inspection === undefined)
-          throw new ProblemError('notFound', `There is no inspection ${params.id}.`)
-        await tx
-          .insert(blobs)
-          .values({ sha256, mediaType: type, size: bytes.length, data: bytes })
-          .onConflictDoNothing()
-        const [document] = await tx
-          .insert(documents)
-          .values({
-            sha256,
-            kind: 'photo',
-            filename: query.filename,
-            inspectionId: params.id,
-            uploadedBy: me.id,
-          })
-          .returning({ id: documents.id })
-        if (document === undefined) throw new Error('the document insert returned no row')
-        await writeAudit(tx, {
-          action: 'document.upload',
-          entity: 'document',
-          entityId: document.id,
-          userId: me.id,
-          after: { sha256, size: bytes.length, inspectionId: params.id },
+        await lockOpenInspection(tx, params.id, query.row)
+        return createDocument(tx, {
+          upload,
+          filename: query.filename,
+          user: me,
+          now: services.now(),
+          quota: services.uploadQuota,
           requestId,
+          type: 'PHOTO',
+          title: query.filename,
+          attachment: {
+            inspectionId: params.id,
+            ...(query.row === undefined ? {} : { inspectionItemKey: query.row }),
+          },
         })
-        return document.id
       })
       return {
         status: 201,
-        body: { id: stored, sha256, size: bytes.length, url: `/documents/${stored}` },
+        body: {
+          id: stored,
+          row: query.row ?? null,
+          sha256: upload.sha256,
+          size: upload.bytes.length,
+          url: `/documents/${stored}/file`,
+        },
         headers: { Location: `/documents/${stored}` },
       }
-    },
-  }),
-  defineRoute({
-    method: 'get',
-    path: '/documents/{id}',
-    summary: 'A stored photo or document, as uploaded',
-    tag: 'Quality control',
-    access: 'qc:read',
-    params: IdParams,
-    response: { status: 200, description: 'The file', mediaTypes: [...PHOTO_TYPES] },
-    problems: [404],
-    handler: async ({ params, services, c }) => {
-      const [row] = await services.db
-        .select({
-          filename: documents.filename,
-          mediaType: blobs.mediaType,
-          data: blobs.data,
-          sha256: blobs.sha256,
-        })
-        .from(documents)
-        .innerJoin(blobs, eq(blobs.sha256, documents.sha256))
-        .where(eq(documents.id, params.id))
-      if (row === undefined)
-        throw new ProblemError('notFound', `There is no document ${params.id}.`)
-      return c.body(new Uint8Array(row.data), 200, {
-        'Content-Type': row.mediaType,
-        ETag: `"${row.sha256}"`,
-        'Content-Disposition': `inline; filename="${row.filename.replace(/["\\\r\n]/g, '_')}"`,
-        'Cache-Control': 'private, max-age=31536000, immutable',
-      })
     },
   }),
 ]

@@ -3,6 +3,7 @@ import type { SQL } from 'drizzle-orm'
 import { and, asc, eq, inArray } from 'drizzle-orm'
 import { z } from 'zod'
 import { writeAudit } from '../audit.js'
+import { emitEvent } from '../events/emit.js'
 import type { AuthUser } from '../auth/users.js'
 import type { Executor } from '../db/open.js'
 import { orderItems, orders, productionTasks, taskStatus, userRoles, users } from '../db/schema.js'
@@ -255,6 +256,14 @@ export const taskRoutes = [
           after: view(after),
           requestId,
         })
+        if (after.task.status !== task.status)
+          await emitEvent(tx, {
+            type: 'task.status_changed',
+            orderId: after.orderId,
+            userId: me.id,
+            payload: { task: view(after), from: task.status, to: after.task.status },
+            requestId,
+          })
         return view(after)
       })
       return { body: changed }

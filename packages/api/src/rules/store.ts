@@ -2,6 +2,7 @@ import type { Catalog, Ruleset, RulesetSource } from '@torvan/configurator-core'
 import { compileRuleset, formatIssue, hashRuleset } from '@torvan/configurator-core'
 import { and, desc, eq, sql } from 'drizzle-orm'
 import { writeAudit } from '../audit.js'
+import { emitEvent } from '../events/emit.js'
 import type { Database } from '../db/open.js'
 import { rulesets } from '../db/schema.js'
 
@@ -45,6 +46,18 @@ export async function storeRuleset(
         userId: options.userId ?? null,
         requestId: options.requestId ?? null,
       })
+      await emitEvent(tx, {
+        type: 'ruleset.imported',
+        userId: options.userId ?? null,
+        payload: {
+          id: known.id,
+          product: known.product,
+          version: known.version,
+          hash,
+          reactivated: true,
+        },
+        requestId: options.requestId ?? null,
+      })
       return { id: known.id, version: known.version, created: false }
     }
     const [latest] = await tx
@@ -65,6 +78,12 @@ export async function storeRuleset(
       entityId: row.id,
       after: { product: ruleset.product, version, hash },
       userId: options.userId ?? null,
+      requestId: options.requestId ?? null,
+    })
+    await emitEvent(tx, {
+      type: 'ruleset.imported',
+      userId: options.userId ?? null,
+      payload: { id: row.id, product: ruleset.product, version, hash, reactivated: false },
       requestId: options.requestId ?? null,
     })
     return { id: row.id, version, created: true }
