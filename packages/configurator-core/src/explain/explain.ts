@@ -75,6 +75,15 @@ export interface Explanation {
 interface Context {
   ruleset: Ruleset
   slots: ReadonlyMap<string, number>
+  /** the shared conditions of the rule's file, for `{ "condition": name }` */
+  shared?: Readonly<Record<string, unknown>>
+}
+
+/** the shared conditions a rule file declares */
+function sharedConditionsOf(ruleset: Ruleset, file: string): Readonly<Record<string, unknown>> {
+  const content = ruleset.source.rules.find((r) => r.file === file)?.content
+  const conditions = isObject(content) ? content['conditions'] : undefined
+  return isObject(conditions) ? conditions : {}
 }
 
 const contexts = new WeakMap<Ruleset, Context>()
@@ -149,9 +158,13 @@ function traceCondition(context: Context, node: unknown, values: Values): Condit
     if (!Array.isArray(list)) continue
     const conditions = list.map((child) => traceCondition(context, child, values))
     const holds =
-      kind === 'all' ? conditions.every((c) => c.holds) : conditions.some((c) => c.holds)
+      kind === 'all' || conditions.length === 0
+        ? conditions.every((c) => c.holds)
+        : conditions.some((c) => c.holds)
     return { kind, holds, conditions }
   }
+  if (typeof node['condition'] === 'string')
+    return traceCondition(context, context.shared?.[node['condition']], values)
   if (node['not'] !== undefined) {
     const inner = traceCondition(context, node['not'], values)
     return { kind: 'not', holds: !inner.holds, conditions: [inner] }
@@ -224,7 +237,7 @@ export function explain(
     for (const rule of ruleset.rules) {
       const gives = givers(ruleset, rule, id)
       if (gives.length === 0) continue
-      let scope = context
+      let scope: Context = { ...context, shared: sharedConditionsOf(ruleset, rule.file) }
       const trace = (element: string | undefined): void => {
         budget.spend()
         const conditions = traceCondition(scope, rule.source.conditions, values)
@@ -252,7 +265,7 @@ export function explain(
       const local = new Map(context.slots)
       local.set(as, forEach.slots[0]).set(`${as}Index`, forEach.slots[1])
       local.set(`${as}Number`, forEach.slots[2])
-      scope = { ruleset, slots: local }
+      scope = { ...scope, slots: local }
       const list = forEach.list(values)
       if (!Array.isArray(list)) continue
       const [elementSlot, indexSlot, numberSlot] = forEach.slots

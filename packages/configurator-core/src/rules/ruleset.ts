@@ -280,6 +280,7 @@ export function compileRuleset(
     }
     const list = envelope.data.rules
     const compiler = new Compiler(file, nextSlot)
+    compiler.sharedConditions = new Map(Object.entries(envelope.data.conditions ?? {}))
     list.forEach((raw, index) => {
       const at: PathSegment[] = ['rules', index]
       const parsed = RuleSchema.safeParse(raw, { reportInput: true })
@@ -296,6 +297,13 @@ export function compileRuleset(
           `rule name ${JSON.stringify(rule.name)} is already used in ${first}`,
         )
       } else ruleNames.set(rule.name, file)
+      if (rule.priority !== undefined) {
+        compiler.warn([...at, 'priority'], 'priority_ignored', {
+          message:
+            'priority has no effect here: every rule runs, and lines and findings come in the order of ruleFiles and of the rules in each file',
+          hint: 'order the rules instead, and remove "priority"',
+        })
+      }
       const compiledRule = compileRule(compiler, { rule, at, index, scope, customParts, file })
       if (compiledRule !== undefined) rules.push(compiledRule)
     })

@@ -9,6 +9,8 @@ export interface Condition {
   path?: string | undefined
   operator?: string | undefined
   value?: unknown
+  condition?: string | undefined
+  params?: unknown
   name?: string | undefined
   priority?: number | undefined
 }
@@ -63,6 +65,12 @@ export const ConditionSchema: z.ZodType<Condition> = z
       .unknown()
       .meta(description('the value to compare with, or { "fact": …, "path": … }'))
       .optional(),
+    condition: z
+      .string()
+      .meta(description('a reference to a shared condition of the file, by name'))
+      .optional(),
+    // accepted here so that the compiler can say what to write instead
+    params: z.unknown().meta(description('not supported: use "path" or a derived fact')).optional(),
     name: z.string().optional(),
     priority: z.number().optional(),
   })
@@ -224,6 +232,14 @@ export const RuleFileSchema = z
   .strictObject({
     $schema: z.string().optional(),
     description: z.string().optional(),
+    conditions: z
+      .record(z.string(), ConditionSchema)
+      .meta(
+        description(
+          'shared conditions by name: a rule of this file refers to one with { "condition": name }',
+        ),
+      )
+      .optional(),
     rules: z.array(RuleSchema),
   })
   .meta({
