@@ -4,21 +4,30 @@ import { HTTPException } from 'hono/http-exception'
 import { requestId } from 'hono/request-id'
 import type { Context } from 'hono'
 import type { ContentfulStatusCode } from 'hono/utils/http-status'
+import { clientContext } from './http/client-context.js'
 import { honoPath, mountRoutes } from './http/mount.js'
 import type { ProblemKind } from './http/problem.js'
 import { problem, ProblemError } from './http/problem.js'
 import type { AnyRoute, AppEnv } from './http/route.js'
+import { auditRoutes } from './routes/audit.js'
 import { authRoutes } from './routes/auth.js'
 import { bomRoutes } from './routes/boms.js'
 import { catalogRoutes } from './routes/catalog.js'
 import { customerRoutes } from './routes/customers.js'
+import { meRoutes } from './routes/me.js'
 import { eventRoutes } from './routes/events.js'
+import { exportRoutes } from './routes/export.js'
+import { externalSystemRoutes } from './routes/external-systems.js'
 import { orderRoutes } from './routes/orders.js'
 import { documentRoutes } from './routes/documents.js'
+import { ncrRoutes } from './routes/ncrs.js'
+import { progressRoutes } from './routes/progress.js'
+import { taskNoteRoutes } from './routes/task-notes.js'
 import { qcRoutes } from './routes/qc.js'
 import { taskRoutes } from './routes/tasks.js'
 import { systemRoutes } from './routes/system.js'
 import { userRoutes } from './routes/users.js'
+import { webhookRoutes } from './routes/webhooks.js'
 import type { Services } from './services.js'
 
 /** the largest request body accepted */
@@ -30,15 +39,23 @@ export function apiRoutes(): AnyRoute[] {
   routes.push(
     ...systemRoutes(() => routes),
     ...authRoutes,
+    ...meRoutes,
     ...userRoutes,
     ...catalogRoutes,
     ...bomRoutes,
     ...customerRoutes,
     ...orderRoutes,
+    ...progressRoutes,
     ...taskRoutes,
+    ...taskNoteRoutes,
     ...qcRoutes,
+    ...auditRoutes,
     ...documentRoutes,
+    ...ncrRoutes,
     ...eventRoutes,
+    ...exportRoutes,
+    ...webhookRoutes,
+    ...externalSystemRoutes,
   )
   return routes
 }
@@ -80,12 +97,13 @@ function allowedMethods(routes: readonly AnyRoute[], path: string): string[] {
  */
 export function createApp(
   services: Services,
-  options: { log?: (line: string) => void } = {},
+  options: { log?: (line: string) => void; trustProxy?: boolean } = {},
 ): Hono<AppEnv> {
   const log = options.log ?? ((line: string) => process.stderr.write(`${line}\n`))
   const routes = apiRoutes()
   const app = new Hono<AppEnv>()
   app.use(requestId())
+  app.use(clientContext({ trustProxy: options.trustProxy ?? false }))
   app.use(async (c, next) => {
     c.set('services', services)
     await next()

@@ -1,5 +1,6 @@
 import type { Executor } from './db/open.js'
 import { auditLog } from './db/schema.js'
+import { currentClient } from './http/client-context.js'
 
 /** One audit row: who did what to which entity, with its state before and after. */
 export interface AuditEntry {
@@ -16,9 +17,10 @@ export interface AuditEntry {
 
 /**
  * Writes an audit row. Call it with the transaction that makes the change, so that both are written or
- * neither is.
+ * neither is. The client's address and user agent come from the request being served.
  */
 export async function writeAudit(executor: Executor, entry: AuditEntry): Promise<void> {
+  const client = currentClient()
   await executor.insert(auditLog).values({
     action: entry.action,
     entity: entry.entity,
@@ -29,5 +31,7 @@ export async function writeAudit(executor: Executor, entry: AuditEntry): Promise
     before: entry.before ?? null,
     after: entry.after ?? null,
     requestId: entry.requestId ?? null,
+    ip: client.ip,
+    userAgent: client.userAgent,
   })
 }

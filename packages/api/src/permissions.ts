@@ -35,6 +35,8 @@ export const PERMISSIONS = {
   'users:manage': 'create users, change their roles, deactivate them, reset passwords',
   'audit:read': 'read the audit log',
   'events:read': 'read the domain-event feed (GET /events)',
+  'webhooks:manage':
+    'manage webhook subscriptions and external systems, see and redo their deliveries',
 } as const
 
 export type Permission = keyof typeof PERMISSIONS
@@ -66,7 +68,8 @@ const everything = Object.keys(PERMISSIONS) as Permission[]
  * Which role may do what. Administrators may do everything. The event feed (`events:read`) goes to
  * the roles that may already read everything an event tells of (orders, customers, BOMs, inspections,
  * tasks): sales, production and customer service; not QC inspectors or assembly technicians, who
- * may not read customers.
+ * may not read customers. Webhooks and external systems (`webhooks:manage`) are the administrators'
+ * alone: a subscription sends every event it names out of the building.
  */
 export const ROLE_PERMISSIONS: Record<RoleCode, readonly Permission[]> = {
   ADMIN: everything,

@@ -1,11 +1,13 @@
 import type { Catalog, Configurator, PriceList, Ruleset } from '@torvan/configurator-core'
 import { createConfigurator, hashCatalog } from '@torvan/configurator-core'
 import { LRUCache } from 'lru-cache'
+import type { PgBoss } from 'pg-boss'
 import type { createAuthCache } from './auth/users.js'
 import { readCatalog, readPriceList } from './catalog/read.js'
 import type { Database, OpenDatabase } from './db/open.js'
 import type { UploadQuota } from './files/quota.js'
 import { readActiveRuleset } from './rules/store.js'
+import type { DeliverySettings } from './webhooks/settings.js'
 
 /** The product the API configures. One product today; the tables already key rulesets by product. */
 export const PRODUCT = 'T2'
@@ -41,6 +43,8 @@ export interface Services {
   tokenTtlSeconds: number
   /** users as authentication reads them; user changes clear it */
   authCache: ReturnType<typeof createAuthCache>
+  /** webhook delivery: its settings and the job engine (pg-boss) on the same database */
+  webhooks: { settings: DeliverySettings; jobs: PgBoss }
   /** how much one user may upload (photos and documents) */
   uploadQuota: UploadQuota
 }

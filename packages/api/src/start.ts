@@ -9,6 +9,10 @@ import { seedDatabase, tokenSecret } from './seed.js'
 import type { Services } from './services.js'
 import { createBomCache, loadModel } from './services.js'
 import { createAuthCache } from './auth/users.js'
+import type { Dispatcher } from './webhooks/dispatcher.js'
+import { startDispatcher, startJobs } from './webhooks/dispatcher.js'
+import type { DeliverySettings } from './webhooks/settings.js'
+import { defaultDeliverySettings } from './webhooks/settings.js'
 import type { UploadQuota } from './files/quota.js'
 import { DEFAULT_UPLOAD_QUOTA } from './files/quota.js'
 
@@ -24,6 +28,10 @@ export interface StartOptions extends DatabaseOptions {
   now?: () => Date
   onProgress?: (progress: ImportProgress) => void
   log?: (line: string) => void
+  /** webhook delivery; `enabled: false` leaves it to other instances */
+  webhooks?: Partial<DeliverySettings>
+  /** take the client's address from X-Forwarded-For (behind a proxy that sets it) */
+  trustProxy?: boolean
 }
 
 /** A running API (not yet listening): the Hono app, its services and what seeding did. */
@@ -32,6 +40,8 @@ export interface Api {
   services: Services
   database: OpenDatabase
   seed: SeedResult
+  /** the webhook relay and workers of this instance (absent when delivery is not enabled) */
+  dispatcher: Dispatcher | undefined
   close: () => Promise<void>
 }
 
@@ -43,6 +53,7 @@ export interface Api {
  */
 export async function startApi(options: StartOptions = {}): Promise<Api> {
   const database = await openDatabase(options)
+  let jobs: Awaited<ReturnType<typeof startJobs>> | undefined
   try {
     const seed = await seedDatabase(database.db, {
       ...(options.catalogDir === undefined ? {} : { catalogDir: options.catalogDir }),
@@ -50,6 +61,8 @@ export async function startApi(options: StartOptions = {}): Promise<Api> {
       ...(options.onProgress === undefined ? {} : { onProgress: options.onProgress }),
       demoPassword: options.demoPassword,
     })
+    const settings = defaultDeliverySettings(options.webhooks)
+    jobs = await startJobs(database.jobs, settings)
     const services: Services = {
       db: database.db,
       database: { kind: database.kind, location: database.location },
@@ -59,11 +72,23 @@ export async function startApi(options: StartOptions = {}): Promise<Api> {
       now: options.now ?? (() => new Date()),
       tokenTtlSeconds: options.tokenTtlSeconds ?? 8 * 60 * 60,
       authCache: createAuthCache(),
+      webhooks: { settings, jobs },
       uploadQuota: options.uploadQuota ?? DEFAULT_UPLOAD_QUOTA,
     }
-    const app = createApp(services, options.log === undefined ? {} : { log: options.log })
-    return { app, services, database, seed, close: database.close }
+    const app = createApp(services, {
+      ...(options.log === undefined ? {} : { log: options.log }),
+      trustProxy: options.trustProxy ?? false,
+    })
+    const dispatcher = settings.enabled
+      ? await startDispatcher(services, jobs, settings)
+      : undefined
+    const close = async () => {
+      await (dispatcher?.stop() ?? jobs?.stop({ graceful: false }))
+      await database.close()
+    }
+    return { app, services, database, seed, dispatcher, close }
   } catch (error) {
+    await jobs?.stop({ graceful: false }).catch(() => undefined)
     await database.close()
     throw error
   }

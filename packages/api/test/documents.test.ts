@@ -2,7 +2,15 @@ import { and, eq } from 'drizzle-orm'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { auditLog, events } from '../src/db/schema.js'
 import type { Order } from './flow.js'
-import { answerAll, orderInProduction, pdf, PNG, startInspection, uploadBytes } from './flow.js'
+import {
+  addRequiredPhotos,
+  answerAll,
+  orderInProduction,
+  pdf,
+  PNG,
+  startInspection,
+  uploadBytes,
+} from './flow.js'
 import type { TestApi } from './harness.js'
 import { createTestApi, json, PASSWORD, USERS } from './harness.js'
 
@@ -337,6 +345,7 @@ describe('inspection photos', () => {
     // a text answer made of digits stays text (it came back as a number, and the row as unanswered)
     const text = inspection.items.find((r) => r.definition.kind === 'TEXT')?.key ?? ''
     await answerAll(t, { inspection, token: as('QC_INSPECTOR'), values: { [text]: '34567' } })
+    await addRequiredPhotos(t, { inspection, token: as('QC_INSPECTOR') })
     const submitted = await t.call('POST', `/inspections/${inspection.id}/submit`, {
       token: as('QC_INSPECTOR'),
       body: { signature: 'Q. Inspector' },

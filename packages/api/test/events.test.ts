@@ -77,11 +77,18 @@ describe('the event feed', () => {
       'order.moved',
       'order.bom_frozen',
       'order.moved',
-      'order.moved',
+      // the Pre-QC task's inspection
       'inspection.submitted',
       'order.moved',
+      // the final inspection: its photo of the build label, its submission and approval
+      'document.uploaded',
+      'inspection.submitted',
+      'inspection.approved',
       'order.moved',
       'order.moved',
+      'order.shipped',
+      'order.moved',
+      'order.delivered',
     ])
     expect(mine.filter((event) => event.type === 'task.status_changed').length).toBeGreaterThan(1)
     expect(new Set(mine.map((event) => event.id)).size).toBe(mine.length)
@@ -109,7 +116,14 @@ describe('the event feed', () => {
     expect(builds[0]?.lines.length).toBeGreaterThan(3)
     expect(builds[0]?.lines.every((line) => /^\d+(\.\d+)?$/.test(line.quantity))).toBe(true)
     expect(builds[0]?.lines.some((line) => line.number?.startsWith('7'))).toBe(true)
-    expect(mine.find((event) => event.type === 'inspection.submitted')?.data).toMatchObject({
+    expect(mine.find((event) => event.type === 'order.shipped')?.data).toMatchObject({
+      to: 'SHIPPING',
+      shipping: { carrier: 'UPS', trackingNumber: '1Z999AA10123456784', shipDate: '2030-01-02' },
+    })
+    expect(mine.find((event) => event.type === 'order.delivered')?.data).toMatchObject({
+      shipping: { carrier: 'UPS', shipDate: '2030-01-02', deliveredDate: '2030-01-04' },
+    })
+    expect(mine.findLast((event) => event.type === 'inspection.submitted')?.data).toMatchObject({
       result: 'PASS',
       buildNumber: 'B-2001',
       kind: 'FINAL_QC',
@@ -220,5 +234,55 @@ describe('the event feed', () => {
       const response = await t.call('GET', '/events', { token: await t.token(username) })
       expect(response.status, username).toBe(403)
     }
+  })
+
+  it('needs the shipping data on the moves to SHIPPING and DELIVERED, and only there', async () => {
+    const order = await driveOrder(t, { until: 'PACKAGING', buildNumber: 'B-2002' })
+    const token = await t.token(USERS.PRODUCTION_MANAGER)
+    const moveTo = (body: Record<string, unknown>, version: number) =>
+      t.call('POST', `/orders/${order.id}/transitions`, {
+        token,
+        body,
+        headers: { 'If-Match': `"${version}"` },
+      })
+    const missing = await moveTo({ to: 'SHIPPING', carrier: 'UPS' }, order.version)
+    expect(missing.status).toBe(400)
+    const problem = await json<{ detail: string; errors: { path: string; message: string }[] }>(
+      missing,
+    )
+    expect(problem.errors.map((error) => error.path)).toEqual([
+      'body.trackingNumber',
+      'body.shipDate',
+    ])
+    expect(problem.errors[0]?.message).toBe('required to move to SHIPPING')
+    const shipped = await moveTo(
+      { to: 'SHIPPING', carrier: 'DHL', trackingNumber: 'JD0142', shipDate: '2030-01-10' },
+      order.version,
+    )
+    expect(shipped.status).toBe(200)
+    const view = await json<{ version: number; shipping: Record<string, unknown> }>(shipped)
+    expect(view.shipping).toEqual({
+      carrier: 'DHL',
+      trackingNumber: 'JD0142',
+      shipDate: '2030-01-10',
+      deliveredDate: null,
+    })
+    const early = await moveTo({ to: 'DELIVERED', deliveredDate: '2030-01-09' }, view.version)
+    expect(early.status).toBe(400)
+    expect((await json<{ detail: string }>(early)).detail).toBe(
+      'body.deliveredDate: expected a date on or after the ship date 2030-01-10, received 2030-01-09.',
+    )
+    const stray = await moveTo(
+      { to: 'DELIVERED', deliveredDate: '2030-01-11', carrier: 'UPS' },
+      view.version,
+    )
+    expect(stray.status).toBe(400)
+    expect((await json<{ errors: { path: string }[] }>(stray)).errors[0]?.path).toBe('body.carrier')
+    const delivered = await moveTo({ to: 'DELIVERED', deliveredDate: '2030-01-11' }, view.version)
+    expect(delivered.status).toBe(200)
+    expect((await json<{ shipping: Record<string, unknown> }>(delivered)).shipping).toMatchObject({
+      carrier: 'DHL',
+      deliveredDate: '2030-01-11',
+    })
   })
 })

@@ -161,3 +161,107 @@ export function pdf(text: string): Uint8Array {
     `%PDF-1.7\n1 0 obj\n<< /Title (${text}) >>\nendobj\ntrailer << /Root 1 0 R >>\n%%EOF\n`,
   )
 }
+
+/** A production task as the tests read it. */
+export interface FlowTask {
+  id: number
+  key: string
+  version: number
+  orderItemId: number
+  qcTemplate: string | null
+  qcKind: string | null
+  status: string
+}
+
+async function ok(response: Response, what: string): Promise<Response> {
+  if (response.status >= 300)
+    throw new Error(`${what}: ${response.status} ${await response.text()}`)
+  return response
+}
+
+/** Adds the photos each row asks for (a PNG per photo). */
+export async function addRequiredPhotos(
+  t: TestApi,
+  input: { inspection: Inspection; token: string },
+): Promise<void> {
+  for (const row of input.inspection.items) {
+    for (let n = 0; n < (row.definition.photos ?? 0); n++) {
+      await ok(
+        await uploadBytes(t, {
+          path: `/inspections/${input.inspection.id}/photos?filename=${encodeURIComponent(`${row.key}-${n}.png`)}&row=${encodeURIComponent(row.key)}`,
+          token: input.token,
+          type: 'image/png',
+          bytes: PNG,
+        }),
+        `photo of ${row.key}`,
+      )
+    }
+  }
+}
+
+/** Starts, answers (passing, or the given values), photographs and submits an inspection. */
+export async function inspect(
+  t: TestApi,
+  input: {
+    itemId: number
+    token: string
+    body: Record<string, unknown>
+    values?: Record<string, QcValue>
+  },
+): Promise<{ id: number; result: string }> {
+  const inspection = await startInspection(t, input)
+  await answerAll(t, {
+    inspection,
+    token: input.token,
+    ...(input.values === undefined ? {} : { values: input.values }),
+  })
+  await addRequiredPhotos(t, { inspection, token: input.token })
+  const submitted = await ok(
+    await t.call('POST', `/inspections/${inspection.id}/submit`, {
+      token: input.token,
+      body: { signature: 'Q. Inspector' },
+    }),
+    `submit inspection ${inspection.id}`,
+  )
+  return { id: inspection.id, result: (await json<{ result: string }>(submitted)).result }
+}
+
+/** Starts and completes a task; a task that fills in a QC form gets its inspection first. */
+export async function completeTask(
+  t: TestApi,
+  input: { task: FlowTask; token: string; qc: string },
+): Promise<void> {
+  const { task } = input
+  await ok(
+    await t.call('PATCH', `/tasks/${task.id}`, {
+      token: input.token,
+      body: { version: task.version, status: 'IN_PROGRESS' },
+    }),
+    `start ${task.key}`,
+  )
+  task.version += 1
+  if (task.qcKind !== null)
+    await inspect(t, { itemId: task.orderItemId, token: input.qc, body: { taskId: task.id } })
+  await ok(
+    await t.call('PATCH', `/tasks/${task.id}`, {
+      token: input.token,
+      body: { version: task.version, status: 'COMPLETED', actualHours: 0.5 },
+    }),
+    `complete ${task.key}`,
+  )
+  task.version += 1
+}
+
+/** A second person approves (or rejects) a submitted inspection. */
+export async function decide(
+  t: TestApi,
+  input: { id: number; token: string; decision?: 'APPROVE' | 'REJECT'; note?: string },
+): Promise<Response> {
+  return t.call('POST', `/inspections/${input.id}/approval`, {
+    token: input.token,
+    body: {
+      decision: input.decision ?? 'APPROVE',
+      ...(input.note === undefined ? {} : { note: input.note }),
+    },
+  })
+}

@@ -73,7 +73,7 @@ export interface TestApi {
  * @example const t = await createTestApi(); const res = await t.call('GET', '/health')
  */
 export async function createTestApi(
-  options: { database?: TestDatabase; keep?: boolean } = {},
+  options: { database?: TestDatabase; keep?: boolean; webhooks?: StartOptions['webhooks'] } = {},
 ): Promise<TestApi> {
   const database = options.database ?? (await createTestDatabase())
   const clock = testClock()
@@ -82,6 +82,7 @@ export async function createTestApi(
     demoPassword: PASSWORD,
     now: clock.now,
     log: () => undefined,
+    ...(options.webhooks === undefined ? {} : { webhooks: options.webhooks }),
   })
   const tokens = new Map<string, string>()
   const call = async (method: string, path: string, input: Call = {}) => {

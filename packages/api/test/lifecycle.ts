@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises'
-import type { InspectionItem, QcValue } from '@torvan/configurator-core'
-import { recordValue } from '@torvan/configurator-core'
+import type { FlowTask } from './flow.js'
+import { completeTask, decide, inspect } from './flow.js'
 import type { TestApi } from './harness.js'
 import { json, USERS } from './harness.js'
 
@@ -21,23 +21,6 @@ export async function fixtureConfiguration(name: string): Promise<Record<string,
   return configuration
 }
 
-/** a value that passes the row: found by asking the core, as an inspector's tablet would */
-function passing(item: InspectionItem): QcValue {
-  const candidates: QcValue[] = [
-    ...(item.expected === undefined ? [] : [item.expected]),
-    ...(item.options ?? []).map((o) => (o.text ? { option: o.value, text: 'see notes' } : o.value)),
-    true,
-    1,
-    '2026-12-01',
-    'QI',
-  ]
-  for (const value of candidates) {
-    const result = recordValue(item, value)
-    if (result.ok && result.record.outcome === 'PASS') return value
-  }
-  throw new Error(`no passing value for ${item.key} (${item.kind})`)
-}
-
 async function expectOk(response: Response, what: string): Promise<Response> {
   if (response.status >= 300)
     throw new Error(`${what}: ${response.status} ${await response.text()}`)
@@ -45,7 +28,10 @@ async function expectOk(response: Response, what: string): Promise<Response> {
 }
 
 /** the extra fields each move needs */
-export const MOVE_FIELDS: Record<string, Record<string, unknown>> = {}
+export const MOVE_FIELDS: Record<string, Record<string, unknown>> = {
+  SHIPPING: { carrier: 'UPS', trackingNumber: '1Z999AA10123456784', shipDate: '2030-01-02' },
+  DELIVERED: { deliveredDate: '2030-01-04' },
+}
 
 /**
  * Drives one order through the lifecycle: a customer, an order with one sink, approval, every
@@ -100,52 +86,19 @@ export async function driveOrder(
   )
   if (await moveTo('APPROVAL', sales)) return order
   if (await moveTo('PRODUCTION', production)) return order
-  const { tasks } = await json<{ tasks: { id: number; version: number }[] }>(
+  const { tasks } = await json<{ tasks: FlowTask[] }>(
     await t.call('GET', `/tasks?orderId=${order.id}`, { token: production }),
   )
-  for (const task of tasks) {
-    for (const status of ['IN_PROGRESS', 'COMPLETED']) {
-      await expectOk(
-        await t.call('PATCH', `/tasks/${task.id}`, {
-          token: production,
-          body: { version: task.version, status },
-        }),
-        `task ${task.id} ${status}`,
-      )
-      task.version += 1
-    }
-  }
+  for (const task of tasks) await completeTask(t, { task, token: production, qc })
   if (await moveTo('QUALITY_CONTROL', production)) return order
+  const admin = await t.token(USERS.ADMIN)
   for (const item of order.items) {
-    const inspection = await json<{
-      id: number
-      items: { key: string; definition: InspectionItem }[]
-    }>(
-      await expectOk(
-        await t.call('POST', `/order-items/${item.id}/inspections`, {
-          token: qc,
-          body: { template: 't2-final-qc' },
-        }),
-        'start the final inspection',
-      ),
-    )
-    for (const row of inspection.items) {
-      if (row.definition.kind === 'PROC') continue
-      await expectOk(
-        await t.call('PUT', `/inspections/${inspection.id}/items/${encodeURIComponent(row.key)}`, {
-          token: qc,
-          body: { value: passing(row.definition) },
-        }),
-        `record ${row.key}`,
-      )
-    }
-    await expectOk(
-      await t.call('POST', `/inspections/${inspection.id}/submit`, {
-        token: qc,
-        body: { signature: 'Q. Inspector' },
-      }),
-      'submit the inspection',
-    )
+    const { id } = await inspect(t, {
+      itemId: item.id,
+      token: qc,
+      body: { template: 't2-final-qc' },
+    })
+    await expectOk(await decide(t, { id, token: admin }), 'approve the final inspection')
   }
   if (await moveTo('PACKAGING', qc)) return order
   if (await moveTo('SHIPPING', production)) return order

@@ -1,12 +1,18 @@
 import { readFile } from 'node:fs/promises'
-import type { InspectionItem, QcValue } from '@torvan/configurator-core'
-import { recordValue } from '@torvan/configurator-core'
 import { and, eq, like } from 'drizzle-orm'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { auditLog, orders } from '../src/db/schema.js'
-import { PNG } from './flow.js'
+import {
+  addRequiredPhotos,
+  answerAll,
+  decide,
+  inspect as flowInspect,
+  PNG,
+  startInspection,
+} from './flow.js'
 import type { TestApi } from './harness.js'
 import { createTestApi, json, USERS } from './harness.js'
+import { MOVE_FIELDS } from './lifecycle.js'
 
 let t: TestApi
 const tokens: Record<string, string> = {}
@@ -14,8 +20,9 @@ const tokens: Record<string, string> = {}
 async function config(name: string): Promise<Record<string, unknown>> {
   const url = new URL(`../../../fixtures/configs/${name}.json`, import.meta.url)
   const configuration = JSON.parse(await readFile(url, 'utf8')) as Record<string, unknown>
-  // the order item gives the build number
+  // the order item gives the build number, the order the language
   delete configuration['buildNumber']
+  delete configuration['language']
   return configuration
 }
 
@@ -45,30 +52,13 @@ async function move(
 ) {
   return t.call('POST', `/orders/${order.id}/transitions`, {
     token: as(role),
-    body: { to, reason: `to ${to}` },
+    body: { to, reason: `to ${to}`, ...MOVE_FIELDS[to] },
     headers: { 'If-Match': `"${order.version}"`, ...headers },
   })
 }
 
 async function read(order: Order): Promise<Order> {
   return json<Order>(await t.call('GET', `/orders/${order.id}`, { token: as('SALES_MANAGER') }))
-}
-
-/** a value that passes the row: found by asking the core, as an inspector's tablet would */
-function passing(item: InspectionItem): QcValue {
-  const candidates: QcValue[] = [
-    ...(item.expected === undefined ? [] : [item.expected]),
-    ...(item.options ?? []).map((o) => (o.text ? { option: o.value, text: 'see notes' } : o.value)),
-    true,
-    1,
-    '2026-12-01',
-    'QI',
-  ]
-  for (const value of candidates) {
-    const result = recordValue(item, value)
-    if (result.ok && result.record.outcome === 'PASS') return value
-  }
-  throw new Error(`no passing value for ${item.key} (${item.kind})`)
 }
 
 async function customer(name: string): Promise<number> {
@@ -79,35 +69,31 @@ async function customer(name: string): Promise<number> {
   return (await json<{ id: number }>(response)).id
 }
 
-async function inspect(itemId: number, fail: boolean): Promise<{ result: string; id: number }> {
+async function inspect(
+  itemId: number,
+  fail: boolean,
+  extra: Record<string, unknown> = {},
+): Promise<{ result: string; id: number }> {
   const qc = as('QC_INSPECTOR')
-  const created = await t.call('POST', `/order-items/${itemId}/inspections`, {
+  const inspection = await startInspection(t, {
+    itemId,
     token: qc,
-    body: { template: 't2-final-qc' },
+    body: { template: 't2-final-qc', ...extra },
   })
-  expect(created.status).toBe(201)
-  const inspection = await json<{
-    id: number
-    items: { key: string; definition: InspectionItem }[]
-  }>(created)
   const critical = inspection.items.find(
     (row) => row.definition.critical && row.definition.kind === 'CHECK',
   )
-  for (const row of inspection.items) {
-    if (row.definition.kind === 'PROC') continue
-    const value = fail && row.key === critical?.key ? false : passing(row.definition)
-    const recorded = await t.call(
-      'PUT',
-      `/inspections/${inspection.id}/items/${encodeURIComponent(row.key)}`,
-      { token: qc, body: { value } },
-    )
-    expect(recorded.status, `${row.key}: ${await recorded.clone().text()}`).toBe(200)
-  }
+  await answerAll(t, {
+    inspection,
+    token: qc,
+    values: fail && critical !== undefined ? { [critical.key]: false } : {},
+  })
+  await addRequiredPhotos(t, { inspection, token: qc })
   const submitted = await t.call('POST', `/inspections/${inspection.id}/submit`, {
     token: qc,
     body: { signature: 'Q. Inspector' },
   })
-  expect(submitted.status).toBe(200)
+  expect(submitted.status, await submitted.clone().text()).toBe(200)
   return { id: inspection.id, result: (await json<{ result: string }>(submitted)).result }
 }
 
@@ -198,6 +184,7 @@ describe('an order from DRAFT to DELIVERED', () => {
     type Task = {
       id: number
       key: string
+      qcKind: string | null
       version: number
       dependsOn: string[]
       orderItemId: number
@@ -265,6 +252,13 @@ describe('an order from DRAFT to DELIVERED', () => {
         })
         expect(done.status, `${task.key} → ${status}: ${await done.clone().text()}`).toBe(200)
         task.version += 1
+        // the Pre-QC task completes only with its inspection
+        if (status === 'IN_PROGRESS' && task.qcKind !== null)
+          await flowInspect(t, {
+            itemId: task.orderItemId,
+            token: as('QC_INSPECTOR'),
+            body: { taskId: task.id },
+          })
       }
     }
     order = await read(order)
@@ -299,10 +293,49 @@ describe('an order from DRAFT to DELIVERED', () => {
     })
     expect(packing.status).toBe(409)
     expect(await json(packing)).toMatchObject({ guard: 'finalInspectionsPassed' })
+    // the critical failure opened an NCR; rework waits for its disposition
+    type Ncr = { id: number; version: number; status: string }
+    const [ncr] = (
+      await json<{ ncrs: Ncr[] }>(
+        await t.call('GET', `/ncrs?orderId=${order.id}`, { token: as('QC_INSPECTOR') }),
+      )
+    ).ncrs
+    expect(ncr).toMatchObject({ status: 'OPEN', severity: 'CRITICAL' })
+    const undecided = await move(order, ['PRODUCTION', 'QC_INSPECTOR'])
+    expect(await json(undecided)).toMatchObject({ status: 409, guard: 'ncrsDispositioned' })
+    const inspector = await json<{ id: number }>(
+      await t.call('GET', '/me', { token: as('QC_INSPECTOR') }),
+    )
+    const decided = await t.call('PATCH', `/ncrs/${ncr?.id}`, {
+      token: as('QC_INSPECTOR'),
+      body: {
+        version: ncr?.version,
+        disposition: 'REWORK',
+        ownerId: inspector.id,
+        correctiveAction: 'replace the part',
+      },
+    })
+    expect(decided.status, await decided.clone().text()).toBe(200)
     // … rework goes back to production, then to QC again
     order = await json<Order>(await move(order, ['PRODUCTION', 'QC_INSPECTOR']))
     order = await json<Order>(await move(order, ['QUALITY_CONTROL', 'PRODUCTION_MANAGER']))
-    expect((await inspect(order.items[1]?.id ?? 0, false)).result).toBe('PASS')
+    const again = await inspect(order.items[1]?.id ?? 0, false, { verifiesNcrId: ncr?.id })
+    expect(again.result).toBe('PASS')
+    const unapproved = await move(order, ['PACKAGING', 'QC_INSPECTOR'])
+    expect(await json(unapproved)).toMatchObject({ guard: 'finalInspectionsApproved' })
+    for (const done of [results[0], again, results[2]])
+      expect((await decide(t, { id: done?.id ?? 0, token: as('ADMIN') })).status).toBe(200)
+    const withNcr = await move(order, ['PACKAGING', 'QC_INSPECTOR'])
+    expect(await json(withNcr)).toMatchObject({ guard: 'noOpenNcrs' })
+    let version = (ncr?.version ?? 0) + 1
+    for (const to of ['IN_PROGRESS', 'RESOLVED', 'VERIFIED']) {
+      const moved = await t.call('POST', `/ncrs/${ncr?.id}/transitions`, {
+        token: as('QC_INSPECTOR'),
+        body: { version, to },
+      })
+      expect(moved.status, await moved.clone().text()).toBe(200)
+      version += 1
+    }
 
     const packed = await move(order, ['PACKAGING', 'QC_INSPECTOR'], {
       'Idempotency-Key': 'pack-order-1',

@@ -101,6 +101,19 @@ export type { ConsolidatedBom, ConsolidatedLine } from './bom/consolidate.js'
 export { consolidateBoms } from './bom/consolidate.js'
 export type { CostLine, CostRollup, PriceList } from './bom/cost.js'
 export { PriceListSchema, parsePriceList, rollUpCost } from './bom/cost.js'
+export type {
+  OrderTerms,
+  OrderTotals,
+  PricedLine,
+  SellingPriceList,
+  SinkPrice,
+} from './bom/price.js'
+export {
+  SellingPriceListSchema,
+  orderTotals,
+  parseSellingPriceList,
+  priceSink,
+} from './bom/price.js'
 export type { CustomPart, CustomPartRegistry } from './bom/custom-parts.js'
 export { createMemoryCustomPartRegistry, customPartsOf } from './bom/custom-parts.js'
 export type { BomRow } from './bom/export.js'
@@ -128,6 +141,7 @@ export type { QcOutcome, QcRecord, QcValue, RecordResult } from './qc/record.js'
 export { NA, recordValue } from './qc/record.js'
 export type { InspectionResult, InspectionScore } from './qc/score.js'
 export { scoreInspection } from './qc/score.js'
+export { compareVersions } from './qc/version.js'
 
 /** Production tasks: task templates as data, one sink's plan, and whether a task may start (docs/qc.md). */
 export type {
@@ -136,6 +150,11 @@ export type {
   TaskTemplatesParseResult,
   TaskType,
 } from './production/tasks.js'
-export { TASK_TYPES, TaskTemplateFileSchema, parseTaskTemplates } from './production/tasks.js'
+export {
+  TASK_DOCUMENT_TYPES,
+  TASK_TYPES,
+  TaskTemplateFileSchema,
+  parseTaskTemplates,
+} from './production/tasks.js'
 export type { PlannedTask, StartCheck, TaskStatus } from './production/plan.js'
 export { canStart, planTasks } from './production/plan.js'

@@ -76,7 +76,10 @@ export async function login(
     ttlSeconds: context.ttlSeconds,
   })
   await db.transaction(async (tx) => {
-    await tx.update(users).set({ failedLogins: 0, lockedUntil: null }).where(eq(users.id, user.id))
+    await tx
+      .update(users)
+      .set({ failedLogins: 0, lockedUntil: null, lastLoginAt: now })
+      .where(eq(users.id, user.id))
     await writeAudit(tx, {
       action: 'auth.login',
       entity: 'user',

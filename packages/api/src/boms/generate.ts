@@ -94,11 +94,18 @@ async function storeCustomParts(tx: Executor, document: BomDocument): Promise<vo
 /**
  * Configures with the active ruleset and stores the BOM: the same configuration with the same catalog
  * and rules gives the BOM stored before (status 200), otherwise a new one (201), revision n+1 of the
- * configuration's previous BOM when there is one. Custom parts are registered once.
+ * previous BOM: `previousBomId` when given (an order item's BOM before its configuration changed),
+ * else the configuration's last BOM. Custom parts are registered once.
  */
 export async function generateBom(
   services: Services,
-  input: { configuration: unknown; user: AuthUser; requestId: string; basePath?: string },
+  input: {
+    configuration: unknown
+    user: AuthUser
+    requestId: string
+    basePath?: string
+    previousBomId?: number | null
+  },
 ): Promise<{ status: 200 | 201; view: BomView }> {
   const model = requireModel(services)
   const first = createBomDocument(model.configurator, input.configuration, { now: services.now() })
@@ -135,7 +142,11 @@ export async function generateBom(
     const [previous] = await tx
       .select()
       .from(boms)
-      .where(eq(boms.configurationId, configuration.id))
+      .where(
+        input.previousBomId === undefined || input.previousBomId === null
+          ? eq(boms.configurationId, configuration.id)
+          : eq(boms.id, input.previousBomId),
+      )
       .orderBy(desc(boms.id))
       .limit(1)
     let document = first.document

@@ -8,6 +8,7 @@ import { ROLES } from '../permissions.js'
 import type { DemoLogin } from '../seed.js'
 import { importRules, readCatalogFolder, seedRoles, SetupError } from '../seed.js'
 import { startApi } from '../start.js'
+import { parseAllowedHosts } from '../webhooks/settings.js'
 
 /** Where the API's commands write, what environment they read, and the process's signals. */
 export interface ApiCliIo {
@@ -32,7 +33,8 @@ export const API_HELP = `Service commands:
       importing the same catalog again changes nothing.
 
 Environment: DATABASE_URL (PostgreSQL; without it, embedded PGlite in DATA_DIR, default ./data),
-PORT, DEMO_PASSWORD (the demo users' password on first start), AUTH_SECRET (token signing key).
+PORT, DEMO_PASSWORD (the demo users' password on first start), AUTH_SECRET (token signing key),
+TRUST_PROXY=1 (audit rows take the client's address from X-Forwarded-For).
 `
 
 function databaseOptions(env: ApiCliIo['env']) {
@@ -83,7 +85,9 @@ async function serveCommand(io: ApiCliIo, portOption: string | undefined): Promi
     ...options,
     demoPassword: io.env['DEMO_PASSWORD'],
     authSecret: io.env['AUTH_SECRET'],
+    trustProxy: io.env['TRUST_PROXY'] === '1' || io.env['TRUST_PROXY'] === 'true',
     ...(progress === undefined ? {} : { onProgress: progress }),
+    webhooks: { allowedHosts: parseAllowedHosts(io.env['WEBHOOK_ALLOWED_HOSTS']) },
   })
   const server = serve({ fetch: api.app.fetch, port, hostname: io.env['HOST'] ?? '0.0.0.0' })
   await new Promise<void>((resolve, reject) => {

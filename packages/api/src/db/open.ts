@@ -29,6 +29,27 @@ export interface OpenDatabase {
   /** where it is, for the start-up message: the URL without its password, or the data directory */
   location: string
   close: () => Promise<void>
+  /** how the job engine (pg-boss) reaches the same database: its own pool, or PGlite's connection */
+  jobs: JobDatabase
+}
+
+/** A database as pg-boss takes it: a connection string, or an object that runs SQL. */
+export type JobDatabase =
+  | { connectionString: string }
+  | { db: { executeSql: (text: string, values?: unknown[]) => Promise<{ rows: unknown[] }> } }
+
+/** pg-boss on PGlite's one connection: statements without parameters may be several (its migrations) */
+function pgliteJobs(client: PGlite): JobDatabase {
+  return {
+    db: {
+      executeSql: async (text, values) => {
+        if (values === undefined || values.length === 0) {
+          return { rows: (await client.exec(text)).flatMap((result) => result.rows) }
+        }
+        return client.query(text, values)
+      },
+    },
+  }
 }
 
 /** The database cannot be opened or migrated: a message for the person running the service. */
@@ -90,6 +111,7 @@ export async function openDatabase(options: DatabaseOptions): Promise<OpenDataba
       kind: 'postgres',
       location: withoutPassword(options.url),
       close: () => client.end({ timeout: 5 }),
+      jobs: { connectionString: options.url },
     }
   }
   if (options.dataDir !== undefined) await mkdir(options.dataDir, { recursive: true })
@@ -106,5 +128,6 @@ export async function openDatabase(options: DatabaseOptions): Promise<OpenDataba
     kind: 'pglite',
     location: options.dataDir ?? 'memory',
     close: () => client.close(),
+    jobs: pgliteJobs(client),
   }
 }

@@ -3,13 +3,16 @@
  * (and PGlite, which is PostgreSQL): where we deviate from the document, the comment says why.
  */
 import { sql } from 'drizzle-orm'
+import type { AnyPgColumn } from 'drizzle-orm/pg-core'
 import {
   bigint,
   boolean,
+  check,
   customType,
   date,
   index,
   integer,
+  interval,
   jsonb,
   numeric,
   pgEnum,
@@ -19,6 +22,7 @@ import {
   timestamp,
   uniqueIndex,
 } from 'drizzle-orm/pg-core'
+import { TASK_TYPES } from '@torvan/configurator-core'
 import { PHASES } from '../orders/phases.js'
 
 const tsvector = customType<{ data: string }>({ dataType: () => 'tsvector' })
@@ -125,10 +129,17 @@ export const catalogImports = pgTable('catalog_imports', {
   importedAt: timestamp('imported_at', { withTimezone: true }).notNull().defaultNow(),
 })
 
+/**
+ * Price lists: `default` holds the catalog's unit costs (prices.json), `list` the selling prices
+ * (list-prices.json). Costs and selling prices never share a list.
+ */
 export const priceLists = pgTable('price_lists', {
   id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
   name: text('name').notNull().unique(),
   currency: text('currency').notNull(),
+  /** selling prices: how custom parts are priced (a base item's price plus a markup), per family */
+  customParts:
+    jsonb('custom_parts').$type<{ family: string; base: string; markupPercent: string }[]>(),
   createdAt: createdAt(),
 })
 
@@ -201,21 +212,29 @@ export const rolePermissions = pgTable(
   (t) => [primaryKey({ columns: [t.roleCode, t.permissionCode] })],
 )
 
-export const users = pgTable('users', {
-  id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
-  username: text('username').notNull().unique(),
-  displayName: text('display_name').notNull(),
-  email: text('email'),
-  /** scrypt, with its parameters and salt: `scrypt$N$r$p$salt$hash` */
-  passwordHash: text('password_hash').notNull(),
-  active: boolean('active').notNull().default(true),
-  failedLogins: integer('failed_logins').notNull().default(0),
-  lockedUntil: timestamp('locked_until', { withTimezone: true }),
-  /** tokens issued before this instant are refused (password reset, deactivation) */
-  tokensValidAfter: timestamp('tokens_valid_after', { withTimezone: true }).notNull().defaultNow(),
-  createdAt: createdAt(),
-  updatedAt: updatedAt(),
-})
+export const users = pgTable(
+  'users',
+  {
+    id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
+    username: text('username').notNull().unique(),
+    displayName: text('display_name').notNull(),
+    email: text('email'),
+    /** scrypt, with its parameters and salt: `scrypt$N$r$p$salt$hash` */
+    passwordHash: text('password_hash').notNull(),
+    active: boolean('active').notNull().default(true),
+    failedLogins: integer('failed_logins').notNull().default(0),
+    lockedUntil: timestamp('locked_until', { withTimezone: true }),
+    /** tokens issued before this instant are refused (password reset, deactivation) */
+    tokensValidAfter: timestamp('tokens_valid_after', { withTimezone: true })
+      .notNull()
+      .defaultNow(),
+    lastLoginAt: timestamp('last_login_at', { withTimezone: true }),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  // e-mail addresses are unique where set, whatever their case
+  (t) => [uniqueIndex('users_email_idx').on(sql`lower(${t.email})`)],
+)
 
 export const userRoles = pgTable(
   'user_roles',
@@ -237,17 +256,54 @@ export const userRoles = pgTable(
 export const orderPhase = pgEnum('order_phase', PHASES)
 export const orderPriority = pgEnum('order_priority', ['LOW', 'NORMAL', 'HIGH', 'URGENT'])
 
+export const customerStatus = pgEnum('customer_status', ['ACTIVE', 'INACTIVE', 'BLOCKED'])
+export const orderType = pgEnum('order_type', ['STANDARD', 'CUSTOM', 'RUSH', 'PROTOTYPE'])
+export const orderLanguage = pgEnum('order_language', ['EN', 'FR', 'SP'])
+
+/** A structured postal address (the document's billing and shipping addresses). */
+export interface Address {
+  lines: string[]
+  city: string
+  region?: string | undefined
+  postalCode?: string | undefined
+  country: string
+}
+
 export const customers = pgTable(
   'customers',
   {
     id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
+    /** the customer's code, such as `C-00042`: generated from the id when not given */
+    code: text('code').unique(),
     name: text('name').notNull(),
+    contactName: text('contact_name'),
     email: text('email'),
     phone: text('phone'),
+    /** free text, from before addresses were structured */
     address: text('address'),
+    billingAddress: jsonb('billing_address').$type<Address>(),
+    shippingAddress: jsonb('shipping_address').$type<Address>(),
+    /** net days */
+    paymentTermsDays: integer('payment_terms_days').notNull().default(30),
+    taxExempt: boolean('tax_exempt').notNull().default(false),
+    erpId: text('erp_id'),
+    /** a blocked customer gets no new order */
+    status: customerStatus('status').notNull().default('ACTIVE'),
+    version: integer('version').notNull().default(1),
+    /** code, name and contact, for the search (a trigram index) */
+    searchText: text('search_text')
+      .notNull()
+      .generatedAlwaysAs(
+        sql`lower(coalesce("code", '') || ' ' || "name" || ' ' || coalesce("contact_name", ''))`,
+      ),
     createdAt: createdAt(),
+    updatedAt: updatedAt(),
   },
-  (t) => [index('customers_name_idx').on(t.name)],
+  (t) => [
+    index('customers_name_idx').on(t.name),
+    index('customers_search_idx').using('gin', t.searchText.op('gin_trgm_ops')),
+    check('customers_payment_terms_check', sql`${t.paymentTermsDays} between 0 and 365`),
+  ],
 )
 
 export const configurations = pgTable('configurations', {
@@ -311,14 +367,38 @@ export const orders = pgTable(
       .notNull()
       .references(() => customers.id),
     poNumber: text('po_number'),
+    type: orderType('type').notNull().default('STANDARD'),
     priority: orderPriority('priority').notNull().default('NORMAL'),
     phase: orderPhase('phase').notNull().default('DRAFT'),
     phaseSince: timestamp('phase_since', { withTimezone: true }).notNull().defaultNow(),
     /** optimistic concurrency: every write names the version it read */
     version: integer('version').notNull().default(1),
+    /** set on creation (null for orders made before it existed, which the date checks then pass) */
+    orderDate: date('order_date'),
     requestedDate: date('requested_date'),
     dueDate: date('due_date'),
+    promisedDate: date('promised_date'),
+    deliveredDate: date('delivered_date'),
+    /** the user responsible for the order */
+    assigneeId: integer('assignee_id').references(() => users.id),
+    /** copied into each sink's configuration */
+    language: orderLanguage('language').notNull().default('EN'),
+    specialInstructions: text('special_instructions'),
     notes: text('notes'),
+    /** shipping data, captured by the moves to SHIPPING and DELIVERED */
+    carrier: text('carrier'),
+    trackingNumber: text('tracking_number'),
+    shipDate: date('ship_date'),
+    // money: the terms are set while the order is written; the amounts are stored at approval
+    currency: text('currency').notNull().default('USD'),
+    discountPercent: numeric('discount_percent', { precision: 5, scale: 2 }).notNull().default('0'),
+    taxRatePercent: numeric('tax_rate_percent', { precision: 6, scale: 3 }).notNull().default('0'),
+    shippingAmount: numeric('shipping_amount', { precision: 14, scale: 4 }).notNull().default('0'),
+    subtotal: numeric('subtotal', { precision: 14, scale: 4 }),
+    discountAmount: numeric('discount_amount', { precision: 14, scale: 4 }),
+    taxAmount: numeric('tax_amount', { precision: 14, scale: 4 }),
+    total: numeric('total', { precision: 14, scale: 4 }),
+    pricedAt: timestamp('priced_at', { withTimezone: true }),
     /** order number, PO number and customer name, for the text search (a trigram index) */
     searchText: text('search_text').notNull().default(''),
     createdBy: integer('created_by').references(() => users.id),
@@ -330,6 +410,27 @@ export const orders = pgTable(
     index('orders_phase_idx').on(t.phase, t.createdAt),
     index('orders_customer_idx').on(t.customerId),
     index('orders_created_idx').on(t.createdAt),
+    index('orders_due_idx').on(t.dueDate),
+    check(
+      'orders_requested_date_check',
+      sql`${t.requestedDate} is null or ${t.requestedDate} >= ${t.orderDate}`,
+    ),
+    check(
+      'orders_due_date_check',
+      sql`${t.dueDate} is null or (${t.dueDate} >= ${t.orderDate} and (${t.requestedDate} is null or ${t.dueDate} >= ${t.requestedDate}))`,
+    ),
+    check(
+      'orders_promised_date_check',
+      sql`${t.promisedDate} is null or ${t.promisedDate} >= ${t.orderDate}`,
+    ),
+    check(
+      'orders_delivered_date_check',
+      sql`${t.deliveredDate} is null or ${t.deliveredDate} >= ${t.orderDate}`,
+    ),
+    check(
+      'orders_money_check',
+      sql`${t.discountPercent} between 0 and 100 and ${t.taxRatePercent} between 0 and 100 and ${t.shippingAmount} >= 0`,
+    ),
   ],
 )
 
@@ -343,6 +444,8 @@ export const orderItems = pgTable(
     buildNumber: text('build_number').notNull(),
     configurationId: integer('configuration_id').references(() => configurations.id),
     bomId: integer('bom_id').references(() => boms.id),
+    /** the sink's selling price, stored when the order is approved */
+    unitPrice: numeric('unit_price', { precision: 14, scale: 4 }),
     createdAt: createdAt(),
   },
   (t) => [uniqueIndex('order_items_build_idx').on(t.orderId, t.buildNumber)],
@@ -407,6 +510,7 @@ export const taskTemplates = pgTable(
 
 export const inspectionStatus = pgEnum('inspection_status', ['IN_PROGRESS', 'SUBMITTED'])
 export const inspectionResult = pgEnum('inspection_result', ['PASS', 'FAIL', 'CONDITIONAL_PASS'])
+export const inspectionApproval = pgEnum('inspection_approval', ['PENDING', 'APPROVED', 'REJECTED'])
 
 export const inspections = pgTable(
   'inspections',
@@ -424,8 +528,28 @@ export const inspections = pgTable(
     signature: text('signature'),
     startedAt: timestamp('started_at', { withTimezone: true }).notNull().defaultNow(),
     submittedAt: timestamp('submitted_at', { withTimezone: true }),
+    /** the production task this inspection fills in (Pre-QC) */
+    taskId: integer('task_id').references((): AnyPgColumn => productionTasks.id, {
+      onDelete: 'set null',
+    }),
+    /** a re-inspection after rework: the NCR it verifies */
+    verifiesNcrId: integer('verifies_ncr_id').references((): AnyPgColumn => ncrs.id, {
+      onDelete: 'set null',
+    }),
+    /** scored at submission: passed / (passed + failed) in percent, and the counts */
+    passPercentage: numeric('pass_percentage', { precision: 5, scale: 2 }),
+    score: jsonb('score').$type<Record<string, number>>(),
+    /** second-person approval, when the template asks for it: PENDING until approved or rejected */
+    approval: inspectionApproval('approval'),
+    approverId: integer('approver_id').references(() => users.id),
+    approvedAt: timestamp('approved_at', { withTimezone: true }),
+    approvalNote: text('approval_note'),
   },
-  (t) => [index('inspections_item_idx').on(t.orderItemId)],
+  (t) => [
+    index('inspections_item_idx').on(t.orderItemId),
+    index('inspections_task_idx').on(t.taskId),
+    index('inspections_ncr_idx').on(t.verifiesNcrId),
+  ],
 )
 
 export const inspectionItems = pgTable(
@@ -455,6 +579,8 @@ export const taskStatus = pgEnum('task_status', [
   'CANCELLED',
 ])
 
+export const taskType = pgEnum('task_type', TASK_TYPES)
+
 export const productionTasks = pgTable(
   'production_tasks',
   {
@@ -473,12 +599,131 @@ export const productionTasks = pgTable(
     version: integer('version').notNull().default(1),
     startedAt: timestamp('started_at', { withTimezone: true }),
     completedAt: timestamp('completed_at', { withTimezone: true }),
+    /** what the task template says (null on tasks made before it was kept) */
+    type: taskType('type'),
+    sequence: integer('sequence'),
+    description: text('description'),
+    workInstructions: text('work_instructions'),
+    requiredTools: text('required_tools')
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
+    safetyNotes: text('safety_notes'),
+    /** the QC form the task fills in (its form code) and which part of it */
+    qcTemplate: text('qc_template'),
+    qcKind: text('qc_kind'),
+    /** the sink's document types the task shows, e.g. DRAWING */
+    documentTypes: text('document_types')
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
+    assignedBy: integer('assigned_by').references(() => users.id),
+    assignedAt: timestamp('assigned_at', { withTimezone: true }),
     createdAt: createdAt(),
   },
   (t) => [
     uniqueIndex('production_tasks_key_idx').on(t.orderItemId, t.key),
     index('production_tasks_assignee_idx').on(t.assigneeId, t.status),
   ],
+)
+
+export const taskNoteKind = pgEnum('task_note_kind', ['NOTE', 'PROBLEM'])
+
+/** What the shop floor writes on a task: work notes, and problems met (a problem can raise an NCR). */
+export const taskNotes = pgTable(
+  'task_notes',
+  {
+    id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
+    taskId: integer('task_id')
+      .notNull()
+      .references(() => productionTasks.id, { onDelete: 'cascade' }),
+    kind: taskNoteKind('kind').notNull(),
+    text: text('text').notNull(),
+    ncrId: integer('ncr_id').references((): AnyPgColumn => ncrs.id, { onDelete: 'set null' }),
+    userId: integer('user_id').references(() => users.id),
+    at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('task_notes_task_idx').on(t.taskId, t.at)],
+)
+
+// ---------------------------------------------------------------------------------------------------
+// Nonconformances. The document's §6.1 "issue tracking and resolution": one NCR per problem found, its
+// disposition and corrective action, and a status workflow (src/ncrs/workflow.ts) with its history.
+
+export const ncrSeverity = pgEnum('ncr_severity', ['CRITICAL', 'MAJOR', 'MINOR'])
+export const ncrStatus = pgEnum('ncr_status', [
+  'OPEN',
+  'IN_PROGRESS',
+  'RESOLVED',
+  'VERIFIED',
+  'REJECTED',
+])
+export const ncrDisposition = pgEnum('ncr_disposition', [
+  'REWORK',
+  'USE_AS_IS',
+  'SCRAP',
+  'RETURN_TO_SUPPLIER',
+])
+
+export const ncrs = pgTable(
+  'ncrs',
+  {
+    id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
+    orderItemId: integer('order_item_id')
+      .notNull()
+      .references(() => orderItems.id, { onDelete: 'cascade' }),
+    /** raised from an inspection's failed rows, or from a task's problem, or by hand (neither) */
+    inspectionId: integer('inspection_id').references((): AnyPgColumn => inspections.id, {
+      onDelete: 'set null',
+    }),
+    taskId: integer('task_id').references(() => productionTasks.id, { onDelete: 'set null' }),
+    rows: text('rows')
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
+    photoIds: integer('photo_ids')
+      .array()
+      .notNull()
+      .default(sql`'{}'::integer[]`),
+    severity: ncrSeverity('severity').notNull(),
+    description: text('description').notNull(),
+    status: ncrStatus('status').notNull().default('OPEN'),
+    statusSince: timestamp('status_since', { withTimezone: true }).notNull().defaultNow(),
+    ownerId: integer('owner_id').references(() => users.id),
+    disposition: ncrDisposition('disposition'),
+    correctiveAction: text('corrective_action'),
+    dueDate: date('due_date'),
+    /** the inspection whose pass verified it */
+    verifiedByInspectionId: integer('verified_by_inspection_id').references(
+      (): AnyPgColumn => inspections.id,
+      { onDelete: 'set null' },
+    ),
+    version: integer('version').notNull().default(1),
+    createdBy: integer('created_by').references(() => users.id),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    index('ncrs_item_idx').on(t.orderItemId, t.status),
+    index('ncrs_status_idx').on(t.status, t.createdAt),
+    index('ncrs_owner_idx').on(t.ownerId),
+  ],
+)
+
+export const ncrHistory = pgTable(
+  'ncr_history',
+  {
+    id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
+    ncrId: integer('ncr_id')
+      .notNull()
+      .references(() => ncrs.id, { onDelete: 'cascade' }),
+    fromStatus: ncrStatus('from_status'),
+    toStatus: ncrStatus('to_status').notNull(),
+    userId: integer('user_id').references(() => users.id),
+    note: text('note'),
+    at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('ncr_history_ncr_idx').on(t.ncrId, t.at)],
 )
 
 /** File contents by SHA-256: an upload of the same bytes is stored once. */
@@ -597,10 +842,14 @@ export const auditLog = pgTable(
     before: jsonb('before'),
     after: jsonb('after'),
     requestId: text('request_id'),
+    /** the client's address and user agent, from the request that made the change */
+    ip: text('ip'),
+    userAgent: text('user_agent'),
   },
   (t) => [
     index('audit_log_entity_idx').on(t.entity, t.entityId),
     index('audit_log_at_idx').on(t.at),
+    index('audit_log_user_idx').on(t.userId, t.id),
   ],
 )
 
@@ -628,6 +877,33 @@ export const settings = pgTable('settings', {
 })
 
 // ---------------------------------------------------------------------------------------------------
+// Retention (the document's §9.4): how long each kind of record is kept is data; `torvan db prune`
+// copies what is past its time into archived_rows and deletes it, in batches.
+
+export const retentionRules = pgTable('retention_rules', {
+  /** what the rule keeps: `orders`, `audit`, `qc`, `documents`, `idempotency_keys` */
+  subject: text('subject').primaryKey(),
+  keepFor: interval('keep_for').notNull(),
+  /** false: expired rows are deleted without a copy (idempotency keys) */
+  archive: boolean('archive').notNull().default(true),
+  description: text('description').notNull(),
+})
+
+/** Rows removed by retention, as JSON: what they were, and when they were archived. */
+export const archivedRows = pgTable(
+  'archived_rows',
+  {
+    id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
+    subject: text('subject').notNull(),
+    entity: text('entity').notNull(),
+    entityId: text('entity_id').notNull(),
+    data: jsonb('data').notNull(),
+    archivedAt: timestamp('archived_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('archived_rows_entity_idx').on(t.entity, t.entityId)],
+)
+
+// ---------------------------------------------------------------------------------------------------
 // Integration. Events are a transactional outbox: each is written in the transaction of its change,
 // and `seq` is taken under a lock held to commit, so sequence order is commit order (see
 // events/emit.ts). No foreign key to orders: an event outlives what it tells of.
@@ -650,3 +926,102 @@ export const events = pgTable(
     index('events_type_idx').on(t.type, t.seq),
   ],
 )
+
+/** Where the webhook relay has got to in the event sequence (one row, locked by the relaying instance). */
+export const outboxCursors = pgTable('outbox_cursors', {
+  name: text('name').primaryKey(),
+  seq: bigint('seq', { mode: 'number' }).notNull(),
+  /** the relaying transaction's start: each relay starts later than the last, so jobs keep order */
+  relayedAt: timestamp('relayed_at', { withTimezone: true }).notNull().defaultNow(),
+})
+
+export const webhookStatus = pgEnum('webhook_status', ['ACTIVE', 'PAUSED', 'DISABLED'])
+
+/** A webhook subscription: a receiver's URL, the event types it wants and the secret it verifies with. */
+export const webhooks = pgTable('webhooks', {
+  id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
+  url: text('url').notNull(),
+  /** event types, or `*` for every type */
+  eventTypes: text('event_types').array().notNull(),
+  /** `whsec_…`: kept to sign with (HMAC needs it), shown once when made */
+  secret: text('secret').notNull(),
+  status: webhookStatus('status').notNull().default('ACTIVE'),
+  description: text('description'),
+  /** deliveries in a row that failed every attempt; DISABLED at the limit */
+  failures: integer('failures').notNull().default(0),
+  createdBy: integer('created_by').references(() => users.id),
+  createdAt: createdAt(),
+  updatedAt: updatedAt(),
+})
+
+export const deliveryStatus = pgEnum('delivery_status', [
+  'PENDING',
+  'SUCCEEDED',
+  'FAILED',
+  'CANCELLED',
+])
+
+/** One event for one subscription: delivered at least once, retried with backoff, or failed. */
+export const webhookDeliveries = pgTable(
+  'webhook_deliveries',
+  {
+    id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
+    webhookId: integer('webhook_id')
+      .notNull()
+      .references(() => webhooks.id, { onDelete: 'cascade' }),
+    eventSeq: bigint('event_seq', { mode: 'number' })
+      .notNull()
+      .references(() => events.seq),
+    status: deliveryStatus('status').notNull().default('PENDING'),
+    attempts: integer('attempts').notNull().default(0),
+    createdAt: createdAt(),
+    completedAt: timestamp('completed_at', { withTimezone: true }),
+  },
+  (t) => [
+    uniqueIndex('webhook_deliveries_event_idx').on(t.webhookId, t.eventSeq),
+    index('webhook_deliveries_status_idx').on(t.webhookId, t.status, t.id),
+  ],
+)
+
+/** Every delivery attempt (the document's sync log): where, what came back, how long it took. */
+export const webhookAttempts = pgTable(
+  'webhook_attempts',
+  {
+    id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
+    deliveryId: integer('delivery_id')
+      .notNull()
+      .references(() => webhookDeliveries.id, { onDelete: 'cascade' }),
+    at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
+    url: text('url').notNull(),
+    /** the HTTP status, null when there was no answer */
+    status: integer('status'),
+    durationMs: integer('duration_ms').notNull(),
+    /** the first 1,000 characters of the answer */
+    response: text('response'),
+    error: text('error'),
+    /** which API instance tried */
+    instance: text('instance').notNull(),
+  },
+  (t) => [index('webhook_attempts_delivery_idx').on(t.deliveryId, t.id)],
+)
+
+export const externalSystemKind = pgEnum('external_system_kind', [
+  'ERP',
+  'SHIPPING',
+  'DOCUMENT_MANAGEMENT',
+  'CRM',
+  'FINANCIAL',
+])
+
+/** A system the service talks to (the document's §7.2.1): it receives events through its webhook. */
+export const externalSystems = pgTable('external_systems', {
+  id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
+  name: text('name').notNull().unique(),
+  kind: externalSystemKind('kind').notNull(),
+  baseUrl: text('base_url').notNull(),
+  webhookId: integer('webhook_id')
+    .notNull()
+    .references(() => webhooks.id),
+  createdAt: createdAt(),
+  updatedAt: updatedAt(),
+})

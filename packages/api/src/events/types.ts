@@ -16,6 +16,12 @@ export const EVENT_TYPES = {
   'inspection.submitted': 'a QC inspection was submitted (data.result, data.passPercentage)',
   'document.uploaded':
     'a document or photo was stored, or a new version of one (data.documentId, data.version, data.type, data.attachedTo, data.url)',
+  'inspection.approved':
+    'a submitted inspection was approved or rejected by a second person (data.decision, data.note)',
+  'ncr.opened':
+    'a nonconformance report was opened (data.ncrId, data.severity, data.rows, data.inspectionId)',
+  'ncr.changed':
+    'a nonconformance report moved or changed (data.ncrId, data.from, data.to, or data.changed)',
   'task.status_changed': 'a production task changed status (data.from, data.to)',
   'customer.created': 'a customer was created (data.customer)',
   'customer.updated': 'a customer changed (data.customer, data.changed)',

@@ -7,6 +7,7 @@ export const FINANCIAL_KEYS: ReadonlySet<string> = new Set([
   'prices',
   'totalCost',
   'currency',
+  'money',
 ])
 
 /** A copy of a JSON value without its price and cost fields, at any depth. */

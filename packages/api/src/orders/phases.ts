@@ -17,10 +17,19 @@ export type Phase = (typeof PHASES)[number]
 
 /** Conditions a move checks before it happens; each names what it requires in its refusal. */
 export type GuardName =
-  'itemsConfigured' | 'tasksCompleted' | 'finalInspectionsPassed' | 'finalInspectionFailed'
+  | 'itemsConfigured'
+  | 'tasksCompleted'
+  | 'finalInspectionsPassed'
+  | 'finalInspectionsApproved'
+  | 'finalInspectionFailed'
+  | 'ncrsDispositioned'
+  | 'noOpenNcrs'
 
 /** What a move does besides changing the phase. */
 export type EffectName = 'freezeBoms' | 'createTasks'
+
+/** The shipping data the moves to SHIPPING and DELIVERED capture. */
+export type ShippingField = 'carrier' | 'trackingNumber' | 'shipDate' | 'deliveredDate'
 
 /** One allowed move: who may make it, what it checks and what it does. */
 export interface Move {
@@ -30,13 +39,22 @@ export interface Move {
   permission: Permission
   guards: readonly GuardName[]
   effects: readonly EffectName[]
+  /** the shipping fields the move requires (and the only ones it takes) */
+  fields: readonly ShippingField[]
 }
 
 const move = (
   [from, to]: [Phase, Phase],
   permission: Permission,
-  more: { guards?: GuardName[]; effects?: EffectName[] } = {},
-): Move => ({ from, to, permission, guards: more.guards ?? [], effects: more.effects ?? [] })
+  more: { guards?: GuardName[]; effects?: EffectName[]; fields?: ShippingField[] } = {},
+): Move => ({
+  from,
+  to,
+  permission,
+  guards: more.guards ?? [],
+  effects: more.effects ?? [],
+  fields: more.fields ?? [],
+})
 
 /** Every allowed move. Anything else is refused with the moves allowed from the current phase. */
 export const MOVES: readonly Move[] = [
@@ -49,10 +67,16 @@ export const MOVES: readonly Move[] = [
     effects: ['freezeBoms', 'createTasks'],
   }),
   move(['PRODUCTION', 'QUALITY_CONTROL'], 'tasks:manage', { guards: ['tasksCompleted'] }),
-  move(['QUALITY_CONTROL', 'PRODUCTION'], 'qc:inspect', { guards: ['finalInspectionFailed'] }),
-  move(['QUALITY_CONTROL', 'PACKAGING'], 'qc:inspect', { guards: ['finalInspectionsPassed'] }),
-  move(['PACKAGING', 'SHIPPING'], 'tasks:manage'),
-  move(['SHIPPING', 'DELIVERED'], 'tasks:manage'),
+  move(['QUALITY_CONTROL', 'PRODUCTION'], 'qc:inspect', {
+    guards: ['finalInspectionFailed', 'ncrsDispositioned'],
+  }),
+  move(['QUALITY_CONTROL', 'PACKAGING'], 'qc:inspect', {
+    guards: ['finalInspectionsPassed', 'finalInspectionsApproved', 'noOpenNcrs'],
+  }),
+  move(['PACKAGING', 'SHIPPING'], 'tasks:manage', {
+    fields: ['carrier', 'trackingNumber', 'shipDate'],
+  }),
+  move(['SHIPPING', 'DELIVERED'], 'tasks:manage', { fields: ['deliveredDate'] }),
   move(['DRAFT', 'CANCELLED'], 'orders:update'),
   move(['CONFIGURATION', 'CANCELLED'], 'orders:update'),
   move(['APPROVAL', 'CANCELLED'], 'orders:update'),

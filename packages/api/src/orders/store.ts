@@ -3,9 +3,9 @@ import { and, asc, eq, inArray, sql } from 'drizzle-orm'
 import type { AuditEntry } from '../audit.js'
 import { writeAudit } from '../audit.js'
 import type { Executor } from '../db/open.js'
+import { boms, customers, orderItems, orders, users } from '../db/schema.js'
 import { emitEvent } from '../events/emit.js'
 import type { EventType } from '../events/types.js'
-import { boms, customers, orderItems, orders } from '../db/schema.js'
 import { ProblemError } from '../http/problem.js'
 import type { AppEnv } from '../http/route.js'
 import type { Services } from '../services.js'
@@ -18,13 +18,30 @@ export interface OrderView {
   number: string
   customer: { id: number; name: string }
   poNumber: string | null
+  type: string
   priority: string
   phase: Phase
   phaseSince: string
   version: number
+  orderDate: string | null
   requestedDate: string | null
   dueDate: string | null
+  promisedDate: string | null
+  deliveredDate: string | null
+  /** the user responsible for the order */
+  assignee: { id: number; username: string } | null
+  language: string
+  specialInstructions: string | null
   notes: string | null
+  /** captured by the moves to SHIPPING and DELIVERED */
+  shipping: {
+    carrier: string | null
+    trackingNumber: string | null
+    shipDate: string | null
+    deliveredDate: string | null
+  }
+  /** the money terms, and the amounts stored at approval (null before); only with financials:read */
+  money: OrderMoney
   createdAt: string
   updatedAt: string
   /** the phases this order can move to next */
@@ -36,7 +53,37 @@ export interface OrderView {
     bomId: number | null
     bomRevision: number | null
     frozen: boolean
+    /** stored at approval */
+    unitPrice: string | null
   }[]
+}
+
+/** An order's money: its terms, and the amounts stored when it was approved. */
+export interface OrderMoney {
+  currency: string
+  discountPercent: string
+  taxRatePercent: string
+  shippingAmount: string
+  subtotal: string | null
+  discountAmount: string | null
+  taxAmount: string | null
+  total: string | null
+  pricedAt: string | null
+}
+
+/** The money columns of an order row, as the API shows them. */
+export function moneyOf(order: OrderRow): OrderMoney {
+  return {
+    currency: order.currency,
+    discountPercent: order.discountPercent,
+    taxRatePercent: order.taxRatePercent,
+    shippingAmount: order.shippingAmount,
+    subtotal: order.subtotal,
+    discountAmount: order.discountAmount,
+    taxAmount: order.taxAmount,
+    total: order.total,
+    pricedAt: order.pricedAt?.toISOString() ?? null,
+  }
 }
 
 export type OrderRow = typeof orders.$inferSelect
@@ -51,9 +98,14 @@ export async function lockOrder(tx: Executor, id: number): Promise<OrderRow> {
 /** The API's view of an order. */
 export async function orderView(db: Executor, id: number): Promise<OrderView> {
   const [row] = await db
-    .select({ order: orders, customer: { id: customers.id, name: customers.name } })
+    .select({
+      order: orders,
+      customer: { id: customers.id, name: customers.name },
+      assignee: users.username,
+    })
     .from(orders)
     .innerJoin(customers, eq(customers.id, orders.customerId))
+    .leftJoin(users, eq(users.id, orders.assigneeId))
     .where(eq(orders.id, id))
   if (row === undefined) throw new ProblemError('notFound', `There is no order ${id}.`)
   const itemRows = await db
@@ -64,6 +116,7 @@ export async function orderView(db: Executor, id: number): Promise<OrderView> {
       bomId: orderItems.bomId,
       bomRevision: boms.revision,
       frozenAt: boms.frozenAt,
+      unitPrice: orderItems.unitPrice,
     })
     .from(orderItems)
     .leftJoin(boms, eq(boms.id, orderItems.bomId))
@@ -75,13 +128,30 @@ export async function orderView(db: Executor, id: number): Promise<OrderView> {
     number: order.number,
     customer: row.customer,
     poNumber: order.poNumber,
+    type: order.type,
     priority: order.priority,
     phase: order.phase,
     phaseSince: order.phaseSince.toISOString(),
     version: order.version,
+    orderDate: order.orderDate,
     requestedDate: order.requestedDate,
     dueDate: order.dueDate,
+    promisedDate: order.promisedDate,
+    deliveredDate: order.deliveredDate,
+    assignee:
+      order.assigneeId === null || row.assignee === null
+        ? null
+        : { id: order.assigneeId, username: row.assignee },
+    language: order.language,
+    specialInstructions: order.specialInstructions,
     notes: order.notes,
+    shipping: {
+      carrier: order.carrier,
+      trackingNumber: order.trackingNumber,
+      shipDate: order.shipDate,
+      deliveredDate: order.deliveredDate,
+    },
+    money: moneyOf(order),
     createdAt: order.createdAt.toISOString(),
     updatedAt: order.updatedAt.toISOString(),
     moves: movesFrom(order.phase),

@@ -15,9 +15,10 @@ import {
   qcTemplates,
 } from '../db/schema.js'
 import { ProblemError } from '../http/problem.js'
+import { openNcrsOf } from '../ncrs/store.js'
 import { createProductionTasks } from '../production/create.js'
 import type { Model, Services } from '../services.js'
-import type { EffectName, GuardName, Move, Phase } from './phases.js'
+import type { EffectName, GuardName, Move, Phase, ShippingField } from './phases.js'
 import { MOVES, movesFrom } from './phases.js'
 import type { OrderRow } from './store.js'
 import { checkVersion, itemsOf, lockOrder } from './store.js'
@@ -34,10 +35,14 @@ async function latestFinalResults(tx: Executor, order: OrderRow) {
     .select({ id: orderItems.id, buildNumber: orderItems.buildNumber })
     .from(orderItems)
     .where(eq(orderItems.orderId, order.id))
-  const results = new Map<number, string | null>()
+  const results = new Map<number, { result: string | null; approval: string | null }>()
   if (items.length > 0) {
     const rows = await tx
-      .select({ itemId: inspections.orderItemId, result: inspections.result })
+      .select({
+        itemId: inspections.orderItemId,
+        result: inspections.result,
+        approval: inspections.approval,
+      })
       .from(inspections)
       .innerJoin(qcTemplates, eq(qcTemplates.id, inspections.templateId))
       .where(
@@ -51,9 +56,13 @@ async function latestFinalResults(tx: Executor, order: OrderRow) {
         ),
       )
       .orderBy(desc(inspections.submittedAt), desc(inspections.id))
-    for (const row of rows) if (!results.has(row.itemId)) results.set(row.itemId, row.result)
+    for (const row of rows) if (!results.has(row.itemId)) results.set(row.itemId, row)
   }
-  return items.map((item) => ({ ...item, result: results.get(item.id) }))
+  return items.map((item) => ({
+    ...item,
+    result: results.get(item.id)?.result,
+    approval: results.get(item.id)?.approval ?? null,
+  }))
 }
 
 const GUARDS: Record<GuardName, GuardCheck> = {
@@ -98,16 +107,66 @@ const GUARDS: Record<GuardName, GuardCheck> = {
   finalInspectionsPassed: async (tx, order) => {
     const items = await latestFinalResults(tx, order)
     const failing = items.filter(
-      (item) => item.result !== 'PASS' && item.result !== 'CONDITIONAL_PASS',
+      (item) =>
+        (item.result !== 'PASS' && item.result !== 'CONDITIONAL_PASS') ||
+        item.approval === 'REJECTED',
     )
     if (failing.length === 0) return undefined
-    return `the final quality check has not passed for builds ${failing.map((item) => `${item.buildNumber} (${item.result ?? 'not submitted'})`).join(', ')}`
+    return `the final quality check has not passed for builds ${failing.map((item) => `${item.buildNumber} (${item.approval === 'REJECTED' ? 'rejected by its approver' : (item.result ?? 'not submitted')})`).join(', ')}`
+  },
+  finalInspectionsApproved: async (tx, order) => {
+    const items = await latestFinalResults(tx, order)
+    const pending = items.filter((item) => item.approval === 'PENDING')
+    if (pending.length === 0) return undefined
+    return `the final quality checks of builds ${pending.map((item) => item.buildNumber).join(', ')} await a second person's approval (qc:approve)`
   },
   finalInspectionFailed: async (tx, order) => {
     const items = await latestFinalResults(tx, order)
-    if (items.some((item) => item.result === 'FAIL')) return undefined
-    return 'rework needs a failed final quality check, and no build has one'
+    if (items.some((item) => item.result === 'FAIL' || item.approval === 'REJECTED'))
+      return undefined
+    return 'rework needs a failed (or rejected) final quality check, and no build has one'
   },
+  ncrsDispositioned: async (tx, order) => {
+    const items = await itemsOf(tx, [order.id])
+    const open = (
+      await openNcrsOf(
+        tx,
+        items.map((item) => item.id),
+      )
+    ).filter((ncr) => ncr.status !== 'RESOLVED' && ncr.disposition === null)
+    if (open.length === 0) return undefined
+    return `the NCRs ${open.map((ncr) => `${ncr.id} (${ncr.buildNumber}, ${ncr.status})`).join(', ')} have no disposition yet`
+  },
+  noOpenNcrs: async (tx, order) => {
+    const items = await itemsOf(tx, [order.id])
+    const open = await openNcrsOf(
+      tx,
+      items.map((item) => item.id),
+    )
+    if (open.length === 0) return undefined
+    const shown = open
+      .slice(0, 5)
+      .map((ncr) => `${ncr.id} (${ncr.buildNumber}, ${ncr.severity}, ${ncr.status})`)
+    return `${open.length} NCR${open.length === 1 ? ' is' : 's are'} still open: ${shown.join(', ')}${open.length > 5 ? ', …' : ''}; verify or reject ${open.length === 1 ? 'it' : 'them'} first`
+  },
+}
+
+/** What stops each move allowed from an order's phase: the guards that fail, with their sentences. */
+export async function blockedMoves(
+  tx: Executor,
+  order: OrderRow,
+  model: Model | undefined,
+): Promise<{ to: Phase; permission: string; blockedBy: { guard: GuardName; detail: string }[] }[]> {
+  const out = []
+  for (const candidate of MOVES.filter((m) => m.from === order.phase)) {
+    const blockedBy: { guard: GuardName; detail: string }[] = []
+    for (const guard of candidate.guards) {
+      const detail = await GUARDS[guard](tx, order, model)
+      if (detail !== undefined) blockedBy.push({ guard, detail })
+    }
+    out.push({ to: candidate.to, permission: candidate.permission, blockedBy })
+  }
+  return out
 }
 
 const EFFECTS: Record<
@@ -149,6 +208,67 @@ const EFFECTS: Record<
   },
 }
 
+/** The shipping data a move to SHIPPING or DELIVERED names. */
+export type ShippingInput = Partial<Record<ShippingField, string | undefined>>
+
+/** The shipping fields of the move, or a 400 problem naming each one missing or not taken. */
+function shippingFields(
+  move: Move,
+  order: OrderRow,
+  input: ShippingInput,
+): Partial<Record<ShippingField, string>> {
+  const errors: { path: string; message: string; code: string }[] = []
+  const taken: Partial<Record<ShippingField, string>> = {}
+  for (const field of move.fields) {
+    const value = input[field]
+    if (value === undefined)
+      errors.push({
+        path: `body.${field}`,
+        message: `required to move to ${move.to}`,
+        code: 'required',
+      })
+    else taken[field] = value
+  }
+  for (const [field, value] of Object.entries(input)) {
+    if (value !== undefined && !move.fields.includes(field as ShippingField)) {
+      errors.push({
+        path: `body.${field}`,
+        message: `only the moves to SHIPPING and DELIVERED take shipping data, not ${move.from} → ${move.to}`,
+        code: 'unexpected',
+      })
+    }
+  }
+  for (const field of ['shipDate', 'deliveredDate'] as const) {
+    const value = taken[field]
+    if (value !== undefined && order.orderDate !== null && value < order.orderDate) {
+      errors.push({
+        path: `body.${field}`,
+        message: `expected a date on or after the order date ${order.orderDate}, received ${value}`,
+        code: 'too_small',
+      })
+    }
+  }
+  const shipped = taken.shipDate ?? order.shipDate
+  if (taken.deliveredDate !== undefined && shipped !== null && taken.deliveredDate < shipped) {
+    errors.push({
+      path: 'body.deliveredDate',
+      message: `expected a date on or after the ship date ${shipped}, received ${taken.deliveredDate}`,
+      code: 'too_small',
+    })
+  }
+  const first = errors[0]
+  if (first !== undefined) {
+    throw new ProblemError(
+      'validation',
+      errors.length === 1
+        ? `${first.path}: ${first.message}.`
+        : `${errors.length} problems with the move's shipping data; see errors.`,
+      { extensions: { errors } },
+    )
+  }
+  return taken
+}
+
 function refuse(
   order: OrderRow,
   to: Phase,
@@ -165,6 +285,11 @@ function refuse(
   })
 }
 
+function shippingOf(order: OrderRow): Record<ShippingField, string | null> {
+  const { carrier, trackingNumber, shipDate, deliveredDate } = order
+  return { carrier, trackingNumber, shipDate, deliveredDate }
+}
+
 /**
  * Moves an order to another phase, if the move is allowed, the user may make it and its guards pass;
  * records the history (with the hours spent in the phase left) and the audit row in one transaction.
@@ -175,6 +300,7 @@ export async function transitionOrder(
     orderId: number
     to: Phase
     reason: string | undefined
+    shipping?: ShippingInput
     version: number
     user: AuthUser
     requestId: string
@@ -198,6 +324,7 @@ export async function transitionOrder(
         { extensions: { permission: move.permission } },
       )
     }
+    const shipping = shippingFields(move, order, input.shipping ?? {})
     for (const guard of move.guards) {
       const failure = await GUARDS[guard](tx, order, services.model)
       if (failure !== undefined) {
@@ -217,7 +344,13 @@ export async function transitionOrder(
     const hours = Math.max(0, (now.getTime() - order.phaseSince.getTime()) / 3_600_000)
     await tx
       .update(orders)
-      .set({ phase: input.to, phaseSince: now, version: order.version + 1, updatedAt: now })
+      .set({
+        ...shipping,
+        phase: input.to,
+        phaseSince: now,
+        version: order.version + 1,
+        updatedAt: now,
+      })
       .where(eq(orders.id, order.id))
     await tx.insert(orderPhaseHistory).values({
       orderId: order.id,
@@ -237,19 +370,23 @@ export async function transitionOrder(
       after: { phase: input.to, version: order.version + 1, reason: input.reason ?? null },
       requestId: input.requestId,
     })
-    await emitEvent(tx, {
-      type: 'order.moved',
+    const payload = {
+      orderNumber: order.number,
+      from: order.phase,
+      to: input.to,
+      reason: input.reason ?? null,
+      version: order.version + 1,
+      ...(move.fields.length === 0 ? {} : { shipping: { ...shippingOf(order), ...shipping } }),
+    }
+    const event = {
       orderId: order.id,
       userId: input.user.id,
-      payload: {
-        orderNumber: order.number,
-        from: order.phase,
-        to: input.to,
-        reason: input.reason ?? null,
-        version: order.version + 1,
-      },
+      payload,
       requestId: input.requestId,
       at: now,
-    })
+    }
+    await emitEvent(tx, { ...event, type: 'order.moved' })
+    if (input.to === 'SHIPPING') await emitEvent(tx, { ...event, type: 'order.shipped' })
+    if (input.to === 'DELIVERED') await emitEvent(tx, { ...event, type: 'order.delivered' })
   })
 }

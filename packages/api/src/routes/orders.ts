@@ -1,4 +1,4 @@
-import type { BomDocument } from '@torvan/configurator-core'
+import type { BomDocument, BomTreeLine } from '@torvan/configurator-core'
 import { consolidateBoms, rollUpCost } from '@torvan/configurator-core'
 import type { SQL } from 'drizzle-orm'
 import { and, asc, count, desc, eq, gte, ilike, lte } from 'drizzle-orm'
@@ -10,10 +10,13 @@ import {
   customers,
   orderItems,
   orderPhaseHistory,
+  orderLanguage,
   orderPriority,
   orders,
+  orderType,
   users,
 } from '../db/schema.js'
+import type { Executor } from '../db/open.js'
 import { ProblemError } from '../http/problem.js'
 import { defineRoute, signedIn } from '../http/route.js'
 import { PHASES } from '../orders/phases.js'
@@ -31,6 +34,15 @@ import { transitionOrder } from '../orders/transition.js'
 import { requireModel } from './model.js'
 
 const PRIORITIES = orderPriority.enumValues
+const TYPES = orderType.enumValues
+const LANGUAGES = orderLanguage.enumValues
+const Percent = z
+  .string()
+  .regex(/^\d{1,3}(\.\d{1,3})?$/, 'expected a percentage as a decimal string, such as "8.25"')
+  .refine((value) => Number(value) <= 100, 'expected a percentage of at most 100')
+const Amount = z
+  .string()
+  .regex(/^\d{1,10}(\.\d{1,2})?$/, 'expected an amount as a decimal string, such as "150.00"')
 const IsoDate = z.iso.date()
 const Version = z
   .number()
@@ -51,13 +63,40 @@ const OrderView = z.object({
   number: z.string(),
   customer: z.object({ id: z.number(), name: z.string() }),
   poNumber: z.string().nullable(),
+  type: z.enum(TYPES),
   priority: z.enum(PRIORITIES),
   phase: z.enum(PHASES),
   phaseSince: z.string(),
   version: z.number(),
+  orderDate: z.string().nullable(),
   requestedDate: z.string().nullable(),
   dueDate: z.string().nullable(),
+  promisedDate: z.string().nullable(),
+  deliveredDate: z.string().nullable(),
+  assignee: z.object({ id: z.number(), username: z.string() }).nullable(),
+  language: z.enum(LANGUAGES),
+  specialInstructions: z.string().nullable(),
   notes: z.string().nullable(),
+  shipping: z.object({
+    carrier: z.string().nullable(),
+    trackingNumber: z.string().nullable(),
+    shipDate: z.string().nullable(),
+    deliveredDate: z.string().nullable(),
+  }),
+  money: z
+    .object({
+      currency: z.string(),
+      discountPercent: z.string(),
+      taxRatePercent: z.string(),
+      shippingAmount: z.string(),
+      subtotal: z.string().nullable(),
+      discountAmount: z.string().nullable(),
+      taxAmount: z.string().nullable(),
+      total: z.string().nullable(),
+      pricedAt: z.string().nullable(),
+    })
+    .optional()
+    .describe('with financials:read only; the amounts are stored at approval'),
   createdAt: z.string(),
   updatedAt: z.string(),
   moves: z.array(z.enum(PHASES)),
@@ -69,6 +108,7 @@ const OrderView = z.object({
       bomId: z.number().nullable(),
       bomRevision: z.number().nullable(),
       frozen: z.boolean(),
+      unitPrice: z.string().nullable().optional(),
     }),
   ),
 })
@@ -93,11 +133,29 @@ function etag(version: number): Record<string, string> {
   return { ETag: `"${version}"` }
 }
 
-/** the configuration with the item's build number; a different one in the configuration is an error */
+/**
+ * the configuration with the item's build number and the order's language; a different one in the
+ * configuration is an error
+ */
 function withBuildNumber(
   configuration: Record<string, unknown>,
   buildNumber: string,
+  language: string,
 ): Record<string, unknown> {
+  const ownLanguage = configuration['language']
+  if (ownLanguage !== undefined && ownLanguage !== language) {
+    throw new ProblemError(
+      'invalidConfiguration',
+      `body.configuration.language: the configuration says ${JSON.stringify(ownLanguage)} but the order's language is ${language}; leave it out (the order's language is copied into each sink) or change the order's.`,
+      {
+        extensions: {
+          errors: [
+            { path: 'body.configuration.language', message: "differs from the order's language" },
+          ],
+        },
+      },
+    )
+  }
   const own = configuration['buildNumber']
   if (own !== undefined && own !== buildNumber) {
     throw new ProblemError(
@@ -112,7 +170,76 @@ function withBuildNumber(
       },
     )
   }
-  return { ...configuration, buildNumber }
+  return { ...configuration, buildNumber, language }
+}
+
+/** an order's dates in order: due ≥ requested ≥ order date, promised and delivered ≥ order date */
+function checkDates(dates: {
+  orderDate: string | null
+  requestedDate: string | null
+  dueDate: string | null
+  promisedDate: string | null
+  deliveredDate: string | null
+}): void {
+  const errors: { path: string; message: string }[] = []
+  const after = (field: keyof typeof dates, than: keyof typeof dates, label: string) => {
+    const value = dates[field]
+    const bound = dates[than]
+    if (value !== null && bound !== null && value < bound) {
+      errors.push({ path: `body.${field}`, message: `${value} is before ${label} ${bound}` })
+    }
+  }
+  after('requestedDate', 'orderDate', 'the order date')
+  after('dueDate', 'requestedDate', 'the requested date')
+  after('dueDate', 'orderDate', 'the order date')
+  after('promisedDate', 'orderDate', 'the order date')
+  after('deliveredDate', 'orderDate', 'the order date')
+  const first = errors[0]
+  if (first === undefined) return
+  throw new ProblemError(
+    'validation',
+    errors.length === 1
+      ? `${first.path}: ${first.message}; an order's dates run due ≥ requested ≥ order date.`
+      : `${errors.length} dates are out of order (due ≥ requested ≥ order date); see errors.`,
+    { extensions: { errors } },
+  )
+}
+
+/** the user an order is assigned to must exist and be active */
+async function checkAssignee(db: Executor, id: number | null | undefined): Promise<void> {
+  if (id === null || id === undefined) return
+  const [row] = await db.select({ active: users.active }).from(users).where(eq(users.id, id))
+  if (row?.active !== true) {
+    throw new ProblemError(
+      'validation',
+      `body.assigneeId: there is no active user ${id} to make responsible for the order.`,
+      { extensions: { errors: [{ path: 'body.assigneeId', message: 'no such active user' }] } },
+    )
+  }
+}
+
+/** the language of an order, read before its items' configurations are completed */
+async function orderLanguageOf(db: Executor, id: number): Promise<string> {
+  const [row] = await db.select({ language: orders.language }).from(orders).where(eq(orders.id, id))
+  if (row === undefined) throw new ProblemError('notFound', `There is no order ${id}.`)
+  return row.language
+}
+
+/** the 700-series numbers the documents give their items, at any level of their trees */
+function numbersOf(documents: readonly BomDocument[]): Map<string, string> {
+  const numbers = new Map<string, string>()
+  const visit = (lines: readonly BomTreeLine[]) => {
+    for (const line of lines) {
+      if (line.number !== null && !numbers.has(line.id)) numbers.set(line.id, line.number)
+      visit(line.children)
+    }
+  }
+  for (const document of documents) {
+    for (const line of document.lines)
+      if (line.number !== null && !numbers.has(line.id)) numbers.set(line.id, line.number)
+    visit(document.tree)
+  }
+  return numbers
 }
 
 /** Orders: creating, searching, items with their BOMs, the consolidated BOM and the phase moves. */
@@ -223,25 +350,61 @@ export const orderRoutes = [
     body: z.strictObject({
       customerId: z.number().int().positive(),
       poNumber: z.string().trim().min(1).max(100).optional(),
+      type: z.enum(TYPES).default('STANDARD'),
       priority: z.enum(PRIORITIES).default('NORMAL'),
+      orderDate: IsoDate.optional().describe('default: today (UTC)'),
       requestedDate: IsoDate.optional(),
       dueDate: IsoDate.optional(),
+      promisedDate: IsoDate.optional(),
+      assigneeId: z.number().int().positive().optional(),
+      language: z.enum(LANGUAGES).default('EN'),
+      specialInstructions: z.string().max(5000).optional(),
       notes: z.string().max(5000).optional(),
+      currency: z
+        .string()
+        .regex(/^[A-Z]{3}$/, 'expected a three-letter currency code such as "USD"')
+        .optional(),
+      discountPercent: Percent.optional(),
+      taxRatePercent: Percent.optional(),
+      shippingAmount: Amount.optional(),
     }),
     response: { status: 201, description: 'The new order', schema: OrderView },
-    problems: [404],
+    problems: [404, 409],
     handler: async ({ body, user, services, requestId }) => {
       const actor = signedIn(user)
       const now = services.now()
+      const orderDate = body.orderDate ?? now.toISOString().slice(0, 10)
+      checkDates({
+        orderDate,
+        requestedDate: body.requestedDate ?? null,
+        dueDate: body.dueDate ?? null,
+        promisedDate: body.promisedDate ?? null,
+        deliveredDate: null,
+      })
       const view = await services.db.transaction(async (tx) => {
+        await checkAssignee(tx, body.assigneeId)
+        // a share lock: a customer blocked at this moment waits for this order or refuses it
         const [customer] = await tx
-          .select({ id: customers.id, name: customers.name })
+          .select({
+            id: customers.id,
+            name: customers.name,
+            code: customers.code,
+            status: customers.status,
+          })
           .from(customers)
           .where(eq(customers.id, body.customerId))
+          .for('share')
         if (customer === undefined) {
           throw new ProblemError(
             'notFound',
             `There is no customer ${body.customerId}: create it first (POST /customers).`,
+          )
+        }
+        if (customer.status === 'BLOCKED') {
+          throw new ProblemError(
+            'conflict',
+            `Customer ${customer.code ?? customer.id} (${customer.name}) is blocked and cannot get a new order; ask whoever manages customers to unblock them.`,
+            { extensions: { customerStatus: customer.status } },
           )
         }
         const number = await nextOrderNumber(tx, now)
@@ -251,10 +414,22 @@ export const orderRoutes = [
             number,
             customerId: body.customerId,
             poNumber: body.poNumber ?? null,
+            type: body.type,
             priority: body.priority,
+            orderDate,
             requestedDate: body.requestedDate ?? null,
             dueDate: body.dueDate ?? null,
+            promisedDate: body.promisedDate ?? null,
+            assigneeId: body.assigneeId ?? null,
+            language: body.language,
+            specialInstructions: body.specialInstructions ?? null,
             notes: body.notes ?? null,
+            ...(body.currency === undefined ? {} : { currency: body.currency }),
+            ...(body.discountPercent === undefined
+              ? {}
+              : { discountPercent: body.discountPercent }),
+            ...(body.taxRatePercent === undefined ? {} : { taxRatePercent: body.taxRatePercent }),
+            ...(body.shippingAmount === undefined ? {} : { shippingAmount: body.shippingAmount }),
             searchText: searchText([number, body.poNumber, customer.name]),
             createdBy: actor.id,
             createdAt: now,
@@ -314,17 +489,34 @@ export const orderRoutes = [
   defineRoute({
     method: 'patch',
     path: '/orders/{id}',
-    summary: 'Change an order’s PO number, priority, dates or notes (needs its version)',
+    summary:
+      'Change an order’s PO number, type, priority, dates, responsible user, language, instructions, notes or money terms (needs its version)',
+    description:
+      'The language can change only while the order has no sinks (each sink’s configuration carries it). The money terms can change until approval stores the amounts.',
     tag: 'Orders',
     access: 'orders:update',
     params: OrderParams,
     body: z.strictObject({
       version: Version,
       poNumber: z.string().trim().min(1).max(100).nullable().optional(),
+      type: z.enum(TYPES).optional(),
       priority: z.enum(PRIORITIES).optional(),
+      orderDate: IsoDate.optional(),
       requestedDate: IsoDate.nullable().optional(),
       dueDate: IsoDate.nullable().optional(),
+      promisedDate: IsoDate.nullable().optional(),
+      deliveredDate: IsoDate.nullable().optional(),
+      assigneeId: z.number().int().positive().nullable().optional(),
+      language: z.enum(LANGUAGES).optional(),
+      specialInstructions: z.string().max(5000).nullable().optional(),
       notes: z.string().max(5000).nullable().optional(),
+      currency: z
+        .string()
+        .regex(/^[A-Z]{3}$/, 'expected a three-letter currency code such as "USD"')
+        .optional(),
+      discountPercent: Percent.optional(),
+      taxRatePercent: Percent.optional(),
+      shippingAmount: Amount.optional(),
     }),
     response: { status: 200, description: 'The order as changed', schema: OrderView },
     problems: [404, 409, 412, 428],
@@ -345,6 +537,36 @@ export const orderRoutes = [
         const set: Partial<typeof orders.$inferInsert> = Object.fromEntries(
           Object.entries(fields).filter(([, value]) => value !== undefined),
         )
+        checkDates({
+          orderDate: set.orderDate ?? order.orderDate,
+          requestedDate: set.requestedDate === undefined ? order.requestedDate : set.requestedDate,
+          dueDate: set.dueDate === undefined ? order.dueDate : set.dueDate,
+          promisedDate: set.promisedDate === undefined ? order.promisedDate : set.promisedDate,
+          deliveredDate: set.deliveredDate === undefined ? order.deliveredDate : set.deliveredDate,
+        })
+        await checkAssignee(tx, fields.assigneeId)
+        if (
+          fields.language !== undefined &&
+          fields.language !== order.language &&
+          before.items.length > 0
+        ) {
+          throw new ProblemError(
+            'conflict',
+            `Order ${order.number} has sinks configured in ${order.language}: remove them, or change the language before adding sinks.`,
+          )
+        }
+        const moneyChanged = [
+          'currency',
+          'discountPercent',
+          'taxRatePercent',
+          'shippingAmount',
+        ].some((key) => key in set)
+        if (moneyChanged && order.pricedAt !== null) {
+          throw new ProblemError(
+            'conflict',
+            `Order ${order.number} was approved with its amounts stored; its money terms cannot change any more.`,
+          )
+        }
         if (fields.poNumber !== undefined) {
           set.searchText = searchText([order.number, fields.poNumber, before.customer.name])
         }
@@ -392,8 +614,9 @@ export const orderRoutes = [
     handler: async ({ params, body, user, services, requestId, c }) => {
       const actor = signedIn(user)
       const expected = expectedVersion(c, body.version)
+      const language = await orderLanguageOf(services.db, params.id)
       const { view: bom } = await generateBom(services, {
-        configuration: withBuildNumber(body.configuration, body.buildNumber),
+        configuration: withBuildNumber(body.configuration, body.buildNumber, language),
         user: actor,
         requestId,
       })
@@ -448,9 +671,15 @@ export const orderRoutes = [
       if (existing === undefined)
         throw new ProblemError('notFound', `Order ${params.id} has no item ${params.itemId}.`)
       const { view: bom } = await generateBom(services, {
-        configuration: withBuildNumber(body.configuration, existing.buildNumber),
+        configuration: withBuildNumber(
+          body.configuration,
+          existing.buildNumber,
+          await orderLanguageOf(services.db, params.id),
+        ),
         user: actor,
         requestId,
+        // the new BOM is the next revision of this item's BOM, not of the new configuration's
+        previousBomId: existing.bomId,
       })
       const view = await changeOrderItems(
         services,
@@ -464,8 +693,13 @@ export const orderRoutes = [
             action: 'order.item.update',
             entity: 'order_item',
             entityId: existing.id,
-            before: { bomId: existing.bomId, configurationId: existing.configurationId },
+            before: {
+              orderId: existing.orderId,
+              bomId: existing.bomId,
+              configurationId: existing.configurationId,
+            },
             after: {
+              orderId: existing.orderId,
               buildNumber: existing.buildNumber,
               bomId: bom.id,
               configurationId: bom.configurationId,
@@ -557,8 +791,15 @@ export const orderRoutes = [
         const costs = new Map(cost?.lines.map((line) => [line.id, line]))
         const quote = (value: string) =>
           /[",\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value
+        const numbers = numbersOf(items.map((item) => item.document as BomDocument))
         const rows = consolidated.flat.map((line) => {
-          const cells = [line.id, line.name, '', line.quantity, line.builds.join(' ')]
+          const cells = [
+            line.id,
+            line.name,
+            numbers.get(line.id) ?? '',
+            line.quantity,
+            line.builds.join(' '),
+          ]
           if (financial)
             cells.push(costs.get(line.id)?.unitCost ?? '', costs.get(line.id)?.total ?? '')
           return cells.map(quote).join(',')
@@ -584,7 +825,7 @@ export const orderRoutes = [
     path: '/orders/{id}/transitions',
     summary: 'Move an order to another phase',
     description:
-      'A refused move is a 409 problem naming the failed guard and the moves allowed from here; a stale version is a 412 problem. Approval freezes each item’s BOM; entering PRODUCTION creates the production tasks.',
+      'A refused move is a 409 problem naming the failed guard and the moves allowed from here; a stale version is a 412 problem. Approval freezes each item’s BOM; entering PRODUCTION creates the production tasks. The move to SHIPPING needs carrier, trackingNumber and shipDate; the move to DELIVERED needs deliveredDate (a 400 problem names what is missing).',
     tag: 'Orders',
     access: 'orders:transition',
     idempotent: true,
@@ -593,15 +834,21 @@ export const orderRoutes = [
       to: z.enum(PHASES),
       reason: z.string().trim().max(2000).optional(),
       version: Version,
+      carrier: z.string().trim().min(1).max(100).optional().describe('moving to SHIPPING'),
+      trackingNumber: z.string().trim().min(1).max(100).optional().describe('moving to SHIPPING'),
+      shipDate: IsoDate.optional().describe('moving to SHIPPING'),
+      deliveredDate: IsoDate.optional().describe('moving to DELIVERED'),
     }),
     response: { status: 200, description: 'The order in its new phase', schema: OrderView },
     problems: [404, 409, 412, 428],
     handler: async ({ params, body, user, services, requestId, c }) => {
+      const { to, reason, version, ...shipping } = body
       await transitionOrder(services, {
         orderId: params.id,
-        to: body.to,
-        reason: body.reason,
-        version: expectedVersion(c, body.version),
+        to,
+        reason,
+        shipping,
+        version: expectedVersion(c, version),
         user: signedIn(user),
         requestId,
       })

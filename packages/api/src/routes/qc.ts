@@ -1,11 +1,19 @@
-import type { BomDocument, InspectionItem, QcTemplate, QcValue } from '@torvan/configurator-core'
+import type {
+  BomDocument,
+  InspectionItem,
+  QcKind,
+  QcTemplate,
+  QcValue,
+} from '@torvan/configurator-core'
 import {
+  compareVersions,
   formatPath,
   instantiateInspection,
   recordValue,
   scoreInspection,
 } from '@torvan/configurator-core'
-import { and, asc, desc, eq } from 'drizzle-orm'
+import { and, asc, count, eq, inArray } from 'drizzle-orm'
+import { alias } from 'drizzle-orm/pg-core'
 import { z } from 'zod'
 import { writeAudit } from '../audit.js'
 import { emitEvent } from '../events/emit.js'
@@ -15,11 +23,14 @@ import {
   boms,
   documents,
   inspectionItems,
+  inspectionApproval,
   inspectionResult,
   inspections,
   inspectionStatus,
+  ncrs,
   orderItems,
   orders,
+  productionTasks,
   qcTemplates,
   users,
 } from '../db/schema.js'
@@ -27,6 +38,8 @@ import { lockOpenInspection } from '../documents/attach.js'
 import { createDocument } from '../documents/store.js'
 import { FileNameSchema, PHOTO_POLICY, readUpload } from '../files/upload.js'
 import { ProblemError } from '../http/problem.js'
+import { openNcr, verifyLinkedNcr } from '../ncrs/store.js'
+import { OPEN_NCR_STATUSES } from '../ncrs/workflow.js'
 import { defineRoute, signedIn } from '../http/route.js'
 
 const QcValueSchema = z.union([
@@ -52,6 +65,19 @@ const InspectionView = z.object({
   signature: z.string().nullable(),
   startedAt: z.string(),
   submittedAt: z.string().nullable(),
+  taskId: z.number().nullable(),
+  verifiesNcrId: z.number().nullable(),
+  passPercentage: z.string().nullable(),
+  score: z.record(z.string(), z.number()).nullable(),
+  requiresApproval: z.boolean(),
+  approval: z
+    .object({
+      status: z.enum(inspectionApproval.enumValues),
+      approver: z.string().nullable(),
+      at: z.string().nullable(),
+      note: z.string().nullable(),
+    })
+    .nullable(),
   items: z.array(
     z.object({
       key: z.string(),
@@ -73,14 +99,22 @@ const InspectionView = z.object({
   ),
 })
 
-const IdParams = z.object({ id: z.coerce.number().int().positive() })
+const IdParams = z.object({ id: z.coerce.number().int().positive().max(2_147_483_647) })
+
+const approver = alias(users, 'approver')
 
 async function inspectionView(db: Executor, id: number): Promise<z.infer<typeof InspectionView>> {
   const [row] = await db
-    .select({ inspection: inspections, template: qcTemplates, inspector: users.username })
+    .select({
+      inspection: inspections,
+      template: qcTemplates,
+      inspector: users.username,
+      approver: approver.username,
+    })
     .from(inspections)
     .innerJoin(qcTemplates, eq(qcTemplates.id, inspections.templateId))
     .leftJoin(users, eq(users.id, inspections.inspectorId))
+    .leftJoin(approver, eq(approver.id, inspections.approverId))
     .where(eq(inspections.id, id))
   if (row === undefined) throw new ProblemError('notFound', `There is no inspection ${id}.`)
   const [itemRows, photoRows] = await Promise.all([
@@ -112,6 +146,20 @@ async function inspectionView(db: Executor, id: number): Promise<z.infer<typeof 
     signature: inspection.signature,
     startedAt: inspection.startedAt.toISOString(),
     submittedAt: inspection.submittedAt?.toISOString() ?? null,
+    taskId: inspection.taskId,
+    verifiesNcrId: inspection.verifiesNcrId,
+    passPercentage: inspection.passPercentage,
+    score: inspection.score ?? null,
+    requiresApproval: (template.definition as QcTemplate).requiresApproval === true,
+    approval:
+      inspection.approval === null
+        ? null
+        : {
+            status: inspection.approval,
+            approver: row.approver,
+            at: inspection.approvedAt?.toISOString() ?? null,
+            note: inspection.approvalNote,
+          },
     items: itemRows.map((item) => ({
       key: item.key,
       definition: item.definition as Record<string, unknown>,
@@ -142,6 +190,95 @@ async function lockInspection(tx: Executor, id: number) {
   return row
 }
 
+/** The latest version of a template (by code, or by form code), or the version asked for; 404 names the known ones. */
+async function pickTemplate(
+  tx: Executor,
+  input: { code: string | undefined; formCode: string | undefined; version: string | undefined },
+) {
+  const { code, formCode, version } = input
+  if (code === undefined && formCode === undefined)
+    throw new ProblemError(
+      'validation',
+      'body.template: name the template (or start from a task).',
+      {
+        extensions: { errors: [{ path: 'body.template', message: 'required without taskId' }] },
+      },
+    )
+  const candidates = await tx
+    .select()
+    .from(qcTemplates)
+    .where(
+      and(
+        ...(code === undefined ? [] : [eq(qcTemplates.code, code)]),
+        ...(formCode === undefined ? [] : [eq(qcTemplates.formCode, formCode)]),
+        ...(version === undefined ? [] : [eq(qcTemplates.version, version)]),
+      ),
+    )
+  const [template] = candidates.sort((a, b) => compareVersions(b.version, a.version))
+  if (template !== undefined) return template
+  const known = await tx.select({ code: qcTemplates.code }).from(qcTemplates)
+  const named = code === undefined ? `for the form ${formCode ?? ''}` : `"${code}"`
+  throw new ProblemError(
+    'notFound',
+    `There is no QC template ${named}${version === undefined ? '' : ` version ${version}`}${code !== undefined && formCode !== undefined ? ` that the task's form ${formCode} uses` : ''}; the templates are ${[...new Set(known.map((k) => k.code))].join(', ')}.`,
+  )
+}
+
+/** The production task an inspection fills in: on the same sink, naming a QC form. */
+async function taskToFill(tx: Executor, taskId: number, orderItemId: number) {
+  const [task] = await tx
+    .select()
+    .from(productionTasks)
+    .where(and(eq(productionTasks.id, taskId), eq(productionTasks.orderItemId, orderItemId)))
+  if (task === undefined)
+    throw new ProblemError(
+      'notFound',
+      `Order item ${orderItemId} has no production task ${taskId}.`,
+    )
+  if (task.qcTemplate === null)
+    throw new ProblemError('conflict', `Task ${task.key} fills in no QC form.`)
+  if (task.status === 'COMPLETED' || task.status === 'CANCELLED')
+    throw new ProblemError('conflict', `Task ${task.key} is ${task.status}.`)
+  return task
+}
+
+/** A re-inspection verifies an open NCR of the same sink. */
+async function checkVerifiedNcr(tx: Executor, ncrId: number, orderItemId: number): Promise<void> {
+  const [ncr] = await tx
+    .select({ status: ncrs.status, orderItemId: ncrs.orderItemId })
+    .from(ncrs)
+    .where(eq(ncrs.id, ncrId))
+  if (ncr === undefined || ncr.orderItemId !== orderItemId)
+    throw new ProblemError('notFound', `Order item ${orderItemId} has no NCR ${ncrId}.`)
+  if (!OPEN_NCR_STATUSES.includes(ncr.status))
+    throw new ProblemError('conflict', `NCR ${ncrId} is ${ncr.status}: there is nothing to verify.`)
+}
+
+/** Rows that ask for photos (and are not N/A) with fewer than they ask. */
+async function rowsShortOfPhotos(
+  tx: Executor,
+  inspectionId: number,
+  rows: readonly (typeof inspectionItems.$inferSelect)[],
+): Promise<{ key: string; need: number; have: number }[]> {
+  const needing = rows
+    .map((r) => ({
+      key: r.key,
+      need: (r.definition as InspectionItem).photos ?? 0,
+      na: r.notApplicable,
+    }))
+    .filter((r) => r.need > 0 && !r.na)
+  if (needing.length === 0) return []
+  const counts = await tx
+    .select({ key: documents.inspectionItemKey, n: count() })
+    .from(documents)
+    .where(and(eq(documents.inspectionId, inspectionId), eq(documents.type, 'PHOTO')))
+    .groupBy(documents.inspectionItemKey)
+  const have = new Map(counts.map((c) => [c.key, c.n]))
+  return needing
+    .map((r) => ({ key: r.key, need: r.need, have: have.get(r.key) ?? 0 }))
+    .filter((r) => r.have < r.need)
+}
+
 /** QC templates and inspections: instantiated for one sink, recorded row by row, scored and signed. */
 export const qcRoutes = [
   defineRoute({
@@ -168,10 +305,9 @@ export const qcRoutes = [
       }),
     },
     handler: async ({ services }) => {
-      const rows = await services.db
-        .select()
-        .from(qcTemplates)
-        .orderBy(asc(qcTemplates.code), asc(qcTemplates.version))
+      const rows = (await services.db.select().from(qcTemplates)).sort(
+        (a, b) => a.code.localeCompare(b.code, 'en') || compareVersions(a.version, b.version),
+      )
       return {
         body: {
           templates: rows.map((row) => ({
@@ -196,8 +332,32 @@ export const qcRoutes = [
     idempotent: true,
     params: IdParams,
     body: z.strictObject({
-      template: z.string().min(1).describe('the template code, e.g. t2-final-qc'),
-      version: z.string().min(1).optional().describe('the template version; the latest by default'),
+      template: z
+        .string()
+        .min(1)
+        .max(200)
+        .optional()
+        .describe('the template code, e.g. t2-final-qc (with taskId: the task’s form)'),
+      version: z
+        .string()
+        .min(1)
+        .max(50)
+        .optional()
+        .describe('the template version; the latest (V10 after V9) by default'),
+      taskId: z
+        .number()
+        .int()
+        .positive()
+        .max(2_147_483_647)
+        .optional()
+        .describe('the production task this inspection fills in, e.g. the Pre-QC task'),
+      verifiesNcrId: z
+        .number()
+        .int()
+        .positive()
+        .max(2_147_483_647)
+        .optional()
+        .describe('a re-inspection after rework: the NCR it verifies'),
     }),
     response: { status: 201, description: 'The new inspection', schema: InspectionView },
     problems: [404, 409],
@@ -228,27 +388,21 @@ export const qcRoutes = [
             'conflict',
             `Build ${item.item.buildNumber} has no configuration to inspect against.`,
           )
-        const [template] = await tx
-          .select()
-          .from(qcTemplates)
-          .where(
-            and(
-              eq(qcTemplates.code, body.template),
-              ...(body.version === undefined ? [] : [eq(qcTemplates.version, body.version)]),
-            ),
-          )
-          .orderBy(desc(qcTemplates.version))
-          .limit(1)
-        if (template === undefined) {
-          const known = await tx.select({ code: qcTemplates.code }).from(qcTemplates)
-          throw new ProblemError(
-            'notFound',
-            `There is no QC template "${body.template}"${body.version === undefined ? '' : ` version ${body.version}`}; the templates are ${[...new Set(known.map((k) => k.code))].join(', ')}.`,
-          )
-        }
+        const task =
+          body.taskId === undefined ? undefined : await taskToFill(tx, body.taskId, item.item.id)
+        const template = await pickTemplate(tx, {
+          code: body.template,
+          formCode: task?.qcTemplate ?? undefined,
+          version: body.version,
+        })
+        if (body.verifiesNcrId !== undefined)
+          await checkVerifiedNcr(tx, body.verifiesNcrId, item.item.id)
         const rows = instantiateInspection(
           template.definition as QcTemplate,
           (item.document as BomDocument).configuration,
+          task?.qcKind === null || task?.qcKind === undefined
+            ? {}
+            : { kind: task.qcKind as QcKind },
         )
         const [inspection] = await tx
           .insert(inspections)
@@ -257,6 +411,8 @@ export const qcRoutes = [
             templateId: template.id,
             inspectorId: me.id,
             startedAt: services.now(),
+            taskId: task?.id ?? null,
+            verifiesNcrId: body.verifiesNcrId ?? null,
           })
           .returning({ id: inspections.id })
         if (inspection === undefined) throw new Error('the inspection insert returned no row')
@@ -280,6 +436,8 @@ export const qcRoutes = [
             template: template.code,
             version: template.version,
             rows: rows.length,
+            taskId: task?.id ?? null,
+            verifiesNcrId: body.verifiesNcrId ?? null,
           },
           requestId,
         })
@@ -388,14 +546,17 @@ export const qcRoutes = [
     problems: [404, 409],
     handler: async ({ params, body, user, services, requestId }) => {
       const me = signedIn(user)
+      const now = services.now()
       await services.db.transaction(async (tx) => {
-        await lockInspection(tx, params.id)
+        const locked = await lockInspection(tx, params.id)
         const [row] = await tx
-          .select({ threshold: qcTemplates.definition })
+          .select({ definition: qcTemplates.definition })
           .from(inspections)
           .innerJoin(qcTemplates, eq(qcTemplates.id, inspections.templateId))
           .where(eq(inspections.id, params.id))
-        const threshold = (row?.threshold as QcTemplate | undefined)?.passThreshold ?? 100
+        const definition = row?.definition as QcTemplate | undefined
+        const threshold = definition?.passThreshold ?? 100
+        const requiresApproval = definition?.requiresApproval === true
         const rows = await tx
           .select()
           .from(inspectionItems)
@@ -415,6 +576,14 @@ export const qcRoutes = [
             { extensions: { missing: score.missing } },
           )
         }
+        const short = await rowsShortOfPhotos(tx, params.id, rows)
+        if (short.length > 0) {
+          throw new ProblemError(
+            'conflict',
+            `Inspection ${params.id} needs photos: ${short.map((r) => `${r.key} (${r.have} of ${r.need})`).join(', ')}. Add them with POST /inspections/${params.id}/photos?row=….`,
+            { extensions: { photosMissing: short } },
+          )
+        }
         await tx
           .update(inspections)
           .set({
@@ -422,7 +591,10 @@ export const qcRoutes = [
             result: score.result,
             signature: body.signature,
             inspectorId: me.id,
-            submittedAt: services.now(),
+            submittedAt: now,
+            passPercentage: score.passPercentage.toFixed(2),
+            score: score.counts,
+            approval: requiresApproval ? 'PENDING' : null,
           })
           .where(eq(inspections.id, params.id))
         await writeAudit(tx, {
@@ -452,6 +624,114 @@ export const qcRoutes = [
           },
           requestId,
         })
+        if (score.criticalFailures.length > 0) {
+          const photos = await tx
+            .select({ id: documents.id })
+            .from(documents)
+            .where(
+              and(
+                eq(documents.inspectionId, params.id),
+                inArray(documents.inspectionItemKey, score.criticalFailures),
+              ),
+            )
+          await openNcr(tx, {
+            orderItemId: locked.orderItemId,
+            inspectionId: params.id,
+            taskId: locked.taskId,
+            rows: score.criticalFailures,
+            photoIds: photos.map((p) => p.id),
+            severity: 'CRITICAL',
+            description: `Critical failure in inspection ${params.id} (${subject.template}): ${score.criticalFailures.join(', ')}.`,
+            userId: me.id,
+            now,
+            requestId,
+            note: 'opened automatically: a critical row failed',
+          })
+        }
+        if (!requiresApproval && score.result !== 'FAIL')
+          await verifyLinkedNcr(tx, { inspectionId: params.id, userId: me.id, now, requestId })
+      })
+      return { body: await inspectionView(services.db, params.id) }
+    },
+  }),
+  defineRoute({
+    method: 'post',
+    path: '/inspections/{id}/approval',
+    summary: 'Approve or reject a submitted inspection: a second person, not its inspector',
+    description:
+      'Only for templates that ask for approval. The sink counts as passed only when approved; an approved re-inspection verifies the NCR it links to.',
+    tag: 'Quality control',
+    access: 'qc:approve',
+    idempotent: true,
+    params: IdParams,
+    body: z.strictObject({
+      decision: z.enum(['APPROVE', 'REJECT']),
+      note: z.string().trim().min(1).max(2000).optional(),
+    }),
+    response: { status: 200, description: 'The inspection as decided', schema: InspectionView },
+    problems: [404, 409],
+    handler: async ({ params, body, user, services, requestId }) => {
+      const me = signedIn(user)
+      const now = services.now()
+      await services.db.transaction(async (tx) => {
+        const [inspection] = await tx
+          .select()
+          .from(inspections)
+          .where(eq(inspections.id, params.id))
+          .for('update')
+        if (inspection === undefined)
+          throw new ProblemError('notFound', `There is no inspection ${params.id}.`)
+        if (inspection.status !== 'SUBMITTED')
+          throw new ProblemError('conflict', `Inspection ${params.id} is not submitted yet.`)
+        if (inspection.approval === null)
+          throw new ProblemError(
+            'conflict',
+            `Inspection ${params.id}'s form does not ask for approval.`,
+          )
+        if (inspection.approval !== 'PENDING')
+          throw new ProblemError(
+            'conflict',
+            `Inspection ${params.id} was already ${inspection.approval.toLowerCase()}.`,
+          )
+        if (inspection.inspectorId === me.id)
+          throw new ProblemError(
+            'forbidden',
+            `You submitted inspection ${params.id}: a second person approves it.`,
+          )
+        if (body.decision === 'REJECT' && body.note === undefined)
+          throw new ProblemError('validation', 'body.note: a rejection says why.', {
+            extensions: { errors: [{ path: 'body.note', message: 'required to reject' }] },
+          })
+        const approval = body.decision === 'APPROVE' ? 'APPROVED' : 'REJECTED'
+        await tx
+          .update(inspections)
+          .set({ approval, approverId: me.id, approvedAt: now, approvalNote: body.note ?? null })
+          .where(eq(inspections.id, params.id))
+        await writeAudit(tx, {
+          action: body.decision === 'APPROVE' ? 'inspection.approve' : 'inspection.reject',
+          entity: 'inspection',
+          entityId: params.id,
+          userId: me.id,
+          before: { approval: 'PENDING' },
+          after: { approval, note: body.note ?? null },
+          requestId,
+        })
+        const subject = await inspectionSubject(tx, params.id)
+        await emitEvent(tx, {
+          type: 'inspection.approved',
+          orderId: subject.orderId,
+          userId: me.id,
+          payload: {
+            inspectionId: params.id,
+            ...subject,
+            decision: approval,
+            result: inspection.result,
+            note: body.note ?? null,
+          },
+          requestId,
+        })
+        if (approval === 'APPROVED' && inspection.result !== 'FAIL')
+          await verifyLinkedNcr(tx, { inspectionId: params.id, userId: me.id, now, requestId })
       })
       return { body: await inspectionView(services.db, params.id) }
     },

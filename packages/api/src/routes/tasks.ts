@@ -8,6 +8,7 @@ import type { AuthUser } from '../auth/users.js'
 import type { Executor } from '../db/open.js'
 import { orderItems, orders, productionTasks, taskStatus, userRoles, users } from '../db/schema.js'
 import { ProblemError } from '../http/problem.js'
+import { checkTaskInspection, taskDetail } from '../production/task-detail.js'
 import { defineRoute, signedIn } from '../http/route.js'
 
 const STATUSES = taskStatus.enumValues
@@ -39,8 +40,43 @@ const Task = z.object({
   version: z.number(),
   startedAt: z.string().nullable(),
   completedAt: z.string().nullable(),
+  type: z.string().nullable(),
+  sequence: z.number().nullable(),
+  description: z.string().nullable(),
+  workInstructions: z.string().nullable(),
+  requiredTools: z.array(z.string()),
+  safetyNotes: z.string().nullable(),
+  qcTemplate: z.string().nullable(),
+  qcKind: z.string().nullable(),
+  documentTypes: z.array(z.string()),
+  assignedBy: z.number().nullable(),
+  assignedAt: z.string().nullable(),
 })
 type TaskView = z.infer<typeof Task>
+
+const TaskDetail = Task.extend({
+  documents: z
+    .array(z.record(z.string(), z.unknown()))
+    .describe('the task’s own documents, and the sink’s and order’s of the types the task shows'),
+  notes: z.array(
+    z.object({
+      id: z.number(),
+      kind: z.enum(['NOTE', 'PROBLEM']),
+      text: z.string(),
+      ncrId: z.number().nullable(),
+      user: z.string().nullable(),
+      at: z.string(),
+    }),
+  ),
+  inspections: z.array(
+    z.object({
+      id: z.number(),
+      status: z.string(),
+      result: z.string().nullable(),
+      approval: z.string().nullable(),
+    }),
+  ),
+})
 
 function taskQuery(db: Executor) {
   return db
@@ -77,6 +113,17 @@ function view(row: TaskRow): TaskView {
     version: task.version,
     startedAt: task.startedAt?.toISOString() ?? null,
     completedAt: task.completedAt?.toISOString() ?? null,
+    type: task.type,
+    sequence: task.sequence,
+    description: task.description,
+    workInstructions: task.workInstructions,
+    requiredTools: task.requiredTools,
+    safetyNotes: task.safetyNotes,
+    qcTemplate: task.qcTemplate,
+    qcKind: task.qcKind,
+    documentTypes: task.documentTypes,
+    assignedBy: task.assignedBy,
+    assignedAt: task.assignedAt?.toISOString() ?? null,
   }
 }
 
@@ -134,11 +181,17 @@ export const taskRoutes = [
     tag: 'Production',
     access: 'tasks:read',
     params: z.object({ id: z.coerce.number().int().positive() }),
-    response: { status: 200, description: 'The task', schema: Task },
+    response: {
+      status: 200,
+      description: 'The task with its documents, notes and inspections',
+      schema: TaskDetail,
+    },
     problems: [404],
-    handler: async ({ params, user, services }) => ({
-      body: view(await readTask(services.db, params.id, signedIn(user))),
-    }),
+    handler: async ({ params, user, services }) => {
+      const me = signedIn(user)
+      const row = await readTask(services.db, params.id, me)
+      return { body: { ...view(row), ...(await taskDetail(services.db, row.task, me)) } }
+    },
   }),
   defineRoute({
     method: 'patch',
@@ -211,6 +264,8 @@ export const taskRoutes = [
             }
           }
           set.assigneeId = body.assigneeId
+          set.assignedBy = me.id
+          set.assignedAt = now
         }
         if (body.status !== undefined && body.status !== task.status) {
           if (!NEXT[task.status].includes(body.status)) {
@@ -238,6 +293,7 @@ export const taskRoutes = [
             set.startedAt = task.startedAt ?? now
           }
           if (body.status === 'COMPLETED') {
+            await checkTaskInspection(tx, task)
             set.completedAt = now
             set.progress = 100
           }

@@ -10,7 +10,8 @@ import type { RoleCode } from '../permissions.js'
 import { ROLES } from '../permissions.js'
 
 const RoleCodeSchema = z.enum(Object.keys(ROLES) as [RoleCode, ...RoleCode[]])
-const Password = z
+/** a password's rules, for every route that sets one */
+export const Password = z
   .string()
   .min(12, 'a password has at least 12 characters')
   .max(200, 'a password has at most 200 characters')
@@ -22,6 +23,7 @@ const User = z.object({
   email: z.string().nullable(),
   active: z.boolean(),
   locked: z.boolean(),
+  lastLoginAt: z.string().nullable(),
   roles: z.array(RoleCodeSchema),
   createdAt: z.string(),
 })
@@ -44,9 +46,19 @@ async function view(db: Executor, id: number, now: Date): Promise<UserView> {
     email: user.email,
     active: user.active,
     locked: user.lockedUntil !== null && user.lockedUntil > now,
+    lastLoginAt: user.lastLoginAt?.toISOString() ?? null,
     roles: roles.map((row) => row.role as RoleCode),
     createdAt: user.createdAt.toISOString(),
   }
+}
+
+/** PostgreSQL's unique violation on the e-mail address, as a 409 problem */
+function emailTaken(error: unknown, email: string | null | undefined): never {
+  const cause = (error as { cause?: { code?: string } }).cause ?? (error as { code?: string })
+  if (email !== undefined && email !== null && cause.code === '23505') {
+    throw new ProblemError('conflict', `The e-mail address "${email}" belongs to another user.`)
+  }
+  throw error
 }
 
 async function setRoles(db: Executor, userId: number, roles: readonly RoleCode[]): Promise<void> {
@@ -101,32 +113,34 @@ export const userRoutes = [
     handler: async ({ body, user, services, requestId }) => {
       const actor = signedIn(user)
       const passwordHash = await hashPassword(body.password)
-      const created = await services.db.transaction(async (tx) => {
-        const [row] = await tx
-          .insert(users)
-          .values({
-            username: body.username,
-            displayName: body.displayName,
-            email: body.email ?? null,
-            passwordHash,
+      const created = await services.db
+        .transaction(async (tx) => {
+          const [row] = await tx
+            .insert(users)
+            .values({
+              username: body.username,
+              displayName: body.displayName,
+              email: body.email ?? null,
+              passwordHash,
+            })
+            .onConflictDoNothing({ target: users.username })
+            .returning({ id: users.id })
+          if (row === undefined) {
+            throw new ProblemError('conflict', `The username "${body.username}" is taken.`)
+          }
+          await setRoles(tx, row.id, body.roles)
+          const after = await view(tx, row.id, services.now())
+          await writeAudit(tx, {
+            action: 'user.create',
+            entity: 'user',
+            entityId: row.id,
+            userId: actor.id,
+            after,
+            requestId,
           })
-          .onConflictDoNothing({ target: users.username })
-          .returning({ id: users.id })
-        if (row === undefined) {
-          throw new ProblemError('conflict', `The username "${body.username}" is taken.`)
-        }
-        await setRoles(tx, row.id, body.roles)
-        const after = await view(tx, row.id, services.now())
-        await writeAudit(tx, {
-          action: 'user.create',
-          entity: 'user',
-          entityId: row.id,
-          userId: actor.id,
-          after,
-          requestId,
+          return after
         })
-        return after
-      })
+        .catch((error: unknown) => emailTaken(error, body.email))
       services.authCache.clear()
       return { status: 201, body: created, headers: { Location: `/users/${created.id}` } }
     },
@@ -159,33 +173,35 @@ export const userRoutes = [
           'You cannot deactivate yourself or take away your own Administrator role: ask another administrator.',
         )
       }
-      const changed = await services.db.transaction(async (tx) => {
-        const before = await view(tx, params.id, services.now())
-        const { roles, ...fields } = body
-        if (Object.keys(fields).length > 0) {
-          await tx
-            .update(users)
-            .set({
-              ...fields,
-              updatedAt: services.now(),
-              // a deactivated user's tokens stop working at once
-              ...(fields.active === false ? { tokensValidAfter: services.now() } : {}),
-            })
-            .where(eq(users.id, params.id))
-        }
-        if (roles !== undefined) await setRoles(tx, params.id, roles)
-        const after = await view(tx, params.id, services.now())
-        await writeAudit(tx, {
-          action: 'user.update',
-          entity: 'user',
-          entityId: params.id,
-          userId: actor.id,
-          before,
-          after,
-          requestId,
+      const changed = await services.db
+        .transaction(async (tx) => {
+          const before = await view(tx, params.id, services.now())
+          const { roles, ...fields } = body
+          if (Object.keys(fields).length > 0) {
+            await tx
+              .update(users)
+              .set({
+                ...fields,
+                updatedAt: services.now(),
+                // a deactivated user's tokens stop working at once
+                ...(fields.active === false ? { tokensValidAfter: services.now() } : {}),
+              })
+              .where(eq(users.id, params.id))
+          }
+          if (roles !== undefined) await setRoles(tx, params.id, roles)
+          const after = await view(tx, params.id, services.now())
+          await writeAudit(tx, {
+            action: 'user.update',
+            entity: 'user',
+            entityId: params.id,
+            userId: actor.id,
+            before,
+            after,
+            requestId,
+          })
+          return after
         })
-        return after
-      })
+        .catch((error: unknown) => emailTaken(error, body.email))
       services.authCache.clear()
       return { body: changed }
     },

@@ -1,6 +1,7 @@
 import { ConfiguratorError } from '../errors.js'
 import { readSinkFacts } from '../qc/sink-facts.js'
 import { evaluateWhen } from '../qc/when.js'
+import type { QcKind } from '../qc/template.js'
 import type { TaskTemplate, TaskTemplateFile, TaskType } from './tasks.js'
 
 /** A production task's status (the production_tasks table's status). */
@@ -18,6 +19,12 @@ export interface PlannedTask {
   sequence: number
   description?: string
   qcTemplate?: string
+  qcKind?: QcKind
+  workInstructions?: string
+  requiredTools?: string[]
+  safetyNotes?: string
+  /** the document types the task shows, e.g. DRAWING */
+  documents?: string[]
 }
 
 /**
@@ -100,6 +107,11 @@ export function planTasks(templates: TaskTemplateFile, configuration: unknown): 
       sequence: plan.length + 1,
       ...(next.description === undefined ? {} : { description: next.description }),
       ...(next.qcTemplate === undefined ? {} : { qcTemplate: next.qcTemplate }),
+      ...(next.qcKind === undefined ? {} : { qcKind: next.qcKind }),
+      ...(next.workInstructions === undefined ? {} : { workInstructions: next.workInstructions }),
+      ...(next.requiredTools === undefined ? {} : { requiredTools: [...next.requiredTools] }),
+      ...(next.safetyNotes === undefined ? {} : { safetyNotes: next.safetyNotes }),
+      ...(next.documents === undefined ? {} : { documents: [...next.documents] }),
     })
   }
   return plan

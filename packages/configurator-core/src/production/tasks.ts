@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import type { Issue, PathSegment } from '../issues.js'
 import { sortIssues } from '../issues.js'
+import { QC_KINDS } from '../qc/template.js'
 import { WhenSchema, checkWhen } from '../qc/when.js'
 import { didYouMean } from '../text/suggest.js'
 import { zodIssues } from '../zod-issues.js'
@@ -13,6 +14,21 @@ import { zodIssues } from '../zod-issues.js'
 export const TASK_TYPES = ['ASSEMBLY', 'FABRICATION', 'INSPECTION', 'PACKAGING', 'TESTING'] as const
 /** One of {@link TASK_TYPES}. */
 export type TaskType = (typeof TASK_TYPES)[number]
+
+/**
+ * The document types a task can show (the API's document types).
+ *
+ * @example TASK_DOCUMENT_TYPES.includes('DRAWING') // true
+ */
+export const TASK_DOCUMENT_TYPES = [
+  'WORK_INSTRUCTION',
+  'SPECIFICATION',
+  'DRAWING',
+  'PHOTO',
+  'MANUAL',
+  'CERTIFICATE',
+  'OTHER',
+] as const
 
 const meta = (description: string) => ({ description })
 
@@ -36,6 +52,18 @@ export const TaskTemplateSchema = z
       .min(1)
       .optional()
       .meta(meta('the QC form this task fills in, e.g. CLP.T2.001.V01')),
+    qcKind: z
+      .enum(QC_KINDS)
+      .optional()
+      .meta(meta("the part of the form the task fills in, e.g. PRE_QC (default: the form's kind)")),
+    workInstructions: z.string().min(1).max(10_000).optional(),
+    requiredTools: z.array(z.string().min(1).max(200)).max(50).optional(),
+    safetyNotes: z.string().min(1).max(2000).optional(),
+    documents: z
+      .array(z.enum(TASK_DOCUMENT_TYPES))
+      .max(7)
+      .optional()
+      .meta(meta('the sink\'s documents the task shows the assembler, e.g. ["DRAWING"]')),
   })
   .meta({ id: 'TaskTemplate' })
 /** One production step, as written in a task template file. */

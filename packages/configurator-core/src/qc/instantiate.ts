@@ -40,6 +40,8 @@ export interface InspectionItem {
   naAllowed: boolean
   required: boolean
   critical: boolean
+  /** photos the row needs before submitting (unless it is N/A) */
+  photos?: number
 }
 
 function toOption(option: QcOption): InspectionOption {
@@ -104,6 +106,7 @@ function instantiateItem(item: QcItem, scope: Scope): Omit<InspectionItem, 'sequ
     ...(item.tolerance === undefined ? {} : { tolerance: item.tolerance }),
     ...(item.unit === undefined ? {} : { unit: item.unit }),
     ...(quantity === undefined ? {} : { quantity }),
+    ...(item.photos === undefined ? {} : { photos: item.photos }),
     naAllowed: item.kind === 'CHECK_NA' || item.naAllowed === true,
     required: item.kind !== 'PROC' && item.required !== false,
     critical: item.critical !== false,

@@ -99,6 +99,15 @@ export const QcItemSchema = z
     perBasin: z.boolean().optional().meta(meta('repeat the row for basins 1..n')),
     when: WhenSchema.optional(),
     quantity: QcQuantitySchema.optional(),
+    photos: z
+      .number()
+      .int()
+      .min(1)
+      .max(20)
+      .optional()
+      .meta(
+        meta('photos the row needs before the inspection can be submitted, e.g. 1 of the label'),
+      ),
   })
   .meta({ id: 'QcItem' })
 /** One row of a QC form, as written in the template. */
@@ -143,6 +152,12 @@ export const QcTemplateSchema = z
       .max(100)
       .meta(
         meta('percent of scored rows that must pass for a conditional pass (docs/qc.md#scoring)'),
+      ),
+    requiresApproval: z
+      .boolean()
+      .optional()
+      .meta(
+        meta('a second person (qc:approve) approves a submitted inspection before the sink passes'),
       ),
     sections: z.array(QcSectionSchema).min(1),
   })
