@@ -42,6 +42,10 @@ describe('the public API', () => {
     expect(Object.keys(api).sort()).toMatchInlineSnapshot(`
       [
         "ConfiguratorError",
+        "DEFAULT_EXPLAIN_BUDGET",
+        "DEFAULT_LIMITS",
+        "DEFAULT_MAX_REASONS",
+        "DEFAULT_OPTIONS_BUDGET",
         "NA",
         "PriceListSchema",
         "QC_ITEM_KINDS",
@@ -83,6 +87,7 @@ describe('the public API', () => {
         "instantiateInspection",
         "mergePatch",
         "options",
+        "optionsAsync",
         "orderTotals",
         "parsePriceList",
         "parseQcTemplate",

@@ -40,6 +40,8 @@ export { explode, flatten, whereUsed } from './catalog/explode.js'
 
 /** Configurations: checking a configuration against a product's options. */
 export type { Finding, FindingSeverity } from './configuration/validate.js'
+export type { ConfigurationLimits } from './configuration/limits.js'
+export { DEFAULT_LIMITS } from './configuration/limits.js'
 
 /** Rules: the rule language's schemas, compiling a product's rules, and configuring. */
 export type {
@@ -69,13 +71,17 @@ export type {
   OptionKind,
   OptionsResult,
   OptionsSettings,
+  OptionsTruncation,
   Reason,
   RuledOutInterval,
   RuledOutValue,
 } from './explain/options.js'
-export { options } from './explain/options.js'
-export type { ConditionTrace, Explanation, RuleTrace } from './explain/explain.js'
-export { explain } from './explain/explain.js'
+export { DEFAULT_MAX_REASONS, DEFAULT_OPTIONS_BUDGET, options } from './explain/options.js'
+export type { OptionsAsyncSettings } from './explain/options-async.js'
+export { optionsAsync } from './explain/options-async.js'
+export type { AbortSignalLike, Truncation, TruncationReason } from './explain/work-budget.js'
+export type { ConditionTrace, ExplainRequest, Explanation, RuleTrace } from './explain/explain.js'
+export { DEFAULT_EXPLAIN_BUDGET, explain } from './explain/explain.js'
 
 /** BOM documents: versioned, hashed, exploded and flattened; diffs, consolidation, cost and exports. */
 export { VERSION } from './version.js'

@@ -82,6 +82,11 @@ export async function optionsCommand(
   } else {
     const lines = [`${args.file}: ${result.product}: ${String(result.options.length)} options`]
     for (const domain of result.options) lines.push(...formatDomain(domain))
+    if (result.truncated !== undefined)
+      lines.push(
+        `incomplete: ${result.truncated.message}`,
+        ...result.truncated.skipped.map((p) => `  ${p}`),
+      )
     io.stdout(`${lines.join('\n')}\n`)
   }
   return result.ok ? EXIT.ok : EXIT.problems
@@ -128,6 +133,8 @@ function formatExplanation(explanation: Explanation): string {
     out.push(`  rule ${rule.rule} (${file})${element}: ${what}`)
     out.push(...formatCondition(rule.conditions, 2))
   }
+  if (explanation.truncated !== undefined)
+    out.push(`  incomplete: ${explanation.truncated.message}`)
   return `${out.join('\n')}\n`
 }
 

@@ -4,6 +4,8 @@ import { comparePaths, formatPath } from '../issues.js'
 import type { OptionSpec } from '../rules/schema.js'
 import { didYouMean } from '../text/suggest.js'
 import { describeValue, zodIssues } from '../zod-issues.js'
+import type { ConfigurationLimits } from './limits.js'
+import { DEFAULT_LIMITS, listLimit, tooDeepAt } from './limits.js'
 
 /** How bad a finding about a configuration is. Errors stop the BOM; warnings and notices ride along. */
 export type FindingSeverity = 'error' | 'warning' | 'notice'
@@ -101,6 +103,7 @@ function fitsType(option: OptionSpec, value: unknown): boolean {
 function schemaOf(
   option: OptionSpec,
   items: (option: OptionSpec & { type: 'item' }) => ItemDomain,
+  limits: ConfigurationLimits,
 ): z.ZodType {
   switch (option.type) {
     case 'string': {
@@ -138,22 +141,21 @@ function schemaOf(
     case 'object': {
       const shape: Record<string, z.ZodType> = {}
       for (const [key, property] of Object.entries(option.properties)) {
-        const schema = schemaOf(property, items)
+        const schema = schemaOf(property, items, limits)
         shape[key] = property.required === true ? schema : schema.optional()
       }
       const object = z.strictObject(shape)
       return option.nullable === true ? object.nullable() : object
     }
     case 'list': {
-      let schema = z.array(schemaOf(option.items, items))
+      let schema = z.array(schemaOf(option.items, items, limits))
       if (option.minItems !== undefined) schema = schema.min(option.minItems)
-      if (option.maxItems !== undefined) schema = schema.max(option.maxItems)
-      return schema
+      return schema.max(listLimit(option, limits))
     }
     case 'oneOf': {
       const variants = option.variants.map((variant) => ({
         variant,
-        schema: schemaOf(variant, items),
+        schema: schemaOf(variant, items, limits),
       }))
       // the variant is picked by the value's JSON type, so that errors come from the variant meant
       return z.unknown().superRefine((value, context) => {
@@ -203,6 +205,7 @@ function schemaOf(
 function validityOf(
   option: OptionSpec,
   items: (option: OptionSpec & { type: 'item' }) => ItemDomain,
+  limits: ConfigurationLimits,
 ): (value: unknown) => boolean {
   switch (option.type) {
     case 'string': {
@@ -237,7 +240,7 @@ function validityOf(
       const properties = Object.entries(option.properties).map(([key, property]) => ({
         key,
         required: property.required === true,
-        valid: validityOf(property, items),
+        valid: validityOf(property, items, limits),
       }))
       const known = new Set(Object.keys(option.properties))
       const nullable = option.nullable === true
@@ -254,18 +257,19 @@ function validityOf(
       }
     }
     case 'list': {
-      const valid = validityOf(option.items, items)
-      const { minItems, maxItems } = option
+      const valid = validityOf(option.items, items, limits)
+      const { minItems } = option
+      const maxItems = listLimit(option, limits)
       return (value) =>
         Array.isArray(value) &&
         (minItems === undefined || value.length >= minItems) &&
-        (maxItems === undefined || value.length <= maxItems) &&
+        value.length <= maxItems &&
         value.every((item) => valid(item))
     }
     case 'oneOf': {
       const variants = option.variants.map((variant) => ({
         variant,
-        valid: validityOf(variant, items),
+        valid: validityOf(variant, items, limits),
       }))
       return (value) => {
         const chosen = variants.find(({ variant }) => fitsType(variant, value))
@@ -375,13 +379,22 @@ export interface ConfigurationValidator {
 export function createConfigurationValidator(
   options: Record<string, OptionSpec>,
   items: (option: OptionSpec & { type: 'item' }) => ItemDomain,
+  limits: ConfigurationLimits = DEFAULT_LIMITS,
 ): ConfigurationValidator {
   const root: OptionSpec = { type: 'object', properties: options }
-  const schema = schemaOf(root, items)
-  const valid = validityOf(root, items)
+  const schema = schemaOf(root, items, limits)
+  const valid = validityOf(root, items, limits)
   const applyDefaults = defaultsOf(root)
-  const hintAt = (path: PathSegment[]): string | undefined =>
-    optionAt(options, path).find((o) => o.hint !== undefined)?.hint
+  const hintAt = (path: PathSegment[], code: string): string | undefined => {
+    const at = optionAt(options, path)
+    const own = at.find((o) => o.hint !== undefined)?.hint
+    if (own !== undefined || code !== 'too_big') return own
+    // a list over the product's default limit says where the limit comes from
+    const list = at.find((o) => o.type === 'list' && o.maxItems === undefined)
+    return list === undefined
+      ? undefined
+      : `a list holds at most ${limits.maxListItems} entries (the product model's limits.maxListItems)`
+  }
   const knownKeys = (path: PathSegment[]): string[] =>
     optionAt(options, path).flatMap((o) => (o.type === 'object' ? Object.keys(o.properties) : []))
   return {
@@ -407,6 +420,24 @@ export function createConfigurationValidator(
           invalidPaths: [[]],
         }
       }
+      // before anything recursive looks at it
+      const deep = tooDeepAt(configuration, limits.maxDepth)
+      if (deep !== undefined) {
+        return {
+          value: {},
+          findings: [
+            {
+              severity: 'error',
+              path: formatPath(deep),
+              code: 'too_deep',
+              message: `expected at most ${limits.maxDepth} levels of nested objects and lists, received more`,
+              rule: MODEL_RULE,
+              hint: `the configuration is checked no further; the limit is the product model's limits.maxDepth`,
+            },
+          ],
+          invalidPaths: [[]],
+        }
+      }
       const value = applyDefaults(configuration) as Record<string, unknown>
       if (valid(configuration)) return { value, findings: [], invalidPaths: [] }
       const result = schema.safeParse(configuration, { reportInput: true })
@@ -418,7 +449,9 @@ export function createConfigurationValidator(
       const findings = issues.map((issue): Finding => {
         const hint =
           issue.hint ??
-          (issue.code === 'too_small' || issue.code === 'too_big' ? hintAt(issue.path) : undefined)
+          (issue.code === 'too_small' || issue.code === 'too_big'
+            ? hintAt(issue.path, issue.code)
+            : undefined)
         return {
           severity: 'error',
           path: formatPath(issue.path),

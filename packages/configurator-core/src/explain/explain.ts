@@ -9,6 +9,21 @@ import { parseJsonPath, readFactPath } from '../rules/path.js'
 import { stringDomain } from '../rules/shape.js'
 import type { CompiledRule, Ruleset } from '../rules/ruleset.js'
 import { didYouMean } from '../text/suggest.js'
+import type { AbortSignalLike, Truncation } from './work-budget.js'
+import { OutOfWork, checkBudget, createWorkBudget } from './work-budget.js'
+
+/** The rule traces one explanation lists by default (a T2 explanation needs at most a few dozen). */
+export const DEFAULT_EXPLAIN_BUDGET = 1_000
+
+/** What to explain, with the bounds of the work: for {@link explain}. */
+export interface ExplainRequest {
+  /** the catalog item or custom part id */
+  item: string
+  /** the most rule traces the explanation lists (default {@link DEFAULT_EXPLAIN_BUDGET}) */
+  budget?: number
+  /** stops the work when it aborts (between traces); the explanation is then truncated */
+  signal?: AbortSignalLike
+}
 
 /** One condition of a rule, evaluated: what it compared, the fact value it saw and whether it held. */
 export interface ConditionTrace {
@@ -53,11 +68,22 @@ export interface Explanation {
   rules: RuleTrace[]
   /** the errors that stop the BOM, when there are any */
   errors: Finding[]
+  /** present when `rules` stops short: the trace budget ran out or the caller aborted */
+  truncated?: Truncation
 }
 
 interface Context {
   ruleset: Ruleset
   slots: ReadonlyMap<string, number>
+  /** the shared conditions of the rule's file, for `{ "condition": name }` */
+  shared?: Readonly<Record<string, unknown>>
+}
+
+/** the shared conditions a rule file declares */
+function sharedConditionsOf(ruleset: Ruleset, file: string): Readonly<Record<string, unknown>> {
+  const content = ruleset.source.rules.find((r) => r.file === file)?.content
+  const conditions = isObject(content) ? content['conditions'] : undefined
+  return isObject(conditions) ? conditions : {}
 }
 
 const contexts = new WeakMap<Ruleset, Context>()
@@ -132,9 +158,13 @@ function traceCondition(context: Context, node: unknown, values: Values): Condit
     if (!Array.isArray(list)) continue
     const conditions = list.map((child) => traceCondition(context, child, values))
     const holds =
-      kind === 'all' ? conditions.every((c) => c.holds) : conditions.some((c) => c.holds)
+      kind === 'all' || conditions.length === 0
+        ? conditions.every((c) => c.holds)
+        : conditions.some((c) => c.holds)
     return { kind, holds, conditions }
   }
+  if (typeof node['condition'] === 'string')
+    return traceCondition(context, context.shared?.[node['condition']], values)
   if (node['not'] !== undefined) {
     const inner = traceCondition(context, node['not'], values)
     return { kind: 'not', holds: !inner.holds, conditions: [inner] }
@@ -167,13 +197,25 @@ function traceCondition(context: Context, node: unknown, values: Values): Condit
  *
  * @example explain(configurator, config, 'T2-BODY-61-72-HA').rules[0].conditions
  */
-export function explain(configurator: Configurator, config: unknown, itemId: string): Explanation {
+export function explain(
+  configurator: Configurator,
+  config: unknown,
+  request: string | ExplainRequest,
+): Explanation {
+  const {
+    item: itemId,
+    budget: limit = DEFAULT_EXPLAIN_BUDGET,
+    signal,
+  } = typeof request === 'string' ? { item: request } : request
   if (typeof itemId !== 'string' || itemId === '') {
     throw new ConfiguratorError(
       'invalid_argument',
       'explain(): the item id must be a non-empty string',
     )
   }
+  const wrong = checkBudget('explain()', limit)
+  if (wrong !== undefined) throw new ConfiguratorError('invalid_argument', wrong)
+  const budget = createWorkBudget(limit, signal)
   const { ruleset, catalog } = configurator
   const id = catalog.resolve(itemId) ?? itemId
   // an add event only gives catalog items; anything else must be a custom part
@@ -190,49 +232,62 @@ export function explain(configurator: Configurator, config: unknown, itemId: str
   const context = contextOf(ruleset)
   const values = computeFacts(ruleset, result.configuration)
   const rules: RuleTrace[] = []
-  for (const rule of ruleset.rules) {
-    const gives = givers(ruleset, rule, id)
-    if (gives.length === 0) continue
-    let scope = context
-    const trace = (element: string | undefined): void => {
-      const conditions = traceCondition(scope, rule.source.conditions, values)
-      const given = gives.map((give) => catalog.resolve(give(values)) ?? give(values))
-      const gave = given.find((g) => g === id) ?? given[0] ?? ''
-      const entry: RuleTrace = {
-        rule: rule.name,
-        file: rule.file,
-        fired: conditions.holds,
-        gives: gave,
-        adds: conditions.holds && gave === id,
-        conditions,
+  let truncated: Truncation | undefined
+  try {
+    for (const rule of ruleset.rules) {
+      const gives = givers(ruleset, rule, id)
+      if (gives.length === 0) continue
+      let scope: Context = { ...context, shared: sharedConditionsOf(ruleset, rule.file) }
+      const trace = (element: string | undefined): void => {
+        budget.spend()
+        const conditions = traceCondition(scope, rule.source.conditions, values)
+        const given = gives.map((give) => catalog.resolve(give(values)) ?? give(values))
+        const gave = given.find((g) => g === id) ?? given[0] ?? ''
+        const entry: RuleTrace = {
+          rule: rule.name,
+          file: rule.file,
+          fired: conditions.holds,
+          gives: gave,
+          adds: conditions.holds && gave === id,
+          conditions,
+        }
+        if (rule.source.description !== undefined) entry.description = rule.source.description
+        if (element !== undefined) entry.element = element
+        rules.push(entry)
       }
-      if (rule.source.description !== undefined) entry.description = rule.source.description
-      if (element !== undefined) entry.element = element
-      rules.push(entry)
+      const forEach = rule.forEach
+      if (forEach === undefined) {
+        trace(undefined)
+        continue
+      }
+      // the element facts exist inside this rule only
+      const as = rule.source.forEach?.as ?? ''
+      const local = new Map(context.slots)
+      local.set(as, forEach.slots[0]).set(`${as}Index`, forEach.slots[1])
+      local.set(`${as}Number`, forEach.slots[2])
+      scope = { ...scope, slots: local }
+      const list = forEach.list(values)
+      if (!Array.isArray(list)) continue
+      const [elementSlot, indexSlot, numberSlot] = forEach.slots
+      const listName =
+        typeof rule.source.forEach?.list === 'string'
+          ? rule.source.forEach.list
+          : (rule.source.forEach?.list.fact ?? '')
+      for (let i = 0; i < list.length; i++) {
+        values[elementSlot] = list[i]
+        values[indexSlot] = i
+        values[numberSlot] = i + 1
+        trace(`${listName}[${String(i)}]`)
+      }
     }
-    const forEach = rule.forEach
-    if (forEach === undefined) {
-      trace(undefined)
-      continue
-    }
-    // the element facts exist inside this rule only
-    const as = rule.source.forEach?.as ?? ''
-    const local = new Map(context.slots)
-    local.set(as, forEach.slots[0]).set(`${as}Index`, forEach.slots[1])
-    local.set(`${as}Number`, forEach.slots[2])
-    scope = { ruleset, slots: local }
-    const list = forEach.list(values)
-    if (!Array.isArray(list)) continue
-    const [elementSlot, indexSlot, numberSlot] = forEach.slots
-    const listName =
-      typeof rule.source.forEach?.list === 'string'
-        ? rule.source.forEach.list
-        : (rule.source.forEach?.list.fact ?? '')
-    for (let i = 0; i < list.length; i++) {
-      values[elementSlot] = list[i]
-      values[indexSlot] = i
-      values[numberSlot] = i + 1
-      trace(`${listName}[${String(i)}]`)
+  } catch (error) {
+    if (!(error instanceof OutOfWork)) throw error
+    truncated = {
+      reason: error.reason,
+      message:
+        error.reason === 'aborted'
+          ? `the caller aborted after ${rules.length} rule traces`
+          : `the explanation stops after ${limit} rule traces (its budget); later rules and list elements are not traced`,
     }
   }
   const line = result.lines.find((l) => l.id === id)
@@ -245,5 +300,6 @@ export function explain(configurator: Configurator, config: unknown, itemId: str
         : 'not-added'
   const explanation: Explanation = { item: id, inBom: line !== undefined, verdict, rules, errors }
   if (line !== undefined) explanation.line = line
+  if (truncated !== undefined) explanation.truncated = truncated
   return explanation
 }

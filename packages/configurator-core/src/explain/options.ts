@@ -10,6 +10,17 @@ import { readSegments, setSegments } from '../rules/path.js'
 import type { OptionSpec } from '../rules/schema.js'
 import type { IncrementalCheck } from './incremental.js'
 import { createIncrementalCheck } from './incremental.js'
+import type { AbortSignalLike, Truncation, WorkBudget } from './work-budget.js'
+import { OutOfWork, checkBudget, createWorkBudget } from './work-budget.js'
+
+/**
+ * The work {@link options} may do by default, in units of about one configuration value checked: 5× what
+ * the T2 B3 every-option sample needs, 20–100× the others (docs/options.md#limits).
+ */
+export const DEFAULT_OPTIONS_BUDGET = 30_000
+
+/** The reasons a ruled-out value lists by default; the rest are counted in `moreReasons`. */
+export const DEFAULT_MAX_REASONS = 10
 
 /** A range of numbers; `null` ends are unbounded. */
 export interface Interval {
@@ -48,12 +59,16 @@ export type OptionKind =
 export interface RuledOutValue {
   value: unknown
   reasons: Reason[]
+  /** how many more reasons there are than `reasons` lists (only when there are more) */
+  moreReasons?: number
 }
 
 /** A range of numbers that no completion makes valid, and why. */
 export interface RuledOutInterval {
   interval: Interval
   reasons: Reason[]
+  /** how many more reasons there are than `reasons` lists (only when there are more) */
+  moreReasons?: number
 }
 
 /** The values one option can still take. `null` in `allowed` means the option may stay unset. */
@@ -81,6 +96,14 @@ export interface OptionsResult {
   options: OptionDomain[]
   /** what is malformed, with its path; a missing required value is not a problem here */
   problems: Finding[]
+  /** present when the answer stops short: the options after the budget ran out have no domain */
+  truncated?: OptionsTruncation
+}
+
+/** Why {@link options} stopped short, and the options it gives no domain for. */
+export interface OptionsTruncation extends Truncation {
+  /** the paths of the options left out, in the order they would have come */
+  skipped: string[]
 }
 
 /** Settings of {@link options}. */
@@ -92,6 +115,15 @@ export interface OptionsSettings {
    * need to run (the answer is the same; for checking that it is)
    */
   incremental?: boolean
+  /**
+   * the most checks (a configuration, or the rules that read a changed value, checked once) the answer
+   * may take (default {@link DEFAULT_OPTIONS_BUDGET}); the answer says when it stopped short
+   */
+  budget?: number
+  /** the most reasons a ruled-out value lists (default {@link DEFAULT_MAX_REASONS}) */
+  maxReasons?: number
+  /** stops the work when it aborts (between checks); the answer is then truncated, reason `aborted` */
+  signal?: AbortSignalLike
 }
 
 interface Slot {
@@ -454,7 +486,11 @@ function touches(context: Context, finding: Finding, path: readonly PathSegment[
 /** decides whether some completion of `config` is valid; `unset` lists options chosen to stay unset */
 type Search = (config: unknown, unset: readonly string[]) => Outcome
 
-function createSearch(context: Context, incremental: () => IncrementalCheck | undefined): Search {
+function createSearch(
+  context: Context,
+  incremental: () => IncrementalCheck | undefined,
+  budget: WorkBudget,
+): Search {
   const { configurator } = context
   const options = configurator.ruleset.options
   const memo = new Map<string, Outcome>()
@@ -465,6 +501,8 @@ function createSearch(context: Context, incremental: () => IncrementalCheck | un
         : `${JSON.stringify(config)}${unset.join('\u0000')}`
     const known = memo.get(key)
     if (known !== undefined) return known
+    // a check costs about the configuration's size, and then its errors
+    budget.spend(1 + Math.floor(key.length / 100))
     // fill every unset option with its default or first candidate, then see what still fails
     let full = config
     const filled: PathSegment[][] = []
@@ -481,6 +519,7 @@ function createSearch(context: Context, incremental: () => IncrementalCheck | un
     const quick = isObject(full) ? incremental()?.errorsOf(full) : undefined
     let errors =
       quick ?? configurator.configure(full).findings.filter((f) => f.severity === 'error')
+    budget.spend(errors.length)
     if (errors.some((f) => f.rule === MODEL_RULE)) {
       // unset text is assumed to be typed validly later
       const free = walk(options, full, 'all').filter((slot) => slot.kind === 'text' && !slot.set)
@@ -680,6 +719,22 @@ export function options(
   partial: unknown,
   settings: OptionsSettings = {},
 ): OptionsResult {
+  const steps = optionSteps(configurator, partial, settings)
+  for (;;) {
+    const step = steps.next()
+    if (step.done === true) return step.value
+  }
+}
+
+/**
+ * {@link options} as steps: it yields after each option's domain, so that an async caller can let
+ * other work (and an abort) in between; the return value is the answer.
+ */
+export function* optionSteps(
+  configurator: Configurator,
+  partial: unknown,
+  settings: OptionsSettings = {},
+): Generator<undefined, OptionsResult> {
   const maxListLength = settings.maxListLength ?? 3
   if (!Number.isInteger(maxListLength) || maxListLength < 0) {
     throw new ConfiguratorError(
@@ -687,6 +742,15 @@ export function options(
       `options(): maxListLength must be a whole number >= 0, received ${String(maxListLength)}`,
     )
   }
+  const limit = settings.budget ?? DEFAULT_OPTIONS_BUDGET
+  const maxReasons = settings.maxReasons ?? DEFAULT_MAX_REASONS
+  const wrong =
+    checkBudget('options()', limit) ??
+    (Number.isSafeInteger(maxReasons) && maxReasons >= 0
+      ? undefined
+      : `options(): maxReasons must be a whole number >= 0, received ${String(maxReasons)}`)
+  if (wrong !== undefined) throw new ConfiguratorError('invalid_argument', wrong)
+  const budget = createWorkBudget(limit, settings.signal)
   const { ruleset } = configurator
   const baseline = configurator.configure(partial)
   const problems = baseline.findings.filter(
@@ -698,10 +762,37 @@ export function options(
   // a valid completion of the partial configuration (its defaults, or the first the search finds):
   // configurations near it need only the rules that read what differs
   let incremental: IncrementalCheck | undefined
-  const search = createSearch(context, () => incremental)
+  const search = createSearch(context, () => incremental, budget)
   const open = walk(ruleset.options, partial, 'open')
+  const slots = walk(ruleset.options, partial, 'all')
+  const domains: OptionDomain[] = []
+  const stopped = (error: unknown): OptionsResult => {
+    if (!(error instanceof OutOfWork)) throw error
+    const skipped = slots.slice(domains.length).map((slot) => formatPath(slot.path))
+    const message =
+      error.reason === 'aborted'
+        ? `the caller aborted: ${skipped.length} of ${slots.length} options have no domain`
+        : `the answer needs more than ${limit} checks (its work budget): ${skipped.length} of ${slots.length} options have no domain`
+    return {
+      ok: true,
+      product: ruleset.product,
+      options: domains,
+      problems: [],
+      truncated: { reason: error.reason, message, skipped },
+    }
+  }
+  try {
+    budget.spend()
+  } catch (error) {
+    return stopped(error)
+  }
   if (settings.incremental !== false) {
-    const found = baseline.ok ? { ok: true as const, witness: partial } : search(partial, [])
+    let found: Outcome
+    try {
+      found = baseline.ok ? { ok: true as const, witness: partial } : search(partial, [])
+    } catch (error) {
+      return stopped(error)
+    }
     const witness = found.ok ? configurator.configure(found.witness) : undefined
     // unset text is typed later: a witness may lack it when no rule reads it
     const free = walk(ruleset.options, partial, 'all')
@@ -719,7 +810,6 @@ export function options(
     if (witness !== undefined && usable === true)
       incremental = createIncrementalCheck(configurator, witness.configuration)
   }
-  const domains: OptionDomain[] = []
   const partialText = JSON.stringify(partial)
   const alikeCache = new Map<OptionSpec, ReadonlySet<unknown>>()
   const final = (
@@ -739,7 +829,12 @@ export function options(
         return path !== own && !path.startsWith(`${own}.`) && !path.startsWith(`${own}[`)
       })
       .map((o) => o.path)
-    return (value) => quickCheck({ slot, value, check, others })
+    return (value) => {
+      budget.spend()
+      const errors = quickCheck({ slot, value, check, others })
+      budget.spend(errors?.length ?? 0)
+      return errors
+    }
   }
   const quickCheck = (at: {
     slot: Slot
@@ -785,57 +880,86 @@ export function options(
         return undefined
     }
   }
-  for (const slot of walk(ruleset.options, partial, 'all')) {
-    const domain: OptionDomain = {
-      path: formatPath(slot.path),
-      kind: slot.kind,
-      set: slot.set,
-      allowed: [],
-      ruledOut: [],
-    }
-    if (slot.set) domain.value = slot.value
-    const quick = quickCheckOf(slot)
-    const outcomeOf = (value: unknown): Outcome => {
-      const errors = quick(value)
-      if (errors !== undefined)
-        return errors.length === 0 ? { ok: true } : { ok: false, reasons: errors }
-      return search(
-        apply(partial, slot, value),
-        value === null && isLeaf(slot) ? [domain.path] : [],
-      )
-    }
-    if (slot.kind === 'number' || slot.kind === 'integer') {
-      domain.intervals = numberDomain(context, slot, outcomeOf)
-    } else if (slot.kind === 'text') {
-      const outcome = search(partial, [])
-      if (outcome.ok) domain.allowed.push(slot.set ? slot.value : null)
-    } else {
-      const option =
-        slot.kind === 'item'
-          ? slot.option
-          : slot.kind === 'add' && slot.option.type === 'list'
-            ? keyOf(slot.option.items)?.option
-            : undefined
-      let alike = option === undefined ? undefined : alikeCache.get(option)
-      if (alike === undefined) {
-        alike = interchangeable(context, option, partialText)
-        if (option !== undefined) alikeCache.set(option, alike)
+  try {
+    for (const slot of slots) {
+      const domain: OptionDomain = {
+        path: formatPath(slot.path),
+        kind: slot.kind,
+        set: slot.set,
+        allowed: [],
+        ruledOut: [],
       }
-      let shared: Outcome | undefined
-      for (const value of candidates(context, slot)) {
-        if (alike.has(value)) {
-          shared ??= outcomeOf(value)
-          if (shared.ok) {
-            domain.allowed.push(value)
-            continue
-          }
+      if (slot.set) domain.value = slot.value
+      const quick = quickCheckOf(slot)
+      const outcomeOf = (value: unknown): Outcome => {
+        const errors = quick(value)
+        if (errors !== undefined)
+          return errors.length === 0 ? { ok: true } : { ok: false, reasons: errors }
+        return search(
+          apply(partial, slot, value),
+          value === null && isLeaf(slot) ? [domain.path] : [],
+        )
+      }
+      if (slot.kind === 'number' || slot.kind === 'integer') {
+        domain.intervals = numberDomain(context, slot, outcomeOf)
+      } else if (slot.kind === 'text') {
+        const outcome = search(partial, [])
+        if (outcome.ok) domain.allowed.push(slot.set ? slot.value : null)
+      } else {
+        const option =
+          slot.kind === 'item'
+            ? slot.option
+            : slot.kind === 'add' && slot.option.type === 'list'
+              ? keyOf(slot.option.items)?.option
+              : undefined
+        let alike = option === undefined ? undefined : alikeCache.get(option)
+        if (alike === undefined) {
+          alike = interchangeable(context, option, partialText)
+          if (option !== undefined) alikeCache.set(option, alike)
         }
-        const outcome = outcomeOf(value)
-        if (outcome.ok) domain.allowed.push(value)
-        else domain.ruledOut.push({ value, reasons: reasonsOf(outcome.reasons) })
+        let shared: Outcome | undefined
+        for (const value of candidates(context, slot)) {
+          if (alike.has(value)) {
+            shared ??= outcomeOf(value)
+            if (shared.ok) {
+              domain.allowed.push(value)
+              continue
+            }
+          }
+          const outcome = outcomeOf(value)
+          if (outcome.ok) domain.allowed.push(value)
+          else domain.ruledOut.push({ value, reasons: reasonsOf(outcome.reasons) })
+        }
       }
+      // the reasons listed are the answer's size: they cost too
+      budget.spend(capReasons(domain, maxReasons))
+      domains.push(domain)
+      yield
     }
-    domains.push(domain)
+  } catch (error) {
+    return stopped(error)
   }
-  return { ok: true, product: ruleset.product, options: domains, problems: [] }
+  return {
+    ok: true,
+    product: ruleset.product,
+    options: domains,
+    problems: [],
+  }
+}
+
+/** keeps at most `max` reasons per ruled-out value or range (the rest are counted); the reasons kept */
+function capReasons(domain: OptionDomain, max: number): number {
+  let kept = 0
+  const cap = <T extends { reasons: Reason[]; moreReasons?: number }>(entry: T): T => {
+    kept += Math.min(max, entry.reasons.length)
+    if (entry.reasons.length <= max) return entry
+    return {
+      ...entry,
+      reasons: entry.reasons.slice(0, max),
+      moreReasons: entry.reasons.length - max,
+    }
+  }
+  domain.ruledOut = domain.ruledOut.map(cap)
+  if (domain.intervals !== undefined) domain.intervals.ruledOut = domain.intervals.ruledOut.map(cap)
+  return kept
 }

@@ -43,6 +43,7 @@ export interface CompiledTemplate extends Compiled<(values: Values) => string> {
 }
 
 const FALSE: Predicate = () => false
+const TRUE: Predicate = () => true
 const UNDEFINED: Getter = () => undefined
 
 /** a plain JSON object: not null, not a list */
@@ -64,7 +65,13 @@ export function templateText(value: unknown): string {
  */
 export class Compiler {
   readonly issues: Issue[] = []
+  /** the file's shared conditions by name, for `{ "condition": name }` references */
+  sharedConditions: ReadonlyMap<string, unknown> = new Map()
   #nextSlot: number
+  /** the shared conditions being compiled, innermost last (a reference to one of them is a cycle) */
+  readonly #realizing: string[] = []
+  /** issues already recorded: a shared condition compiled at each reference reports once */
+  readonly #seen = new Set<string>()
 
   constructor(
     readonly file: string,
@@ -81,6 +88,11 @@ export class Compiler {
     return this.#nextSlot++
   }
 
+  /** Records a warning: the rules compile, but something in them does not do what it says. */
+  warn(path: PathSegment[], code: string, problem: { message: string; hint: string }): void {
+    this.issues.push({ code, severity: 'warning', file: this.file, path, ...problem })
+  }
+
   /** Records an error; `problem` is its message, or its message and a hint such as a did-you-mean. */
   error(
     path: PathSegment[],
@@ -89,6 +101,9 @@ export class Compiler {
   ): void {
     const { message, hint } =
       typeof problem === 'string' ? { message: problem, hint: undefined } : problem
+    const key = JSON.stringify([path, code, message])
+    if (this.#seen.has(key)) return
+    this.#seen.add(key)
     this.issues.push({
       code,
       severity: 'error',
@@ -186,6 +201,8 @@ export class Compiler {
         const parts = list.map((child, i) => this.condition(child, [...at, kind, i], scope))
         const fns = parts.map((p) => p.fn)
         const reads = parts.flatMap((p) => p.reads)
+        // json-rules-engine: an empty "all" and an empty "any" both hold
+        if (fns.length === 0) return { fn: TRUE, reads }
         const fn: Predicate =
           kind === 'all'
             ? (values) => {
@@ -203,14 +220,49 @@ export class Compiler {
         return { fn: (values) => !inner.fn(values), reads: inner.reads }
       }
       case 'condition':
-        this.error(
-          [...at, 'condition'],
-          'unsupported',
-          'shared conditions are not supported; declare a derived fact in product.json instead',
-        )
-        return { fn: FALSE, reads: [] }
+        return this.reference(node, at, scope)
       case 'fact':
         return this.leaf(node, at, scope)
+    }
+  }
+
+  /** `{ "condition": name }`: the file's shared condition of that name, compiled in place */
+  private reference(
+    node: Record<string, unknown>,
+    at: PathSegment[],
+    scope: Scope,
+  ): Compiled<Predicate> {
+    const name = node['condition']
+    const extra = Object.keys(node).filter((key) => key !== 'condition' && key !== 'name')
+    if (extra.length > 0) {
+      this.error(
+        [...at, extra[0] as string],
+        'malformed_condition',
+        `a condition reference holds only "condition" (and "name"), not ${JSON.stringify(extra[0])}`,
+      )
+      return { fn: FALSE, reads: [] }
+    }
+    if (typeof name !== 'string' || !this.sharedConditions.has(name)) {
+      const known = [...this.sharedConditions.keys()]
+      this.error([...at, 'condition'], 'unknown_condition', {
+        message: `unknown shared condition ${JSON.stringify(name)}${known.length === 0 ? '; this file declares none (declare it under "conditions")' : ''}`,
+        hint: typeof name === 'string' ? didYouMean(name, known) : undefined,
+      })
+      return { fn: FALSE, reads: [] }
+    }
+    if (this.#realizing.includes(name)) {
+      const loop = [...this.#realizing.slice(this.#realizing.indexOf(name)), name]
+      this.error(['conditions', name], 'condition_cycle', {
+        message: `shared condition ${JSON.stringify(name)} refers to itself: ${loop.join(' → ')}`,
+        hint: undefined,
+      })
+      return { fn: FALSE, reads: [] }
+    }
+    this.#realizing.push(name)
+    try {
+      return this.condition(this.sharedConditions.get(name), ['conditions', name], scope)
+    } finally {
+      this.#realizing.pop()
     }
   }
 
@@ -232,13 +284,7 @@ export class Compiler {
       )
       return { fn: FALSE, reads: [] }
     }
-    if (node['params'] !== undefined) {
-      this.error(
-        [...at, 'params'],
-        'unsupported',
-        'fact params are not supported: our facts take none',
-      )
-    }
+    if (node['params'] !== undefined) this.refuseParams([...at, 'params'])
     const left = this.factReader(scope, { fact, path }, at)
     if (typeof operator !== 'string') {
       this.error(
@@ -272,6 +318,7 @@ export class Compiler {
         this.error([...at, 'value', 'fact'], 'malformed_condition', '"fact" is the name of a fact')
         return { fn: FALSE, reads: [] }
       }
+      if (value['params'] !== undefined) this.refuseParams([...at, 'value', 'params'])
       const path = typeof value['path'] === 'string' ? value['path'] : undefined
       right = this.factReader(scope, { fact: value['fact'], path }, [...at, 'value'])
       if (right === undefined) return { fn: FALSE, reads: [] }
@@ -308,6 +355,15 @@ export class Compiler {
       fn: (values) => compare(get(values), other(values)),
       reads: [...left.reads, ...right.reads],
     }
+  }
+
+  /** json-rules-engine passes params to a fact's function; a configurator fact is a value */
+  private refuseParams(at: PathSegment[]): void {
+    this.error(at, 'unsupported', {
+      message:
+        'fact params are not supported: a fact here is a value of the configuration, not a function',
+      hint: 'read a part of the fact with "path" (e.g. "$.size.widthIn"), or declare a derived fact in product.json (docs/rules.md#derived-facts)',
+    })
   }
 
   /** A literal compared with an enum option must be one of its values. */

@@ -135,7 +135,11 @@ export function createConfigurator(input: { catalog: Catalog; ruleset: Ruleset }
       'createConfigurator(): the ruleset is empty; was it compiled with compileRuleset()?',
     )
   }
-  const validator = createConfigurationValidator({ ...ruleset.options }, itemDomain(catalog))
+  const validator = createConfigurationValidator(
+    { ...ruleset.options },
+    itemDomain(catalog),
+    ruleset.limits,
+  )
   const { numbers, customParts } = ruleset
   const fireEvent = createEventFirer({ catalog, numbers, customParts })
 

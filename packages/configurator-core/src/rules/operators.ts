@@ -18,8 +18,12 @@ const OPERATORS: Record<string, OperatorDef> = {
   // indexOf, as json-rules-engine: strict equality, so NaN is in no list
   in: { compare: (a: unknown, b: unknown[]) => b.indexOf(a) > -1, value: 'list' },
   notIn: { compare: (a: unknown, b: unknown[]) => b.indexOf(a) === -1, value: 'list' },
-  contains: { compare: (a: unknown[], b: unknown) => a.includes(b), accepts: Array.isArray },
-  doesNotContain: { compare: (a: unknown[], b: unknown) => !a.includes(b), accepts: Array.isArray },
+  // indexOf too (not includes): NaN is never contained
+  contains: { compare: (a: unknown[], b: unknown) => a.indexOf(b) > -1, accepts: Array.isArray },
+  doesNotContain: {
+    compare: (a: unknown[], b: unknown) => a.indexOf(b) === -1,
+    accepts: Array.isArray,
+  },
   lessThan: { compare: (a: number, b: number) => a < b, accepts: isNumeric },
   lessThanInclusive: { compare: (a: number, b: number) => a <= b, accepts: isNumeric },
   greaterThan: { compare: (a: number, b: number) => a > b, accepts: isNumeric },

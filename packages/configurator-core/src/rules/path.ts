@@ -5,30 +5,35 @@ export type ParsedPath = { ok: true; segments: PathSegment[] } | { ok: false; me
 
 const KEY = /^[A-Za-z_$][A-Za-z0-9_$]*/
 
+/** The segment of `[*]` and `.*`: every element of a list (the same number as ANY_INDEX). */
+export const WILDCARD = -1
+
 /**
- * Parses the simple JSONPaths that rules use: `$.a.b`, `$[0].c`, `$["odd key"]`, `$['k']`.
- * Filters, wildcards and recursive descent are refused with a message that says so.
+ * Parses the JSONPaths that rules use, as json-rules-engine (jsonpath-plus) reads them: `$.a.b`,
+ * `$[0].c`, `$.[0]`, `$["odd key"]`, `$['k']`, `[*]` or `.*` over a list, `.length`, and the same without
+ * the leading `$` (`a.b`). Filters, slices and recursive descent are refused with a message that says so.
  *
  * @example parseJsonPath('$.size.widthIn') // { ok: true, segments: ['size', 'widthIn'] }
  */
 export function parseJsonPath(path: string): ParsedPath {
-  if (!path.startsWith('$')) {
-    return { ok: false, message: `a path starts with "$", e.g. "$.${path.replace(/^\.+/, '')}"` }
-  }
   const segments: PathSegment[] = []
-  let rest = path.slice(1)
+  // jsonpath-plus reads a path without "$" from the root: a.b is $.a.b
+  let rest = path.startsWith('$') ? path.slice(1) : path.startsWith('[') ? path : `.${path}`
   while (rest.length > 0) {
-    if (
-      rest.startsWith('..') ||
-      rest.startsWith('.*') ||
-      rest.startsWith('[*]') ||
-      rest.startsWith('[?')
-    ) {
+    if (rest.startsWith('..') || rest.startsWith('[?') || /^\[-?\d*:/.test(rest)) {
       return {
         ok: false,
-        message: 'only simple paths like $.a.b[0] are supported (no wildcards, filters or ..)',
+        message:
+          'filters ([?…]), slices ([1:2]) and recursive descent (..) are not supported; write $.a.b[0], $.list[*].key or $.list.length',
       }
     }
+    if (rest.startsWith('[*]') || rest.startsWith('.*')) {
+      segments.push(WILDCARD)
+      rest = rest.slice(rest.startsWith('[*]') ? 3 : 2)
+      continue
+    }
+    // $.[0] is $[0]
+    if (rest.startsWith('.[')) rest = rest.slice(1)
     if (rest.startsWith('.')) {
       const match = KEY.exec(rest.slice(1))
       if (match === null) return { ok: false, message: `expected a key after "." at "${rest}"` }
@@ -98,9 +103,32 @@ export function setSegments(
 
 /**
  * Reads a fact's value at a path with json-rules-engine's semantics: a path into something that is not an
- * object gives the value itself.
+ * object gives the value itself; `.length` of a text is its length; a wildcard gives the list of the
+ * values found below each element, or undefined when there are none.
  */
 export function readFactPath(value: unknown, segments: readonly PathSegment[]): unknown {
   if (segments.length === 0 || value === null || typeof value !== 'object') return value
-  return readSegments(value, segments)
+  return readBelow(value, segments, 0)
+}
+
+function readBelow(value: unknown, segments: readonly PathSegment[], from: number): unknown {
+  let current = value
+  for (let i = from; i < segments.length; i++) {
+    const segment = segments[i] as PathSegment
+    if (segment === WILDCARD) {
+      if (!Array.isArray(current)) return undefined
+      const found: unknown[] = []
+      for (const element of current as unknown[]) {
+        const below = i + 1 === segments.length ? element : readBelow(element, segments, i + 1)
+        if (below !== undefined) found.push(below)
+      }
+      return found.length === 0 ? undefined : found
+    }
+    if (typeof current === 'string' && segment === 'length') return current.length
+    if (current === null || typeof current !== 'object') return undefined
+    current = Object.hasOwn(current, segment)
+      ? (current as Record<PathSegment, unknown>)[segment]
+      : undefined
+  }
+  return current
 }

@@ -1,4 +1,6 @@
 import type { Catalog } from '../catalog/graph.js'
+import type { ConfigurationLimits } from '../configuration/limits.js'
+import { DEFAULT_LIMITS, modelDepth, resolveLimits } from '../configuration/limits.js'
 import type { Issue, PathSegment } from '../issues.js'
 import { sortIssues } from '../issues.js'
 import { didYouMean } from '../text/suggest.js'
@@ -97,6 +99,8 @@ export interface Ruleset {
   name: string | undefined
   version: string | undefined
   options: Readonly<Record<string, OptionSpec>>
+  /** the product model's limits on configurations, defaults filled in */
+  limits: Readonly<ConfigurationLimits>
   numbers: ReadonlyMap<string, string>
   optionSlots: readonly (readonly [string, number])[]
   facts: readonly CompiledFact[]
@@ -172,6 +176,18 @@ export function compileRuleset(
     return { ruleset: undefined, issues: sortIssues(issues), ok: false }
   }
   const product: ProductFile = parsedProduct.data
+  const limits = resolveLimits(product.limits)
+  const depth = modelDepth(product.options)
+  if (limits.maxDepth < depth) {
+    issues.push({
+      code: 'limit_too_low',
+      severity: 'error',
+      file: productFile,
+      path: ['limits', 'maxDepth'],
+      message: `limits.maxDepth is ${limits.maxDepth}, but the options nest ${depth} levels deep: every configuration would be refused`,
+      hint: `set it to ${depth} or more, or leave it out (default ${DEFAULT_LIMITS.maxDepth})`,
+    })
+  }
 
   // options are facts of the same name
   const productCompiler = new Compiler(productFile, 0)
@@ -264,6 +280,7 @@ export function compileRuleset(
     }
     const list = envelope.data.rules
     const compiler = new Compiler(file, nextSlot)
+    compiler.sharedConditions = new Map(Object.entries(envelope.data.conditions ?? {}))
     list.forEach((raw, index) => {
       const at: PathSegment[] = ['rules', index]
       const parsed = RuleSchema.safeParse(raw, { reportInput: true })
@@ -280,6 +297,13 @@ export function compileRuleset(
           `rule name ${JSON.stringify(rule.name)} is already used in ${first}`,
         )
       } else ruleNames.set(rule.name, file)
+      if (rule.priority !== undefined) {
+        compiler.warn([...at, 'priority'], 'priority_ignored', {
+          message:
+            'priority has no effect here: every rule runs, and lines and findings come in the order of ruleFiles and of the rules in each file',
+          hint: 'order the rules instead, and remove "priority"',
+        })
+      }
       const compiledRule = compileRule(compiler, { rule, at, index, scope, customParts, file })
       if (compiledRule !== undefined) rules.push(compiledRule)
     })
@@ -316,6 +340,7 @@ export function compileRuleset(
     name: product.name,
     version: product.version,
     options: product.options,
+    limits,
     numbers,
     optionSlots,
     facts,

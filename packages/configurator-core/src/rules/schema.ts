@@ -9,6 +9,8 @@ export interface Condition {
   path?: string | undefined
   operator?: string | undefined
   value?: unknown
+  condition?: string | undefined
+  params?: unknown
   name?: string | undefined
   priority?: number | undefined
 }
@@ -63,6 +65,12 @@ export const ConditionSchema: z.ZodType<Condition> = z
       .unknown()
       .meta(description('the value to compare with, or { "fact": …, "path": … }'))
       .optional(),
+    condition: z
+      .string()
+      .meta(description('a reference to a shared condition of the file, by name'))
+      .optional(),
+    // accepted here so that the compiler can say what to write instead
+    params: z.unknown().meta(description('not supported: use "path" or a derived fact')).optional(),
     name: z.string().optional(),
     priority: z.number().optional(),
   })
@@ -224,6 +232,14 @@ export const RuleFileSchema = z
   .strictObject({
     $schema: z.string().optional(),
     description: z.string().optional(),
+    conditions: z
+      .record(z.string(), ConditionSchema)
+      .meta(
+        description(
+          'shared conditions by name: a rule of this file refers to one with { "condition": name }',
+        ),
+      )
+      .optional(),
     rules: z.array(RuleSchema),
   })
   .meta({
@@ -325,7 +341,12 @@ export const OptionSchema: z.ZodType<OptionSpec> = z
         return OptionSchema
       },
       minItems: z.number().int().min(0).optional(),
-      maxItems: z.number().int().min(0).optional(),
+      maxItems: z
+        .number()
+        .int()
+        .min(0)
+        .optional()
+        .meta(description("the most entries; without it, the product's limits.maxListItems")),
     }),
     z.strictObject({
       ...optionBase,
@@ -369,6 +390,36 @@ export const ProductFileSchema = z
     options: z.record(z.string(), OptionSchema),
     facts: z.record(z.string(), DerivedFactSchema).optional(),
     customParts: z.record(z.string(), CustomPartTemplateSchema).optional(),
+    limits: z
+      .strictObject({
+        maxListItems: z
+          .number()
+          .int()
+          .min(1)
+          .optional()
+          .meta(
+            description(
+              'the most entries of a list option without a maxItems of its own (default 100)',
+            ),
+          ),
+        maxDepth: z
+          .number()
+          .int()
+          .min(1)
+          .max(1000)
+          .optional()
+          .meta(
+            description(
+              'the deepest nesting of objects and lists in a configuration, the configuration being 1 (default 32)',
+            ),
+          ),
+      })
+      .optional()
+      .meta(
+        description(
+          'bounds a real configuration never reaches and a hostile one always does; checked before anything else',
+        ),
+      ),
     ruleFiles: z
       .array(z.string())
       .meta(

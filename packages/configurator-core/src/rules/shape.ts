@@ -1,5 +1,6 @@
 import type { PathSegment } from '../issues.js'
 import type { OptionSpec } from './schema.js'
+import { WILDCARD } from './path.js'
 
 /** What the static checks know of a fact's value: enough to check paths, enum values and item ids. */
 export type Shape =
@@ -79,9 +80,16 @@ export function walkShape(shape: Shape, segments: readonly PathSegment[], at = 0
       }
       return { ok: false, at, key: segment, known: Object.keys(shape.properties) }
     }
-    case 'list':
-      if (typeof segment === 'number') return walkShape(shape.items, segments, at + 1)
-      return { ok: false, at, key: segment, known: ['[0]', '[1]', '…'] }
+    case 'list': {
+      if (segment === 'length') return walkShape(NUMBER, segments, at + 1)
+      if (segment !== WILDCARD && typeof segment === 'number')
+        return walkShape(shape.items, segments, at + 1)
+      if (segment !== WILDCARD)
+        return { ok: false, at, key: segment, known: ['[0]', '[*]', 'length'] }
+      // a wildcard gives the list of what it finds below each element
+      const below = walkShape(shape.items, segments, at + 1)
+      return below.ok ? { ok: true, shape: { kind: 'list', items: below.shape } } : below
+    }
     case 'union': {
       const found: Shape[] = []
       let failure: PathWalk | undefined
@@ -100,10 +108,12 @@ export function walkShape(shape: Shape, segments: readonly PathSegment[], at = 0
       }
       return failure ?? { ok: true, shape: ANY }
     }
+    case 'string':
+      if (segment === 'length') return walkShape(NUMBER, segments, at + 1)
+      return { ok: true, shape }
     case 'number':
     case 'boolean':
     case 'null':
-    case 'string':
       return { ok: true, shape }
   }
 }

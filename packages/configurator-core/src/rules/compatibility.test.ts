@@ -1,0 +1,302 @@
+// issue 18: json-rules-engine's condition format, case by case against json-rules-engine itself. Each case
+// either gives json-rules-engine's result or is refused before anything runs, with a path and a message.
+import { Engine } from 'json-rules-engine'
+import type { RuleProperties, TopLevelCondition } from 'json-rules-engine'
+import { describe, expect, it } from 'vitest'
+import type { FactDef } from './compile.js'
+import { Compiler } from './compile.js'
+import { ANY } from './shape.js'
+
+interface Case {
+  name: string
+  conditions: unknown
+  facts: Record<string, unknown>
+  /** shared conditions, as engine.setCondition() declares them */
+  shared?: Record<string, unknown>
+}
+
+const basins = [
+  { type: 'E_SINK', size: { widthIn: 24 } },
+  { type: 'E_DRAIN', size: { widthIn: 30 } },
+]
+const facts = {
+  lengthIn: 60,
+  text: 'SOLID',
+  numeric: '10',
+  nothing: null,
+  flags: [1, 2, Number.NaN],
+  basins,
+  one: [{ type: 'E_SINK' }],
+  empty: [],
+  record: { 'odd key': 5, nested: { list: [7, 8] } },
+}
+
+const fact = (name: string, operator: string, value: unknown) => ({ fact: name, operator, value })
+const at = (path: string, leaf: Record<string, unknown>) => ({ ...leaf, path })
+
+const CASES: Case[] = [
+  { name: 'an empty all holds', conditions: { all: [] }, facts },
+  { name: 'an empty any holds', conditions: { any: [] }, facts },
+  { name: 'not of an empty any fails', conditions: { all: [{ not: { any: [] } }] }, facts },
+  { name: 'equal is strict', conditions: { all: [fact('numeric', 'equal', 10)] }, facts },
+  { name: 'notEqual is strict', conditions: { all: [fact('numeric', 'notEqual', 10)] }, facts },
+  { name: 'equal null', conditions: { all: [fact('nothing', 'equal', null)] }, facts },
+  {
+    name: 'an undefined fact is not null',
+    conditions: { all: [fact('missing', 'equal', null)] },
+    facts,
+  },
+  { name: 'in a list', conditions: { all: [fact('text', 'in', ['SOLID', 'X'])] }, facts },
+  { name: 'notIn a list', conditions: { all: [fact('text', 'notIn', ['X'])] }, facts },
+  { name: 'contains', conditions: { all: [fact('flags', 'contains', 2)] }, facts },
+  { name: 'NaN is never contained', conditions: { all: [fact('flags', 'contains', NaN)] }, facts },
+  {
+    name: 'NaN is never contained, so doesNotContain holds',
+    conditions: { all: [fact('flags', 'doesNotContain', NaN)] },
+    facts,
+  },
+  {
+    name: 'contains on a text is false (a list is required)',
+    conditions: { all: [fact('text', 'contains', 'S')] },
+    facts,
+  },
+  {
+    name: 'lessThan on a numeric text compares as JavaScript does',
+    conditions: { all: [fact('numeric', 'lessThan', 9)] },
+    facts,
+  },
+  {
+    name: 'greaterThan on null is false (not a number)',
+    conditions: { all: [fact('nothing', 'greaterThan', -1)] },
+    facts,
+  },
+  {
+    name: 'lessThanInclusive and greaterThanInclusive',
+    conditions: {
+      all: [
+        fact('lengthIn', 'lessThanInclusive', 60),
+        fact('lengthIn', 'greaterThanInclusive', 60),
+      ],
+    },
+    facts,
+  },
+  {
+    name: 'any holds when one holds',
+    conditions: { any: [fact('lengthIn', 'lessThan', 10), fact('text', 'equal', 'SOLID')] },
+    facts,
+  },
+  {
+    name: 'a $.a.b path',
+    conditions: { all: [at('$[1].size.widthIn', fact('basins', 'equal', 30))] },
+    facts,
+  },
+  {
+    name: 'a quoted key',
+    conditions: { all: [at("$['odd key']", fact('record', 'equal', 5))] },
+    facts,
+  },
+  {
+    name: 'a path without $',
+    conditions: { all: [at('nested.list[1]', fact('record', 'equal', 8))] },
+    facts,
+  },
+  {
+    name: 'the $.[0] form',
+    conditions: { all: [at('$.[0].type', fact('basins', 'equal', 'E_SINK'))] },
+    facts,
+  },
+  {
+    name: 'the length of a list',
+    conditions: { all: [at('$.length', fact('basins', 'equal', 2))] },
+    facts,
+  },
+  {
+    name: 'the length of a text',
+    conditions: { all: [at('$.length', fact('text', 'equal', 5))] },
+    facts,
+  },
+  {
+    name: 'a wildcard gives the list of values: contains',
+    conditions: { all: [at('$[*].type', fact('basins', 'contains', 'E_DRAIN'))] },
+    facts,
+  },
+  {
+    name: 'a wildcard over one element still gives a list',
+    conditions: { all: [at('$[*].type', fact('one', 'contains', 'E_SINK'))] },
+    facts,
+  },
+  {
+    name: 'a wildcard over an empty list gives nothing',
+    conditions: { all: [at('$[*].type', fact('empty', 'equal', null))] },
+    facts,
+  },
+  {
+    name: 'a wildcard with someFact',
+    conditions: { all: [at('$[*].size.widthIn', fact('basins', 'someFact:greaterThan', 25))] },
+    facts,
+  },
+  {
+    name: 'a wildcard with everyFact',
+    conditions: { all: [at('$[*].size.widthIn', fact('basins', 'everyFact:greaterThan', 25))] },
+    facts,
+  },
+  {
+    name: 'a path into a missing key',
+    conditions: { all: [at('$.absent', fact('record', 'notEqual', null))] },
+    facts,
+  },
+  {
+    name: 'a value that reads another fact',
+    conditions: {
+      all: [fact('lengthIn', 'greaterThan', { fact: 'record', path: "$['odd key']" })],
+    },
+    facts,
+  },
+  {
+    name: 'a value that reads another fact at a path',
+    conditions: {
+      all: [fact('lengthIn', 'greaterThan', { fact: 'basins', path: '$[1].size.widthIn' })],
+    },
+    facts,
+  },
+  { name: 'the not decorator', conditions: { all: [fact('text', 'not:equal', 'X')] }, facts },
+  {
+    name: 'the swap decorator',
+    conditions: { all: [fact('lengthIn', 'swap:contains', [60, 72])] },
+    facts,
+  },
+  {
+    name: 'the someValue decorator',
+    conditions: { all: [fact('text', 'someValue:equal', ['X', 'SOLID'])] },
+    facts,
+  },
+  {
+    name: 'the everyValue decorator',
+    conditions: { all: [fact('lengthIn', 'everyValue:greaterThan', [10, 70])] },
+    facts,
+  },
+  {
+    name: 'condition priority orders the evaluation only',
+    conditions: {
+      all: [
+        { ...fact('lengthIn', 'equal', 60), priority: 1 },
+        { ...fact('text', 'equal', 'SOLID'), priority: 9 },
+      ],
+    },
+    facts,
+  },
+  {
+    name: 'a condition reference',
+    conditions: { all: [{ condition: 'long' }] },
+    facts,
+    shared: { long: { all: [fact('lengthIn', 'greaterThan', 50)] } },
+  },
+  {
+    name: 'a reference inside not and any, to a condition with a reference',
+    conditions: { any: [{ not: { condition: 'solidAndLong' } }, fact('lengthIn', 'equal', 1)] },
+    facts,
+    shared: {
+      long: { all: [fact('lengthIn', 'greaterThan', 50)] },
+      solidAndLong: { all: [{ condition: 'long' }, fact('text', 'equal', 'SOLID')] },
+    },
+  },
+]
+
+/** our compiler over facts of any shape: the conditions alone, as a rule's `conditions` */
+function compileOurs(test: Pick<Case, 'conditions' | 'facts' | 'shared'>) {
+  const compiler = new Compiler('rules.json', 0)
+  compiler.sharedConditions = new Map(Object.entries(test.shared ?? {}))
+  const names = [...new Set([...Object.keys(test.facts), 'missing'])]
+  const scope = new Map<string, FactDef>(
+    names.map((name, slot) => [name, { name, slot, shape: ANY, reads: [[name]] }]),
+  )
+  const compiled = compiler.condition(test.conditions, ['conditions'], scope)
+  const values = names.map((name) => test.facts[name])
+  return { issues: compiler.issues, holds: compiled.fn(values) }
+}
+
+async function runReference(test: Case): Promise<boolean> {
+  const rule: RuleProperties = {
+    conditions: test.conditions as TopLevelCondition,
+    event: { type: 'fired' },
+  }
+  const engine = new Engine([rule], { allowUndefinedFacts: true })
+  for (const [name, condition] of Object.entries(test.shared ?? {}))
+    engine.setCondition(name, condition as TopLevelCondition)
+  const { events } = await engine.run({ ...test.facts })
+  return events.length > 0
+}
+
+describe('json-rules-engine conditions', () => {
+  it.each(CASES)('$name: the same result as json-rules-engine', async (test) => {
+    const ours = compileOurs(test)
+    expect(ours.issues).toEqual([])
+    expect(ours.holds).toBe(await runReference(test))
+  })
+
+  it('gives both results, true and false, across the corpus (the corpus can fail)', async () => {
+    const results = await Promise.all(CASES.map(runReference))
+    expect(results).toContain(true)
+    expect(results).toContain(false)
+  })
+})
+
+describe('what is refused, with a path and a message that says what to write instead', () => {
+  const refused = (conditions: unknown, shared?: Record<string, unknown>) =>
+    compileOurs({ conditions, facts, ...(shared === undefined ? {} : { shared }) }).issues.map(
+      (issue) =>
+        `${issue.path.join('.')}: ${issue.code}: ${issue.message}${issue.hint === undefined ? '' : ` (${issue.hint})`}`,
+    )
+
+  it('refuses fact params, on the fact and on a value fact', () => {
+    expect(
+      refused({
+        all: [
+          { ...fact('lengthIn', 'equal', 1), params: { unit: 'mm' } },
+          fact('lengthIn', 'equal', { fact: 'record', params: { x: 1 } }),
+        ],
+      }),
+    ).toMatchInlineSnapshot(`
+      [
+        "conditions.all.0.params: unsupported: fact params are not supported: a fact here is a value of the configuration, not a function (read a part of the fact with "path" (e.g. "$.size.widthIn"), or declare a derived fact in product.json (docs/rules.md#derived-facts))",
+        "conditions.all.1.value.params: unsupported: fact params are not supported: a fact here is a value of the configuration, not a function (read a part of the fact with "path" (e.g. "$.size.widthIn"), or declare a derived fact in product.json (docs/rules.md#derived-facts))",
+      ]
+    `)
+  })
+
+  it('refuses filters, slices and recursive descent', () => {
+    expect(
+      refused({
+        all: [
+          at('$[?(@.type)]', fact('basins', 'equal', 1)),
+          at('$[0:1]', fact('basins', 'equal', 1)),
+          at('$..list', fact('record', 'equal', 1)),
+        ],
+      }),
+    ).toMatchInlineSnapshot(`
+      [
+        "conditions.all.0.path: invalid_path: "$[?(@.type)]": filters ([?…]), slices ([1:2]) and recursive descent (..) are not supported; write $.a.b[0], $.list[*].key or $.list.length",
+        "conditions.all.1.path: invalid_path: "$[0:1]": filters ([?…]), slices ([1:2]) and recursive descent (..) are not supported; write $.a.b[0], $.list[*].key or $.list.length",
+        "conditions.all.2.path: invalid_path: "$..list": filters ([?…]), slices ([1:2]) and recursive descent (..) are not supported; write $.a.b[0], $.list[*].key or $.list.length",
+      ]
+    `)
+  })
+
+  it('refuses an unknown or circular condition reference', () => {
+    expect(refused({ all: [{ condition: 'lng' }] }, { long: { all: [] } })).toMatchInlineSnapshot(`
+      [
+        "conditions.all.0.condition: unknown_condition: unknown shared condition "lng" (did you mean "long"?)",
+      ]
+    `)
+    expect(
+      refused(
+        { all: [{ condition: 'a' }] },
+        { a: { all: [{ condition: 'b' }] }, b: { any: [{ condition: 'a' }] } },
+      ),
+    ).toMatchInlineSnapshot(`
+      [
+        "conditions.a: condition_cycle: shared condition "a" refers to itself: a → b → a",
+      ]
+    `)
+  })
+})
