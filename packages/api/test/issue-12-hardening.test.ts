@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs'
 import { and, eq } from 'drizzle-orm'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { auditLog, customers, idempotencyKeys } from '../src/db/schema.js'
@@ -49,6 +50,41 @@ describe('input that used to give a 500', () => {
       expect(response.headers.get('content-type')).toBe('application/problem+json')
     }
     expect((await t.call('GET', '/orders/2147483647', { token: await sales() })).status).toBe(404)
+  })
+})
+
+describe('the probe that froze the server', () => {
+  const config = JSON.parse(
+    readFileSync(new URL('../../../fixtures/configs/t2-b2-standard.json', import.meta.url), 'utf8'),
+  ) as Record<string, unknown>
+  const withAccessories = (count: number) => ({
+    ...config,
+    accessories: Array.from({ length: count }, (_, i) => ({ id: `T2-ACC-${i}`, quantity: 1 })),
+  })
+
+  it('answers 200, 400 and 1,000 accessories with a bounded answer while /health stays up', async () => {
+    for (const count of [200, 400, 1000]) {
+      const [answer, health] = await Promise.all([
+        t.call('POST', '/configurations/options', {
+          token: await sales(),
+          body: withAccessories(count),
+        }),
+        t.call('GET', '/health'),
+      ])
+      expect(health.status).toBe(200)
+      expect(answer.status, String(count)).toBeLessThan(500)
+      const text = await answer.text()
+      expect(text.length, String(count)).toBeLessThan(2_000_000)
+      const explained = await t.call('POST', '/configurations/explain', {
+        token: await sales(),
+        body: {
+          configuration: withAccessories(count),
+          items: Array.from({ length: 50 }, (_, i) => `T2-ACC-${i}`),
+        },
+      })
+      expect(explained.status, String(count)).toBeLessThan(500)
+      expect((await explained.text()).length, String(count)).toBeLessThan(2_000_000)
+    }
   })
 })
 

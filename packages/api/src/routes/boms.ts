@@ -1,5 +1,11 @@
 import type { BomDocument } from '@torvan/configurator-core'
-import { bomToCsv, ConfiguratorError, diffBoms, explain, options } from '@torvan/configurator-core'
+import {
+  bomToCsv,
+  ConfiguratorError,
+  diffBoms,
+  explain,
+  optionsAsync,
+} from '@torvan/configurator-core'
 import { eq } from 'drizzle-orm'
 import { z } from 'zod'
 import { RowId } from '../http/row-id.js'
@@ -82,9 +88,10 @@ export const bomRoutes = [
       }),
     },
     problems: [503],
-    handler: ({ body, services }) => {
+    handler: async ({ body, services, c }) => {
       const { configurator } = requireModel(services)
-      return Promise.resolve({ body: options(configurator, body) })
+      // pauses for the event loop between slices, and stops when the client goes away
+      return { body: await optionsAsync(configurator, body, { signal: c.req.raw.signal }) }
     },
   }),
   defineRoute({
