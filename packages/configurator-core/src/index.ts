@@ -82,6 +82,7 @@ export { optionsAsync } from './explain/options-async.js'
 export type { AbortSignalLike, Truncation, TruncationReason } from './explain/work-budget.js'
 export type { ConditionTrace, ExplainRequest, Explanation, RuleTrace } from './explain/explain.js'
 export { DEFAULT_EXPLAIN_BUDGET, explain } from './explain/explain.js'
+export type { Derivation, DerivationField } from './explain/derivation.js'
 
 /** BOM documents: versioned, hashed, exploded and flattened; diffs, consolidation, cost and exports. */
 export { VERSION } from './version.js'

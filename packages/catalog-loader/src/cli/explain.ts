@@ -1,4 +1,6 @@
 import type {
+  Derivation,
+  DerivationField,
   ConditionTrace,
   Explanation,
   Interval,
@@ -92,6 +94,25 @@ export async function optionsCommand(
   return result.ok ? EXIT.ok : EXIT.problems
 }
 
+function formatField(field: DerivationField): string {
+  if (field.entries !== undefined) return `${field.path} (${String(field.entries)} entries)`
+  return `${field.path} = ${'value' in field ? JSON.stringify(field.value) : 'absent'}`
+}
+
+/** a derived fact's sources, one level per line: the fields it read, then the facts it used */
+function formatDerivation(derivation: Derivation, depth: number): string[] {
+  const indent = '  '.repeat(depth)
+  const out: string[] = []
+  if (derivation.fields.length > 0)
+    out.push(`${indent}← ${derivation.fields.map(formatField).join(', ')}`)
+  for (const used of derivation.facts) {
+    const about = used.description === undefined ? '' : ` (${used.description})`
+    out.push(`${indent}← ${used.fact} = ${JSON.stringify(used.value)}${about}`)
+    out.push(...formatDerivation(used, depth + 1))
+  }
+  return out
+}
+
 function formatCondition(trace: ConditionTrace, depth: number): string[] {
   const indent = '  '.repeat(depth)
   const mark = trace.holds ? 'holds' : 'fails'
@@ -105,6 +126,7 @@ function formatCondition(trace: ConditionTrace, depth: number): string[] {
   const actual = 'actual' in trace ? JSON.stringify(trace.actual) : 'nothing'
   return [
     `${indent}${trace.fact ?? ''}${path} ${trace.operator ?? ''} ${JSON.stringify(trace.value)}: ${mark} (it is ${actual})`,
+    ...(trace.derivation === undefined ? [] : formatDerivation(trace.derivation, depth + 1)),
   ]
 }
 

@@ -61,11 +61,18 @@ describe('explain()', () => {
   })
 
   it('traces a per-element rule once per element, with the id its template gave there', () => {
-    const explanation = explain(configurator, config, 'BASIN30X20')
+    const explanation = explain(configurator, config, { item: 'BASIN30X20', all: true })
     expect(explanation.verdict).toBe('not-added')
     expect(explanation.rules.map((r) => [r.rule, r.element, r.fired, r.gives])).toEqual([
       ['basin-size', 'basins[0]', true, 'BASIN20X20'],
       ['basin-size', 'basins[1]', false, 'BASIN{"widthIn":25,"lengthIn":20}'],
+    ])
+  })
+
+  it('leaves out the rules that fired for another id, unless asked for all', () => {
+    const explanation = explain(configurator, config, 'BASIN30X20')
+    expect(explanation.rules.map((r) => [r.rule, r.element, r.fired])).toEqual([
+      ['basin-size', 'basins[1]', false],
     ])
   })
 

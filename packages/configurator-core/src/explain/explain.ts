@@ -9,6 +9,8 @@ import { parseJsonPath, readFactPath } from '../rules/path.js'
 import { stringDomain } from '../rules/shape.js'
 import type { CompiledRule, Ruleset } from '../rules/ruleset.js'
 import { didYouMean } from '../text/suggest.js'
+import type { Derivation } from './derivation.js'
+import { createDerivations } from './derivation.js'
 import type { AbortSignalLike, Truncation } from './work-budget.js'
 import { OutOfWork, checkBudget, createWorkBudget } from './work-budget.js'
 
@@ -23,6 +25,8 @@ export interface ExplainRequest {
   budget?: number
   /** stops the work when it aborts (between traces); the explanation is then truncated */
   signal?: AbortSignalLike
+  /** `true`: list also the rules that fired but gave another id (default: only those that could add it) */
+  all?: boolean
 }
 
 /** One condition of a rule, evaluated: what it compared, the fact value it saw and whether it held. */
@@ -38,6 +42,8 @@ export interface ConditionTrace {
   value?: unknown
   /** a leaf: the fact's value at the path (`undefined` is written as absent) */
   actual?: unknown
+  /** a leaf on a derived fact: how it got its value, down to the configuration fields */
+  derivation?: Derivation
 }
 
 /** One rule that can add the item, evaluated once (or once per element for a `forEach` rule). */
@@ -77,6 +83,8 @@ interface Context {
   slots: ReadonlyMap<string, number>
   /** the shared conditions of the rule's file, for `{ "condition": name }` */
   shared?: Readonly<Record<string, unknown>>
+  /** derived facts explained down to the configuration */
+  derive?: (fact: string) => Derivation | undefined
 }
 
 /** the shared conditions a rule file declares */
@@ -188,6 +196,8 @@ function traceCondition(context: Context, node: unknown, values: Values): Condit
   trace.operator = operator
   trace.value = value
   if (actual !== undefined) trace.actual = actual
+  const derivation = context.derive?.(fact)
+  if (derivation !== undefined) trace.derivation = derivation
   return trace
 }
 
@@ -206,6 +216,7 @@ export function explain(
     item: itemId,
     budget: limit = DEFAULT_EXPLAIN_BUDGET,
     signal,
+    all = false,
   } = typeof request === 'string' ? { item: request } : request
   if (typeof itemId !== 'string' || itemId === '') {
     throw new ConfiguratorError(
@@ -231,18 +242,28 @@ export function explain(
   const errors = result.findings.filter((finding) => finding.severity === 'error')
   const context = contextOf(ruleset)
   const values = computeFacts(ruleset, result.configuration)
+  const derive = createDerivations(ruleset, values, result.configuration)
   const rules: RuleTrace[] = []
+  // whether any rule could have added the item here (traced or left out)
+  const traced = { any: false }
   let truncated: Truncation | undefined
   try {
     for (const rule of ruleset.rules) {
       const gives = givers(ruleset, rule, id)
       if (gives.length === 0) continue
-      let scope: Context = { ...context, shared: sharedConditionsOf(ruleset, rule.file) }
+      let scope: Context = {
+        ...context,
+        shared: sharedConditionsOf(ruleset, rule.file),
+        derive,
+      }
       const trace = (element: string | undefined): void => {
         budget.spend()
+        traced.any = true
         const conditions = traceCondition(scope, rule.source.conditions, values)
         const given = gives.map((give) => catalog.resolve(give(values)) ?? give(values))
         const gave = given.find((g) => g === id) ?? given[0] ?? ''
+        // a list element that gave another id says nothing about this one
+        if (!all && element !== undefined && conditions.holds && gave !== id) return
         const entry: RuleTrace = {
           rule: rule.name,
           file: rule.file,
@@ -290,15 +311,24 @@ export function explain(
           : `the explanation stops after ${limit} rule traces (its budget); later rules and list elements are not traced`,
     }
   }
+  // once a rule adds the item, the rules that gave another id are noise too
+  const shown =
+    all || !rules.some((r) => r.adds) ? rules : rules.filter((r) => !(r.fired && !r.adds))
   const line = result.lines.find((l) => l.id === id)
   const verdict: Explanation['verdict'] = !result.ok
     ? 'invalid-configuration'
     : line !== undefined
       ? 'added'
-      : rules.length === 0
+      : !traced.any
         ? 'no-rule'
         : 'not-added'
-  const explanation: Explanation = { item: id, inBom: line !== undefined, verdict, rules, errors }
+  const explanation: Explanation = {
+    item: id,
+    inBom: line !== undefined,
+    verdict,
+    rules: shown,
+    errors,
+  }
   if (line !== undefined) explanation.line = line
   if (truncated !== undefined) explanation.truncated = truncated
   return explanation
