@@ -64,7 +64,7 @@ const Customer = z.object({
 })
 type CustomerView = z.infer<typeof Customer>
 
-const IdParams = z.object({ id: z.coerce.number().int().positive() })
+const IdParams = z.object({ id: RowId })
 
 function view(row: typeof customers.$inferSelect): CustomerView {
   return {
