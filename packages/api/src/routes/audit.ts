@@ -2,6 +2,7 @@ import { canonicalJson } from '@torvan/configurator-core'
 import type { SQL } from 'drizzle-orm'
 import { and, desc, eq, gte, lt, lte, or, sql } from 'drizzle-orm'
 import { z } from 'zod'
+import { RowId } from '../http/row-id.js'
 import type { Executor } from '../db/open.js'
 import { auditLog, users } from '../db/schema.js'
 import { ProblemError } from '../http/problem.js'
@@ -107,7 +108,7 @@ function historyRoute(input: { path: string; entity: string; what: string; acces
     summary: `The audit trail of one ${input.what}, newest first`,
     tag: 'Audit',
     access: input.access,
-    params: z.object({ id: z.coerce.number().int().positive() }),
+    params: z.object({ id: RowId }),
     query: z.strictObject({ cursor: Cursor, limit: Limit }),
     response: { status: 200, description: 'One page of audit rows', schema: Page },
     problems: [404],
@@ -137,7 +138,7 @@ export const auditRoutes = [
     query: z.strictObject({
       entity: z.string().max(100).optional(),
       entityId: z.string().max(100).optional(),
-      userId: z.coerce.number().int().positive().optional(),
+      userId: RowId.optional(),
       action: z.string().max(100).optional(),
       from: z.union([z.iso.date(), z.iso.datetime({ offset: true })]).optional(),
       to: z.union([z.iso.date(), z.iso.datetime({ offset: true })]).optional(),
