@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs'
 import { and, eq } from 'drizzle-orm'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { auditLog, customers, idempotencyKeys } from '../src/db/schema.js'
+import { auditLog, boms, customers, idempotencyKeys } from '../src/db/schema.js'
 import { IDEMPOTENCY_KEY_TTL_MS, pruneIdempotencyKeys } from '../src/http/idempotency.js'
 import type { TestApi } from './harness.js'
 import { createTestApi, json, PASSWORD, USERS } from './harness.js'
@@ -85,6 +85,30 @@ describe('the probe that froze the server', () => {
       expect(explained.status, String(count)).toBeLessThan(500)
       expect((await explained.text()).length, String(count)).toBeLessThan(2_000_000)
     }
+  })
+})
+
+describe('the BOM cache', () => {
+  it('answers a repeated configuration with the BOM as it is now, frozen once approval froze it', async () => {
+    const config = JSON.parse(
+      readFileSync(
+        new URL('../../../fixtures/configs/t2-b1-minimal.json', import.meta.url),
+        'utf8',
+      ),
+    ) as Record<string, unknown>
+    const generate = async () =>
+      json<{ id: number; frozen: boolean }>(
+        await t.call('POST', '/boms', {
+          token: await sales(),
+          body: { configuration: { ...config, buildNumber: 'CACHE-1' } },
+        }),
+      )
+    const first = await generate()
+    expect(first.frozen).toBe(false)
+    // what approval does to the row; the cache is not told
+    await t.api.services.db.update(boms).set({ frozenAt: new Date() }).where(eq(boms.id, first.id))
+    const again = await generate()
+    expect(again).toMatchObject({ id: first.id, frozen: true })
   })
 })
 

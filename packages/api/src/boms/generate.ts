@@ -112,7 +112,18 @@ export async function generateBom(
   if (!first.ok) throw invalidConfiguration(first.findings, input.basePath ?? 'body.configuration')
   const key = `${first.document.hashes.configuration}:${model.catalogHash}:${model.rulesetId}`
   const cached = services.bomCache.get(key)
-  if (cached !== undefined) return { status: 200, view: cached.body as unknown as BomView }
+  if (cached !== undefined) {
+    // the cache keeps what cannot change; whether the BOM is frozen can (approval), so it is read
+    const [state] = await services.db
+      .select({ frozenAt: boms.frozenAt })
+      .from(boms)
+      .where(eq(boms.id, cached.id))
+    if (state !== undefined) {
+      const view = cached.body as unknown as BomView
+      return { status: 200, view: { ...view, frozen: state.frozenAt !== null } }
+    }
+    services.bomCache.delete(key)
+  }
 
   const result = await services.db.transaction(async (tx) => {
     // one generation per configuration at a time: a concurrent twin waits, then finds this one's row
