@@ -10,6 +10,7 @@ import { clientAddress } from './http/client-address.js'
 import { clientContext } from './http/client-context.js'
 import { honoPath, mountRoutes } from './http/mount.js'
 import { requestIds } from './http/request-ids.js'
+import { transientFailure } from './http/transient-failure.js'
 import type { ProblemKind } from './http/problem.js'
 import { problem, ProblemError } from './http/problem.js'
 import type { AnyRoute, AppEnv } from './http/route.js'
@@ -226,6 +227,14 @@ export function createApp(
     }
     if (error instanceof HTTPException && error.status < 500) {
       return sendProblem(c, { kind: 'validation', detail: error.message })
+    }
+    const transient = transientFailure(error)
+    if (transient !== undefined) {
+      return sendProblem(c, {
+        kind: 'unavailable',
+        detail: `The request could not be completed: ${transient}. Retry it in a moment.`,
+        headers: { 'Retry-After': '1' },
+      })
     }
     const client = c.get('clientRequestId')
     log(

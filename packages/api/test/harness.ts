@@ -83,7 +83,11 @@ export async function createTestApi(
     ...database.options,
     demoPassword: PASSWORD,
     now: clock.now,
-    log: () => undefined,
+    // TEST_LOG=1 shows what the API logs (a 500's stack, say); quiet otherwise
+    log:
+      process.env['TEST_LOG'] === '1'
+        ? (line: string) => process.stderr.write(`${line}\n`)
+        : () => undefined,
     ...(options.webhooks === undefined ? {} : { webhooks: options.webhooks }),
   })
   const tokens = new Map<string, string>()

@@ -133,6 +133,13 @@ export async function deliver(
   })
   const final = !outcome.ok && job.retryCount >= job.retryLimit
   await services.db.transaction(async (tx) => {
+    // locks in the order every transaction here takes them, subscription before delivery (a
+    // redelivery request locks both): the other order deadlocks with it
+    await tx
+      .select({ id: webhooks.id })
+      .from(webhooks)
+      .where(eq(webhooks.id, row.hook.id))
+      .for('no key update')
     await tx.insert(webhookAttempts).values({
       deliveryId,
       url: row.hook.url,

@@ -50,6 +50,7 @@ export async function startJobs(jobs: JobDatabase, settings: DeliverySettings): 
     ...jobs,
     ...('connectionString' in jobs ? { max: 4 } : {}),
     superviseIntervalSeconds: settings.superviseSeconds,
+    monitorIntervalSeconds: settings.monitorSeconds,
     // pg-boss reports transient failures it retries itself; nothing for us to do about them
     persistWarnings: false,
   })

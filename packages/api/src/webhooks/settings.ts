@@ -13,8 +13,13 @@ export interface DeliverySettings {
   timeoutMs: number
   /** a delivery still running after this is taken as lost (its instance died) and retried */
   expireSeconds: number
-  /** how often pg-boss looks for lost deliveries */
+  /** how often pg-boss runs its maintenance */
   superviseSeconds: number
+  /**
+   * how often one of the instances looks for lost (expired) deliveries: a delivery whose instance
+   * died is retried after at most `expireSeconds` + this
+   */
+  monitorSeconds: number
   /** deliveries in a row that failed every attempt before the subscription is disabled */
   disableAfter: number
   /** how often the relay turns new events into deliveries */
@@ -42,6 +47,7 @@ export function defaultDeliverySettings(
     timeoutMs: 10_000,
     expireSeconds: 60,
     superviseSeconds: 30,
+    monitorSeconds: 60,
     disableAfter: 5,
     relayIntervalMs: 500,
     pollSeconds: 1,
