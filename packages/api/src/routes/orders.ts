@@ -1,7 +1,7 @@
 import type { BomDocument, BomTreeLine } from '@torvan/configurator-core'
 import { consolidateBoms, rollUpCost } from '@torvan/configurator-core'
 import type { SQL } from 'drizzle-orm'
-import { and, asc, count, desc, eq, gte, ilike, lte } from 'drizzle-orm'
+import { and, asc, count, desc, eq, gte, lte } from 'drizzle-orm'
 import { z } from 'zod'
 import { RowId } from '../http/row-id.js'
 import { writeAudit } from '../audit.js'
@@ -21,6 +21,9 @@ import type { Executor } from '../db/open.js'
 import { ProblemError } from '../http/problem.js'
 import { defineRoute, signedIn } from '../http/route.js'
 import { PHASES } from '../orders/phases.js'
+import { rowsOf } from '../db/rows.js'
+import type { OrderSearchRow } from '../orders/search.js'
+import { orderSearch, searchTextCondition } from '../orders/search.js'
 import {
   bumpOrder,
   changeOrderItems,
@@ -301,9 +304,44 @@ export const orderRoutes = [
         filters.push(lte(orders.createdAt, new Date(`${query.createdTo}T23:59:59.999Z`)))
       if (query.dueFrom !== undefined) filters.push(gte(orders.dueDate, query.dueFrom))
       if (query.dueTo !== undefined) filters.push(lte(orders.dueDate, query.dueTo))
-      if (query.q !== undefined && query.q.trim() !== '') {
-        const pattern = `%${query.q.trim().replace(/[\\%_]/g, '\\$&')}%`
-        filters.push(ilike(orders.searchText, pattern))
+      const q = query.q?.trim() ?? ''
+      if (q !== '') {
+        // one statement: the matching set once, counted and paged (orders/search.ts)
+        filters.push(searchTextCondition(q))
+        const found = rowsOf<OrderSearchRow>(
+          await services.db.execute<OrderSearchRow>(
+            orderSearch({
+              filters,
+              order: SORTS[query.sort],
+              limit: query.pageSize,
+              offset: (query.page - 1) * query.pageSize,
+            }),
+          ),
+        )
+        return {
+          body: {
+            orders: found.flatMap((row) =>
+              row.id === null
+                ? []
+                : [
+                    {
+                      id: row.id,
+                      number: row.number,
+                      customer: row.customer,
+                      poNumber: row.poNumber,
+                      priority: row.priority,
+                      phase: row.phase,
+                      dueDate: row.dueDate,
+                      createdAt: new Date(Number(row.createdMs)).toISOString(),
+                      version: row.version,
+                    },
+                  ],
+            ),
+            page: query.page,
+            pageSize: query.pageSize,
+            total: Number(found[0]?.total ?? 0),
+          },
+        }
       }
       const where = filters.length === 0 ? undefined : and(...filters)
       const [rows, totals] = await Promise.all([
