@@ -8,12 +8,11 @@ import { createServer } from 'node:http'
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import type { BomDocument } from '@torvan/configurator-core'
 import { createBomDocument, rollUpCost } from '@torvan/configurator-core'
-import { desc } from 'drizzle-orm'
-import { PgDialect } from 'drizzle-orm/pg-core'
+import { desc, fillPlaceholders } from 'drizzle-orm'
 import postgres from 'postgres'
 import { orders } from '../packages/api/src/db/schema.js'
 import type { OrderSearchRow } from '../packages/api/src/orders/search.js'
-import { orderSearch, searchTextCondition } from '../packages/api/src/orders/search.js'
+import { orderSearchStatement } from '../packages/api/src/orders/search.js'
 import { openDatabase } from '../packages/api/src/db/open.js'
 import { bomLinesPayload } from '../packages/api/src/events/payloads.js'
 import { loadModel } from '../packages/api/src/services.js'
@@ -27,7 +26,6 @@ const sql = postgres(url, { max: 10, prepare: true, onnotice: () => undefined })
 const [sales] = await sql<{ id: number }[]>`select id from users where username = 'sales'`
 if (sales === undefined) throw new Error('baseline: no user "sales"')
 const userId = sales.id
-const dialect = new PgDialect({ casing: 'snake_case' })
 
 function send(response: ServerResponse, status: number, body: string): void {
   response.writeHead(status, {
@@ -62,7 +60,7 @@ async function postBom(request: IncomingMessage, response: ServerResponse): Prom
   const input = JSON.parse(await readText(request)) as { configuration: unknown }
   const m = model as NonNullable<typeof model>
   const first = createBomDocument(m.configurator, input.configuration, { now: new Date() })
-  if (!first.ok) return send(response, 422, JSON.stringify({ findings: first.findings }))
+  if (!first.ok) { send(response, 422, JSON.stringify({ findings: first.findings })); return; }
   const hash = first.document.hashes.configuration
   const key = `${hash}:${m.catalogHash}:${m.rulesetId}`
   const requestId = randomUUID()
@@ -75,7 +73,9 @@ async function postBom(request: IncomingMessage, response: ServerResponse): Prom
           insert into configurations (product, hash, data) values (${first.document.product}, ${hash}, ${JSON.stringify(first.document.configuration)}::text::jsonb)
           on conflict (hash) do nothing returning id)
         select id from inserted union all select id from configurations where hash = ${hash} limit 1`,
-      tx<StoredBom[]>`select b.id, b.configuration_id, b.revision, (extract(epoch from b.created_at) * 1000)::float8 as created_ms,
+      tx<
+        StoredBom[]
+      >`select b.id, b.configuration_id, b.revision, (extract(epoch from b.created_at) * 1000)::float8 as created_ms,
           b.frozen_at is not null as frozen, b.document
         from boms b join configurations c on c.id = b.configuration_id
         where c.hash = ${hash} and b.ruleset_id = ${m.rulesetId} and b.catalog_hash = ${m.catalogHash}`,
@@ -147,7 +147,7 @@ async function postBom(request: IncomingMessage, response: ServerResponse): Prom
       document: s.document,
       ...(m.priceList === undefined ? {} : { cost: rollUpCost(s.document.flat, m.priceList) }),
     }
-    return send(response, 200, JSON.stringify(view))
+    send(response, 200, JSON.stringify(view)); return;
   }
   const { document } = result
   const cost =
@@ -183,12 +183,16 @@ async function ordersBefore(search: URLSearchParams, response: ServerResponse): 
   const pattern = `%${q.replace(/[\\%_]/g, '\\$&')}%`
   const { page: n, pageSize } = page(search)
   const [rows, totals] = await Promise.all([
-    sql<OrderRow[]>`select o.id, o.number, c.name as customer, o.po_number as "poNumber", o.priority, o.phase,
+    sql<
+      OrderRow[]
+    >`select o.id, o.number, c.name as customer, o.po_number as "poNumber", o.priority, o.phase,
         o.due_date::text as "dueDate", o.created_at as "createdAt", o.version
       from orders o join customers c on c.id = o.customer_id
       where o.search_text ilike ${pattern}
       order by o.created_at desc, o.id asc limit ${pageSize} offset ${(n - 1) * pageSize}`,
-    sql<{ total: string }[]>`select count(*) as total from orders o join customers c on c.id = o.customer_id
+    sql<
+      { total: string }[]
+    >`select count(*) as total from orders o join customers c on c.id = o.customer_id
       where o.search_text ilike ${pattern}`,
   ])
   send(
@@ -207,17 +211,17 @@ async function ordersBefore(search: URLSearchParams, response: ServerResponse): 
 async function ordersNow(search: URLSearchParams, response: ServerResponse): Promise<void> {
   const q = (search.get('q') ?? '').trim()
   const { page: n, pageSize } = page(search)
-  const query = dialect.sqlToQuery(
-    orderSearch({
-      filters: [searchTextCondition(q)],
-      order: desc(orders.createdAt),
-      limit: pageSize,
-      offset: (n - 1) * pageSize,
-    }),
-  )
-  const found = await sql.unsafe<OrderSearchRow[]>(query.sql, query.params as never[], {
-    prepare: true,
+  const { statement, values } = orderSearchStatement({
+    q,
+    sort: { key: '-created', order: desc(orders.createdAt) },
+    limit: pageSize,
+    offset: (n - 1) * pageSize,
   })
+  const found = await sql.unsafe<OrderSearchRow[]>(
+    statement.sql,
+    fillPlaceholders(statement.params, values) as never[],
+    { prepare: true },
+  )
   send(
     response,
     200,
@@ -279,6 +283,11 @@ async function itemsSearch(search: URLSearchParams, response: ServerResponse): P
   )
 }
 
+function notFound(response: ServerResponse): Promise<void> {
+  send(response, 404, '{"title":"not found"}')
+  return Promise.resolve()
+}
+
 const server = createServer((request, response) => {
   const target = new URL(request.url ?? '/', 'http://baseline')
   const route = `${request.method ?? 'GET'} ${target.pathname}`
@@ -291,7 +300,7 @@ const server = createServer((request, response) => {
           ? ordersBefore(target.searchParams, response)
           : route === 'GET /items'
             ? itemsSearch(target.searchParams, response)
-            : Promise.resolve(send(response, 404, '{"title":"not found"}'))
+            : notFound(response)
   handle.catch((error: unknown) => {
     process.stderr.write(`baseline ${route} failed: ${String((error as Error).stack)}\n`)
     if (!response.headersSent) send(response, 500, '{"title":"internal"}')

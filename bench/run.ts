@@ -19,12 +19,14 @@ for (const [group, run] of [
   ['rules', benchRules],
   ['explain', benchExplain],
   ['database import', benchDatabase],
-  ['HTTP load', benchHttp],
   ['outbox', benchOutbox],
 ] as const) {
   process.stdout.write(`running ${group}${quick ? ' (quick)' : ''}…\n`)
   results.push(...(await run({ quick })))
 }
+process.stdout.write(`running HTTP load${quick ? ' (quick)' : ''}…\n`)
+const http = await benchHttp({ quick })
+results.push(...http.results)
 process.stdout.write(`running growth${quick ? ' (quick)' : ''}…\n`)
 const growth = await benchGrowth({ quick })
 results.push(...growth.results)
@@ -45,11 +47,13 @@ for (const r of results) {
       ? ''
       : `${r.target_ms}${r.median_ms <= r.target_ms ? ' ok' : ' MISSED'}`
   const ratio =
-    r.ratio !== undefined
-      ? `${r.ratio}× faster than ${r.baseline ?? ''}`
-      : r.throughput_rps !== undefined
-        ? `${r.throughput_rps} req/s, ${r.errors ?? 0} errors${r.target_rps === undefined ? '' : ` (goal ≥ ${r.target_rps} req/s: ${r.throughput_rps >= r.target_rps ? 'ok' : 'MISSED'})`}${r.target_p99_ms === undefined ? '' : ` (goal p99 ≤ ${r.target_p99_ms} ms: ${r.p99_ms <= r.target_p99_ms ? 'ok' : 'MISSED'})`}`
-        : ''
+    r.throughput_ratio !== undefined
+      ? `${r.throughput_ratio}× the req/s of the ${r.baseline ?? ''} (rounds ${r.throughput_ratio_range?.join('–') ?? ''})`
+      : r.ratio !== undefined
+        ? `${r.ratio}× faster than ${r.baseline ?? ''}`
+        : r.throughput_rps !== undefined
+          ? `${r.throughput_rps} req/s, ${r.errors ?? 0} errors${r.target_rps === undefined ? '' : ` (goal ≥ ${r.target_rps} req/s: ${r.throughput_rps >= r.target_rps ? 'ok' : 'MISSED'})`}${r.target_p99_ms === undefined ? '' : ` (goal p99 ≤ ${r.target_p99_ms} ms: ${r.p99_ms <= r.target_p99_ms ? 'ok' : 'MISSED'})`}`
+          : ''
   process.stdout.write(
     `${r.name.padEnd(width)}  ${String(r.median_ms).padStart(9)}  ${String(r.p99_ms).padStart(8)}  ${String(r.samples).padStart(8)}  ${target.padStart(9)}  ${ratio}\n`,
   )
@@ -64,5 +68,8 @@ if (!quick) {
     `${JSON.stringify({ date: started.toISOString(), machine, results }, null, 2)}\n`,
   )
   writeFileSync(join(directory, 'growth.md'), growth.table)
-  process.stdout.write('wrote bench/results/latest.json and bench/results/growth.md\n')
+  writeFileSync(join(directory, 'http.md'), http.table)
+  process.stdout.write(
+    'wrote bench/results/latest.json, bench/results/growth.md and bench/results/http.md\n',
+  )
 }

@@ -2,6 +2,7 @@ import type { Catalog, Configurator, PriceList, Ruleset } from '@torvan/configur
 import { createConfigurator, hashCatalog } from '@torvan/configurator-core'
 import { LRUCache } from 'lru-cache'
 import type { PgBoss } from 'pg-boss'
+import type { createTokenCache } from './auth/token.js'
 import type { createAuthCache } from './auth/users.js'
 import { readCatalog, readPriceList } from './catalog/read.js'
 import type { Database, OpenDatabase } from './db/open.js'
@@ -41,6 +42,8 @@ export interface Services {
   now: () => Date
   /** how long a token lives, in seconds */
   tokenTtlSeconds: number
+  /** tokens whose signature was verified, until they expire */
+  tokens: ReturnType<typeof createTokenCache>
   /** users as authentication reads them; user changes clear it */
   authCache: ReturnType<typeof createAuthCache>
   /** webhook delivery: its settings and the job engine (pg-boss) on the same database */

@@ -134,7 +134,10 @@ describe('GET /orders?q= (issue 14)', () => {
       'nothing like it',
     ]
     // every substring of a few search texts, spaces and all
-    for (const text of ['ord 2030 17 PO-1 Hospital 12', 'ORD-2030-0010 PO 12 A St. Mary 100% Care']) {
+    for (const text of [
+      'ord 2030 17 PO-1 Hospital 12',
+      'ORD-2030-0010 PO 12 A St. Mary 100% Care',
+    ]) {
       for (let start = 0; start < text.length; start += 3) {
         for (const length of [1, 2, 4, 9, 15]) {
           const q = text.slice(start, start + length).trim()

@@ -21,9 +21,7 @@ import type { Executor } from '../db/open.js'
 import { ProblemError } from '../http/problem.js'
 import { defineRoute, signedIn } from '../http/route.js'
 import { PHASES } from '../orders/phases.js'
-import { rowsOf } from '../db/rows.js'
-import type { OrderSearchRow } from '../orders/search.js'
-import { orderSearch, searchTextCondition } from '../orders/search.js'
+import { searchOrders } from '../orders/search.js'
 import {
   bumpOrder,
   changeOrderItems,
@@ -307,39 +305,26 @@ export const orderRoutes = [
       const q = query.q?.trim() ?? ''
       if (q !== '') {
         // one statement: the matching set once, counted and paged (orders/search.ts)
-        filters.push(searchTextCondition(q))
-        const found = rowsOf<OrderSearchRow>(
-          await services.db.execute<OrderSearchRow>(
-            orderSearch({
-              filters,
-              order: SORTS[query.sort],
-              limit: query.pageSize,
-              offset: (query.page - 1) * query.pageSize,
-            }),
-          ),
-        )
+        const found = await searchOrders(services.db, {
+          q,
+          phase: query.phase,
+          customerId: query.customerId,
+          priority: query.priority,
+          createdFrom:
+            query.createdFrom === undefined ? undefined : `${query.createdFrom}T00:00:00Z`,
+          createdTo: query.createdTo === undefined ? undefined : `${query.createdTo}T23:59:59.999Z`,
+          dueFrom: query.dueFrom,
+          dueTo: query.dueTo,
+          sort: { key: query.sort, order: SORTS[query.sort] },
+          limit: query.pageSize,
+          offset: (query.page - 1) * query.pageSize,
+        })
         return {
           body: {
-            orders: found.flatMap((row) =>
-              row.id === null
-                ? []
-                : [
-                    {
-                      id: row.id,
-                      number: row.number,
-                      customer: row.customer,
-                      poNumber: row.poNumber,
-                      priority: row.priority,
-                      phase: row.phase,
-                      dueDate: row.dueDate,
-                      createdAt: new Date(Number(row.createdMs)).toISOString(),
-                      version: row.version,
-                    },
-                  ],
-            ),
+            orders: found.orders,
             page: query.page,
             pageSize: query.pageSize,
-            total: Number(found[0]?.total ?? 0),
+            total: found.total,
           },
         }
       }
