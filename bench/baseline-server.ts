@@ -60,7 +60,10 @@ async function postBom(request: IncomingMessage, response: ServerResponse): Prom
   const input = JSON.parse(await readText(request)) as { configuration: unknown }
   const m = model as NonNullable<typeof model>
   const first = createBomDocument(m.configurator, input.configuration, { now: new Date() })
-  if (!first.ok) { send(response, 422, JSON.stringify({ findings: first.findings })); return; }
+  if (!first.ok) {
+    send(response, 422, JSON.stringify({ findings: first.findings }))
+    return
+  }
   const hash = first.document.hashes.configuration
   const key = `${hash}:${m.catalogHash}:${m.rulesetId}`
   const requestId = randomUUID()
@@ -147,7 +150,8 @@ async function postBom(request: IncomingMessage, response: ServerResponse): Prom
       document: s.document,
       ...(m.priceList === undefined ? {} : { cost: rollUpCost(s.document.flat, m.priceList) }),
     }
-    send(response, 200, JSON.stringify(view)); return;
+    send(response, 200, JSON.stringify(view))
+    return
   }
   const { document } = result
   const cost =

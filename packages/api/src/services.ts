@@ -24,10 +24,15 @@ export interface Model {
   configurator: Configurator
 }
 
-/** A stored BOM response, cached by configuration, catalog and ruleset. */
+/**
+ * A stored BOM's answer, cached by configuration, catalog and ruleset: its JSON before and after the
+ * frozen flag, which can change (approval) and is read on every hit. Bytes, not an object graph.
+ */
 export interface CachedBom {
   id: number
-  body: Record<string, unknown>
+  configurationId: number
+  head: string
+  tail: string
 }
 
 /** Everything a request handler needs: the database, the model, the token secret and caches. */
