@@ -24,7 +24,8 @@ export async function backendsCpuMs(
   applicationName: string,
 ): Promise<Map<number, number>> {
   const rows = await monitor<{ pid: number }[]>`
-    select pid from pg_stat_activity where application_name = ${applicationName}`
+    select pid from pg_stat_activity
+    where application_name = ${applicationName} and datname = current_database()`
   return new Map(rows.map((row) => [row.pid, processCpuMs(row.pid)]))
 }
 

@@ -568,3 +568,89 @@ export async function benchHttp(options: {
   }
   return { results, table }
 }
+
+/** Stores `count` more BOMs (small documents, 16 lines, an audit row and an event each) by SQL. */
+async function storeBoms(sql: postgres.Sql, count: number): Promise<void> {
+  await sql.unsafe(`
+    with c as (
+      insert into configurations (product, hash, data)
+      select 'T2', md5(random()::text || g), '{}'::jsonb from generate_series(1, ${count}) g
+      returning id),
+    b as (
+      insert into boms (configuration_id, ruleset_id, catalog_hash, content_hash, revision, document, created_by)
+      select c.id, (select max(id) from rulesets), 'growth', md5(c.id::text), 1,
+        '{"format":"torvan-bom/1"}'::jsonb, (select min(id) from users)
+      from c returning id),
+    l as (
+      insert into bom_lines (bom_id, position, item_id, quantity, rules)
+      select b.id, p, (select min(id) from items), 1, '{}' from b, generate_series(0, 15) p),
+    a as (
+      insert into audit_log (action, entity, entity_id) select 'bom.create', 'bom', b.id::text from b)
+    insert into events (id, type, payload) select 'evt_growth_' || b.id, 'bom.generated', '{}'::jsonb from b`)
+}
+
+/**
+ * POST /boms as BOMs accumulate: CPU per request (server and PostgreSQL) at the start and over
+ * `stored` more stored BOMs, on statistics taken while `boms` was empty (autovacuum off for it).
+ */
+export async function benchBomGrowth(options: {
+  quick: boolean
+}): Promise<{ results: BenchResult[]; table: string }> {
+  const stored = options.quick ? 1000 : 100_000
+  const seconds = options.quick ? 1 : 10
+  const scratch = await scratchDatabase()
+  const served: Served[] = []
+  const sql = postgres(scratch.url, { max: 1, onnotice: () => undefined })
+  try {
+    await prepare({ url: scratch.url }, 1000)
+    for (const table of ['boms', 'bom_lines', 'configurations', 'audit_log', 'events'])
+      await sql.unsafe(`alter table ${table} set (autovacuum_enabled = false)`)
+    const server = await serve({ DATABASE_URL: scratch.url, PGAPPNAME: 'torvan-growth' })
+    served.push(server)
+    const bearer = await token(server.url)
+    const scenario = SCENARIOS[0] as Scenario
+    const target: Target = { label: 'API', served: server, applicationName: 'torvan-growth' }
+    await load(server.url, { scenario, token: bearer, seconds: options.quick ? 1 : 3 })
+    const rows: { bomsBefore: number; run: Run }[] = []
+    for (const more of [0, stored]) {
+      if (more > 0) {
+        process.stdout.write(`  storing ${more} more BOMs…\n`)
+        for (let done = 0; done < more; done += 10_000)
+          await storeBoms(sql, Math.min(10_000, more - done))
+      }
+      const [count] = await sql<{ n: number }[]>`select count(*)::int as n from boms`
+      const run = await measureRun(sql, target, { scenario, token: bearer, seconds })
+      process.stdout.write(
+        `    POST /boms over ${count?.n ?? 0} BOMs: ${Math.round(run.rps)} req/s, CPU ms/request server ${(run.cpu.server / Math.max(1, run.requests)).toFixed(2)}, PostgreSQL ${(run.cpu.postgres / Math.max(1, run.requests)).toFixed(2)}\n`,
+      )
+      rows.push({ bomsBefore: count?.n ?? 0, run })
+    }
+    const per = (run: Run, ms: number) => round2(ms / Math.max(1, run.requests))
+    const results: BenchResult[] = rows.map(({ bomsBefore, run }) => ({
+      name: `HTTP POST /boms over ${bomsBefore} stored BOMs, 50 connections (PostgreSQL)`,
+      median_ms: run.p50,
+      p99_ms: run.p99,
+      samples: run.requests,
+      throughput_rps: Math.round(run.rps),
+      errors: run.errors,
+      cpu_ms_per_request: {
+        server: per(run, run.cpu.server),
+        postgres: per(run, run.cpu.postgres),
+        load: per(run, run.cpu.load),
+      },
+    }))
+    const table = [
+      '| POST /boms over stored BOMs | req/s | p99 ms | errors | CPU ms/request: server | PostgreSQL |',
+      '|---|---|---|---|---|---|',
+      ...rows.map(
+        ({ bomsBefore, run }) =>
+          `| ${bomsBefore} | ${Math.round(run.rps)} | ${run.p99} | ${run.errors} | ${per(run, run.cpu.server)} | ${per(run, run.cpu.postgres)} |`,
+      ),
+    ].join('\n')
+    return { results, table }
+  } finally {
+    for (const one of served.reverse()) await one.stop()
+    await sql.end()
+    await scratch.drop()
+  }
+}
