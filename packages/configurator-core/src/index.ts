@@ -81,7 +81,9 @@ export type { OptionsAsyncSettings } from './explain/options-async.js'
 export { optionsAsync } from './explain/options-async.js'
 export type { AbortSignalLike, Truncation, TruncationReason } from './explain/work-budget.js'
 export type { ConditionTrace, ExplainRequest, Explanation, RuleTrace } from './explain/explain.js'
-export { DEFAULT_EXPLAIN_BUDGET, explain } from './explain/explain.js'
+export { DEFAULT_EXPLAIN_BUDGET, explain, explainAsync } from './explain/explain.js'
+export type { ConfigurationChange, SuggestedChange } from './explain/why-not.js'
+export { DEFAULT_CHANGE_BUDGET } from './explain/why-not.js'
 export type { Derivation, DerivationField } from './explain/derivation.js'
 
 /** BOM documents: versioned, hashed, exploded and flattened; diffs, consolidation, cost and exports. */

@@ -127,7 +127,8 @@ export interface OptionsSettings {
   signal?: AbortSignalLike
 }
 
-interface Slot {
+/** one option of a configuration (internal: options() and the why-not search share it) */
+export interface Slot {
   path: PathSegment[]
   option: OptionSpec
   kind: OptionKind
@@ -144,7 +145,8 @@ interface Piece {
   value: number
 }
 
-interface Context {
+/** what options() knows of a configurator, built once (internal) */
+export interface Context {
   configurator: Configurator
   /** rule name → the configuration paths it reads */
   reads: ReadonlyMap<string, readonly ReadPattern[]>
@@ -177,7 +179,7 @@ function objectVariant(option: OptionSpec & { type: 'oneOf' }): OptionSpec | und
 }
 
 /** Lists the options of a configuration: `open` gives the unset ones a completion must choose. */
-function walk(
+export function walk(
   options: Readonly<Record<string, OptionSpec>>,
   config: unknown,
   mode: 'open' | 'all',
@@ -353,7 +355,7 @@ function piecesOf(option: OptionSpec, constants: readonly number[]): Piece[] {
   return pieces
 }
 
-function candidates(context: Context, slot: Slot): unknown[] {
+export function candidates(context: Context, slot: Slot): unknown[] {
   const { option } = slot
   const unset = slot.optional ? [null] : []
   switch (slot.kind) {
@@ -393,7 +395,7 @@ function candidates(context: Context, slot: Slot): unknown[] {
 }
 
 /** the configuration with the slot given `value` (a candidate of the slot) */
-function apply(config: unknown, slot: Slot, value: unknown): unknown {
+export function apply(config: unknown, slot: Slot, value: unknown): unknown {
   switch (slot.kind) {
     case 'presence':
     case 'variant': {
@@ -437,7 +439,7 @@ function newElement(slot: Slot, value: unknown): Record<string, unknown> | undef
 }
 
 /** a plain value, whose `null` candidate means "leave it unset" */
-function isLeaf(slot: Slot): boolean {
+export function isLeaf(slot: Slot): boolean {
   return (
     slot.kind !== 'presence' &&
     slot.kind !== 'variant' &&
@@ -446,7 +448,7 @@ function isLeaf(slot: Slot): boolean {
   )
 }
 
-function filler(context: Context, slot: Slot): unknown {
+export function filler(context: Context, slot: Slot): unknown {
   const fallback = slot.option.default
   if (fallback !== undefined && slot.kind !== 'count')
     return JSON.parse(JSON.stringify(fallback)) as unknown
@@ -457,7 +459,7 @@ function filler(context: Context, slot: Slot): unknown {
 // search
 
 /** does a read pattern touch a concrete path? prefixes overlap both ways; a shallow read only from above */
-function overlaps(pattern: ReadPattern, path: readonly PathSegment[]): boolean {
+export function overlaps(pattern: ReadPattern, path: readonly PathSegment[]): boolean {
   const shallow = pattern[pattern.length - 1] === SHALLOW
   const length = shallow ? pattern.length - 1 : pattern.length
   if (shallow && path.length > length) return false
@@ -580,7 +582,7 @@ function createSearch(
 
 const contexts = new WeakMap<Configurator, Map<number, Context>>()
 
-function contextOf(configurator: Configurator, maxListLength: number): Context {
+export function contextOf(configurator: Configurator, maxListLength: number): Context {
   let byLength = contexts.get(configurator)
   if (byLength === undefined) {
     byLength = new Map()
