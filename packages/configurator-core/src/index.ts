@@ -59,6 +59,12 @@ export type {
 export { ruleSchemas } from './rules/schema.js'
 export type { Ruleset, RulesetCompileResult, RulesetFile, RulesetSource } from './rules/ruleset.js'
 export { compileRuleset } from './rules/ruleset.js'
+export type {
+  CustomOperators,
+  DecoratorDefinition,
+  OperandType,
+  OperatorDefinition,
+} from './rules/custom-operators.js'
 export type { BomLine, Configurator, ConfigureResult, CustomPartSpec } from './rules/configure.js'
 export { createConfigurator } from './rules/configure.js'
 export type { CaseFailure, CasesFileResult } from './rules/cases.js'

@@ -203,7 +203,7 @@ function traceCondition(context: Context, node: unknown, values: Values): Condit
           path: typeof raw['path'] === 'string' ? raw['path'] : undefined,
         })
       : raw
-  const resolved = resolveOperator(operator)
+  const resolved = resolveOperator(operator, context.ruleset.customOperators)
   const holds = resolved.ok && resolved.compare(actual, value)
   const trace: ConditionTrace = { kind: 'fact', holds, fact }
   if (path !== undefined) trace.path = path
