@@ -1,4 +1,6 @@
 // issue 18: on random valid T2 configurations, explain()'s root fields of a derived fact decide it
+// (the fields of one list together: with two DI basins, neither alone decides that one is DI; and a
+// condition over two facts may need both changed)
 import type { Derivation, OptionSpec } from '@torvan/configurator-core'
 import { explain } from '@torvan/configurator-core'
 import fc from 'fast-check'
@@ -67,7 +69,7 @@ function valueAfter(config: unknown, item: string, fact: string): string {
 }
 
 describe('explain() down to the configuration, on random valid T2 configurations', () => {
-  it('gives each derived fact root fields, and some other value of each changes the fact', () => {
+  it('gives each derived fact root fields, and other values of one or two of them change it', () => {
     const checked = new Set<string>()
     fc.assert(
       fc.property(valid, fc.nat(), (config, pick) => {
@@ -78,16 +80,38 @@ describe('explain() down to the configuration, on random valid T2 configurations
           const fields = rootFields(derivation)
           expect(fields.length, derivation.fact).toBeGreaterThan(0)
           const before = JSON.stringify(derivation.value)
+          // fields of one list, such as two DI basins' types, decide together: they change together
+          const groups = new Map<string, typeof fields>()
           for (const field of fields) {
-            const others = choicesAt(field.path).filter((v) => v !== field.value)
-            if (others.length === 0 || !('value' in field)) continue
-            const changes = others.some(
-              (other) =>
-                valueAfter(setAt(config, field.path, other), line.id, derivation.fact) !== before,
-            )
-            expect(changes, `${line.id}: ${derivation.fact} ← ${field.path}`).toBe(true)
-            checked.add(derivation.fact)
+            if (!('value' in field)) continue
+            const key = field.path.replace(/\[\d+\]/g, '[]')
+            groups.set(key, [...(groups.get(key) ?? []), field])
           }
+          // each group's other values: the group's fields set to one of them
+          const variants = [...groups].map(([key, group]) =>
+            choicesAt(key.replace(/\[\]/g, '[0]'))
+              .filter((v) => group.some((field) => field.value !== v))
+              .map(
+                (other) => (c: unknown) =>
+                  group.reduce<unknown>((d, field) => setAt(d, field.path, other), c),
+              ),
+          )
+          if (variants.every((v) => v.length === 0)) continue
+          const changes = (change: (c: unknown) => unknown) =>
+            valueAfter(change(config), line.id, derivation.fact) !== before
+          // one group changed, or (for a condition over two, such as a DI basin without a DI
+          // gooseneck) two of them
+          const decided =
+            variants.some((v) => v.some(changes)) ||
+            variants.some((a, i) =>
+              variants
+                .slice(i + 1)
+                .some((b) => a.some((f) => b.some((g) => changes((c) => g(f(c)))))),
+            )
+          expect(decided, `${line.id}: ${derivation.fact} ← ${[...groups.keys()].join(', ')}`).toBe(
+            true,
+          )
+          checked.add(derivation.fact)
         }
       }),
       { numRuns: 100 },
