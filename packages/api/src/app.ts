@@ -32,6 +32,7 @@ import { qcRoutes } from './routes/qc.js'
 import { taskRoutes } from './routes/tasks.js'
 import { systemRoutes } from './routes/system.js'
 import { userRoutes } from './routes/users.js'
+import { webRoutes } from './routes/web.js'
 import { webhookRoutes } from './routes/webhooks.js'
 import type { Services } from './services.js'
 
@@ -61,6 +62,7 @@ export function apiRoutes(): AnyRoute[] {
     ...exportRoutes,
     ...webhookRoutes,
     ...externalSystemRoutes,
+    ...webRoutes,
   )
   return routes
 }
