@@ -4,6 +4,8 @@ import { defineConfig } from 'vite'
 export default defineConfig({
   base: '/app/',
   oxc: { jsx: { runtime: 'automatic', importSource: 'preact' } },
+  // the options worker is a module, as the page is
+  worker: { format: 'es' },
   build: {
     target: 'es2022',
     outDir: 'dist',

@@ -4,20 +4,29 @@ import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/ho
 import type { Session } from './api.js'
 import { ApiError, call, keepSession, savedSession, signIn } from './api.js'
 import { BomView, ExplanationView, WhyNotView } from './bom-view.js'
-import type { Change, Engine, ModelPayload } from './engine.js'
-import { changesFor, computeUpdate, createEngine } from './engine.js'
+import type { Change, Domains, Engine, ModelPayload } from './engine.js'
+import { changesFor, computeDomains, computeUpdate, createEngine, domainsOf } from './engine.js'
 import { startingConfiguration, withValue } from './form.js'
 import type { FormContext } from './form-view.js'
 import { FieldView } from './form-view.js'
+import type { WorkerAnswer, WorkerRequest } from './options-worker.js'
 import { Playground } from './playground.js'
 import type { Editing } from './save-panel.js'
 import { SavePanel } from './save-panel.js'
 
 /** one update's timings, for the status line and for measuring in a browser */
 export interface Timing {
-  /** configure, options, explosion and cost in the core */
+  /** configure, explosion and cost in the core (the BOM and findings) */
   coreMs: number
-  /** from the change to the page rendered */
+  /** from the change to the BOM and findings rendered */
+  totalMs: number
+}
+
+/** the timings of one configuration's option domains, worked out in the worker */
+export interface OptionsTiming {
+  /** options() in the worker */
+  workerMs: number
+  /** from the change to the domains rendered */
   totalMs: number
 }
 
@@ -25,7 +34,97 @@ declare global {
   interface Window {
     /** the timings of the updates so far (read by the browser test) */
     torvanTimings?: Timing[]
+    torvanOptionsTimings?: OptionsTiming[]
   }
+}
+
+/** a configuration sent to the worker, and when its change was made */
+interface Pending {
+  configuration: unknown
+  changedAt: number
+}
+
+/** the page's side of the worker */
+interface Channel {
+  worker: Worker | undefined
+  busy: boolean
+  /** the latest change made while the worker was busy */
+  next: Pending | undefined
+  sent: Map<number, Pending>
+  id: number
+}
+
+interface DomainsState {
+  domains: Domains
+  /** when the change they answer was made */
+  changedAt: number
+}
+
+/**
+ * The option domains of the configuration, worked out in a worker: while it works, the page shows
+ * the domains of the configuration before; changes made meanwhile are sent as one, the latest.
+ */
+function useDomains(
+  engine: Engine,
+  configuration: Record<string, unknown>,
+  changedAt: number,
+): DomainsState | undefined {
+  const [state, setState] = useState<DomainsState | undefined>()
+  const channel = useRef<Channel | undefined>(undefined)
+
+  useEffect(() => {
+    let worker: Worker | undefined
+    try {
+      worker = new Worker(new URL('./options-worker.ts', import.meta.url), { type: 'module' })
+    } catch {
+      worker = undefined
+    }
+    const own: Channel = { worker, busy: false, next: undefined, sent: new Map(), id: 0 }
+    channel.current = own
+    if (worker === undefined) return
+    worker.postMessage({ kind: 'model', model: engine.model } satisfies WorkerRequest)
+    worker.onmessage = (event: MessageEvent<WorkerAnswer>) => {
+      const answer = event.data
+      const request = own.sent.get(answer.id)
+      own.sent.delete(answer.id)
+      own.busy = false
+      if (own.next !== undefined) {
+        send(own, own.next)
+        own.next = undefined
+      }
+      if (answer.kind === 'options' && request !== undefined)
+        setState({
+          domains: domainsOf(request.configuration, answer.result, answer.ms),
+          changedAt: request.changedAt,
+        })
+    }
+    return () => {
+      worker.terminate()
+    }
+  }, [engine])
+
+  useEffect(() => {
+    const own = channel.current
+    if (own === undefined) return
+    if (own.worker === undefined) {
+      setState({ domains: computeDomains(engine, configuration), changedAt })
+      return
+    }
+    if (own.busy) own.next = { configuration, changedAt }
+    else send(own, { configuration, changedAt })
+  }, [configuration])
+  return state
+}
+
+function send(own: Channel, request: Pending): void {
+  own.id += 1
+  own.busy = true
+  own.sent.set(own.id, request)
+  own.worker?.postMessage({
+    kind: 'options',
+    id: own.id,
+    configuration: request.configuration,
+  } satisfies WorkerRequest)
 }
 
 function SignIn(props: { onSession: (session: Session) => void }) {
@@ -104,14 +203,25 @@ function Configurator(props: { session: Session; engine: Engine }) {
   const [jsonText, setJsonText] = useState('')
   const [jsonError, setJsonError] = useState<string | undefined>()
   const changedAt = useRef(performance.now())
-  const update = useMemo(() => computeUpdate(engine, configuration), [engine, configuration])
+  const domains = useDomains(engine, configuration, changedAt.current)
+  const update = useMemo(
+    () => computeUpdate(engine, configuration, domains?.domains),
+    [engine, configuration, domains],
+  )
   const [timing, setTiming] = useState<Timing | undefined>()
+  const [optionsTiming, setOptionsTiming] = useState<OptionsTiming | undefined>()
 
   useLayoutEffect(() => {
     const next = { coreMs: update.ms, totalMs: performance.now() - changedAt.current }
     window.torvanTimings = [...(window.torvanTimings ?? []), next]
     setTiming(next)
-  }, [update])
+  }, [configuration])
+  useLayoutEffect(() => {
+    if (domains === undefined) return
+    const next = { workerMs: domains.domains.ms, totalMs: performance.now() - domains.changedAt }
+    window.torvanOptionsTimings = [...(window.torvanOptionsTimings ?? []), next]
+    setOptionsTiming(next)
+  }, [domains])
 
   const change = (next: Record<string, unknown>) => {
     changedAt.current = performance.now()
@@ -173,7 +283,12 @@ function Configurator(props: { session: Session; engine: Engine }) {
                 : `${errors} error${errors === 1 ? '' : 's'}`}
               {timing === undefined
                 ? ''
-                : ` · updated in ${timing.totalMs.toFixed(1)} ms (core ${timing.coreMs.toFixed(1)} ms)`}
+                : ` · BOM in ${timing.totalMs.toFixed(1)} ms (core ${timing.coreMs.toFixed(1)} ms)`}
+              {update.domainsPending
+                ? ' · checking the options…'
+                : optionsTiming === undefined
+                  ? ''
+                  : ` · options in ${optionsTiming.totalMs.toFixed(1)} ms`}
               {editing === undefined ? '' : ` · editing build ${editing.buildNumber}`}
             </p>
             {placedAtTop.length === 0 ? null : (

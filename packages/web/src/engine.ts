@@ -69,37 +69,59 @@ export function createEngine(model: ModelPayload): { engine?: Engine; issues: Is
   }
 }
 
+/** The option domains of one configuration (computed in a worker, so typing never waits for them). */
+export interface Domains {
+  /** the configuration they are for, as JSON */
+  for: string
+  options: OptionsResult
+  /** by path (`sink.lengthIn`, `basins[0].type`, `accessories` for additions) */
+  byPath: Map<string, OptionDomain>
+  /** how long options() took, in milliseconds */
+  ms: number
+}
+
+/** Domains from an options() answer. */
+export function domainsOf(configuration: unknown, result: OptionsResult, ms: number): Domains {
+  return {
+    for: JSON.stringify(configuration),
+    options: result,
+    byPath: new Map(result.options.map((domain) => [domain.path, domain])),
+    ms,
+  }
+}
+
+/** Lists every option's domain for a configuration, in this thread. */
+export function computeDomains(engine: Engine, configuration: unknown): Domains {
+  const started = performance.now()
+  const result = options(engine.configurator, configuration)
+  return domainsOf(configuration, result, performance.now() - started)
+}
+
 /** Everything the page shows for one configuration, computed in the browser. */
 export interface Update {
   result: ConfigureResult
-  options: OptionsResult
-  /** option domains by path (`sink.lengthIn`, `basins[0].type`, `accessories` for additions) */
+  /** option domains: of this configuration, or of the one before while they are worked out */
   domains: Map<string, OptionDomain>
+  /** true while the domains shown are of an earlier configuration */
+  domainsPending: boolean
   /** findings by the control they are shown at (`''`: the whole configuration) */
   findings: Map<string, ConfigureResult['findings']>
   tree: BomTreeLine[]
   flat: FlatLine[]
   cost: CostRollup | undefined
-  /** how long the core took, in milliseconds */
+  /** how long configure, explosion and cost took, in milliseconds */
   ms: number
 }
 
-/** Configures, lists option domains and explodes the BOM of a configuration. */
-export function computeUpdate(engine: Engine, configuration: unknown): Update {
+/** Configures a configuration and explodes and prices its BOM; the domains are given. */
+export function computeUpdate(
+  engine: Engine,
+  configuration: unknown,
+  domains: Domains | undefined,
+): Update {
   const started = performance.now()
   const result = engine.configurator.configure(configuration)
-  const domains = options(engine.configurator, configuration)
-  const byPath = new Map(domains.options.map((domain) => [domain.path, domain]))
-  const findings = placeFindings(
-    [...domains.problems, ...result.findings].filter(
-      // options' problems repeat configure's product-model findings
-      (finding, index, all) =>
-        all.findIndex(
-          (other) => other.path === finding.path && other.message === finding.message,
-        ) === index,
-    ),
-    fieldPaths(engine.form, configuration),
-  )
+  const findings = placeFindings(result.findings, fieldPaths(engine.form, configuration))
   const tree = result.ok
     ? explodeLines(engine.catalog, { lines: result.lines, numbers: engine.ruleset.numbers })
     : []
@@ -110,8 +132,8 @@ export function computeUpdate(engine: Engine, configuration: unknown): Update {
       : undefined
   return {
     result,
-    options: domains,
-    domains: byPath,
+    domains: domains?.byPath ?? new Map<string, OptionDomain>(),
+    domainsPending: domains?.for !== JSON.stringify(configuration),
     findings,
     tree,
     flat,
