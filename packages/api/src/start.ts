@@ -10,6 +10,9 @@ import { seedDatabase, tokenSecret } from './seed.js'
 import type { Services } from './services.js'
 import { createBomCache, loadModel } from './services.js'
 import { createAuthCache } from './auth/users.js'
+import type { Logger } from './ops/logger.js'
+import { createLogger } from './ops/logger.js'
+import { createMetrics } from './ops/metrics.js'
 import type { Dispatcher } from './webhooks/dispatcher.js'
 import { startDispatcher, startJobs } from './webhooks/dispatcher.js'
 import type { DeliverySettings } from './webhooks/settings.js'
@@ -28,7 +31,14 @@ export interface StartOptions extends DatabaseOptions {
   uploadQuota?: UploadQuota
   now?: () => Date
   onProgress?: (progress: ImportProgress) => void
+  /** the request log and errors: a pino logger (default: JSON lines on standard error) */
+  logger?: Logger
+  /** instead of `logger`: each JSON log line to this function (tests) */
   log?: (line: string) => void
+  /** the bearer token `GET /metrics` wants (METRICS_TOKEN); without one it refuses everyone */
+  metricsToken?: string | undefined
+  /** the server speaks HTTPS itself: answers carry Strict-Transport-Security */
+  tls?: boolean
   /** per-address rate limits, or false for none (load tests from one address) */
   rateLimits?: RateLimits | false
   /** webhook delivery; `enabled: false` leaves it to other instances */
@@ -56,6 +66,9 @@ export interface Api {
  */
 export async function startApi(options: StartOptions = {}): Promise<Api> {
   const database = await openDatabase(options)
+  const logger =
+    options.logger ?? createLogger(options.log === undefined ? {} : { write: options.log })
+  const metrics = createMetrics({ database: database.observer, token: options.metricsToken })
   let jobs: Awaited<ReturnType<typeof startJobs>> | undefined
   try {
     const seed = await seedDatabase(database.db, {
@@ -77,9 +90,11 @@ export async function startApi(options: StartOptions = {}): Promise<Api> {
       authCache: createAuthCache(),
       webhooks: { settings, jobs },
       uploadQuota: options.uploadQuota ?? DEFAULT_UPLOAD_QUOTA,
+      metrics,
     }
     const app = createApp(services, {
-      ...(options.log === undefined ? {} : { log: options.log }),
+      logger,
+      tls: options.tls ?? false,
       ...(options.rateLimits === undefined ? {} : { rateLimits: options.rateLimits }),
       trustProxy: options.trustProxy ?? false,
     })

@@ -216,6 +216,7 @@ export async function generateBom(
     })
     return { status: 201 as const, view: bomView(model, row) }
   })
+  if (result.status === 201) services.metrics.bomGenerated()
   services.bomCache.set(key, {
     id: result.view.id,
     body: result.view as unknown as Record<string, unknown>,

@@ -1,14 +1,20 @@
+import { readFile } from 'node:fs/promises'
+import { createServer as createHttpsServer } from 'node:https'
 import type { AddressInfo } from 'node:net'
 import { parseArgs } from 'node:util'
 import { serve } from '@hono/node-server'
 import type { ImportProgress } from '../catalog/import.js'
 import { importCatalog } from '../catalog/import.js'
+import { migrationStatus } from '../db/migrations.js'
 import { DatabaseError, openDatabase } from '../db/open.js'
 import { ROLES } from '../permissions.js'
 import type { DemoLogin } from '../seed.js'
 import { importRules, readCatalogFolder, seedRoles, SetupError } from '../seed.js'
+import { createLogger } from '../ops/logger.js'
+import { metricsOnly } from '../ops/metrics.js'
 import { startApi } from '../start.js'
-import { parseAllowedHosts } from '../webhooks/settings.js'
+import { startJobs } from '../webhooks/dispatcher.js'
+import { defaultDeliverySettings, parseAllowedHosts } from '../webhooks/settings.js'
 
 /** Where the API's commands write, what environment they read, and the process's signals. */
 export interface ApiCliIo {
@@ -71,14 +77,70 @@ function loginLines(logins: readonly DemoLogin[], env: ApiCliIo['env']): string 
   return `Demo logins, one per role:\n${lines.join('\n')}\n${note}\n`
 }
 
-async function serveCommand(io: ApiCliIo, portOption: string | undefined): Promise<number> {
-  const port = Number(portOption ?? io.env['PORT'] ?? 3000)
-  if (!Number.isInteger(port) || port < 0 || port > 65535) {
-    io.stderr(
-      `torvan: PORT must be a port number, received ${JSON.stringify(portOption ?? io.env['PORT'])}\n`,
+function portNumber(name: string, value: string | undefined): number | SetupError {
+  const port = Number(value)
+  if (value !== undefined && Number.isInteger(port) && port >= 0 && port <= 65535) return port
+  return new SetupError(`${name} must be a port number, received ${JSON.stringify(value)}`)
+}
+
+async function tlsOptions(
+  env: ApiCliIo['env'],
+): Promise<{ cert: Buffer; key: Buffer } | undefined> {
+  const certFile = env['TLS_CERT']
+  const keyFile = env['TLS_KEY']
+  if ((certFile ?? '') === '' && (keyFile ?? '') === '') return undefined
+  if ((certFile ?? '') === '' || (keyFile ?? '') === '') {
+    throw new SetupError(
+      'TLS_CERT and TLS_KEY go together: set both (PEM files) to serve HTTPS, or neither for HTTP behind a proxy',
     )
+  }
+  const read = async (name: string, file: string) => {
+    try {
+      return await readFile(file)
+    } catch (error) {
+      throw new SetupError(`${name}: cannot read ${file} (${(error as Error).message})`)
+    }
+  }
+  return { cert: await read('TLS_CERT', certFile ?? ''), key: await read('TLS_KEY', keyFile ?? '') }
+}
+
+async function listening(
+  server: { once: (event: string, listener: (error?: Error) => void) => unknown },
+  what: string,
+): Promise<void> {
+  await new Promise<void>((resolve, reject) => {
+    server.once('listening', () => {
+      resolve()
+    })
+    server.once('error', (error) => {
+      reject(new SetupError(`cannot listen on ${what}: ${error?.message ?? 'unknown error'}`))
+    })
+  })
+}
+
+async function serveCommand(io: ApiCliIo, portOption: string | undefined): Promise<number> {
+  const port = portNumber('PORT', portOption ?? io.env['PORT'] ?? '3000')
+  const metricsPort =
+    (io.env['METRICS_PORT'] ?? '') === ''
+      ? undefined
+      : portNumber('METRICS_PORT', io.env['METRICS_PORT'])
+  for (const value of [port, metricsPort]) {
+    if (value instanceof SetupError) {
+      io.stderr(`torvan: ${value.message}\n`)
+      return 2
+    }
+  }
+  let logger
+  try {
+    logger = createLogger({
+      level: io.env['LOG_LEVEL'] ?? 'info',
+      pretty: io.isTTY && io.env['LOG_FORMAT'] !== 'json',
+    })
+  } catch (error) {
+    io.stderr(`torvan: ${(error as Error).message.replace('createLogger(): ', '')}\n`)
     return 2
   }
+  const tls = await tlsOptions(io.env)
   const options = databaseOptions(io.env)
   const progress = progressBar(io)
   const api = await startApi({
@@ -89,17 +151,42 @@ async function serveCommand(io: ApiCliIo, portOption: string | undefined): Promi
     ...(progress === undefined ? {} : { onProgress: progress }),
     ...(io.env['RATE_LIMITS'] === 'off' ? { rateLimits: false as const } : {}),
     webhooks: { allowedHosts: parseAllowedHosts(io.env['WEBHOOK_ALLOWED_HOSTS']) },
+    logger,
+    metricsToken: io.env['METRICS_TOKEN'],
+    tls: tls !== undefined,
   })
-  const server = serve({ fetch: api.app.fetch, port, hostname: io.env['HOST'] ?? '0.0.0.0' })
-  await new Promise<void>((resolve, reject) => {
-    server.once('listening', resolve)
-    server.once('error', reject)
-  }).catch(async (error: unknown) => {
+  const hostname = io.env['HOST'] ?? '0.0.0.0'
+  const server =
+    tls === undefined
+      ? serve({ fetch: api.app.fetch, port: port as number, hostname })
+      : serve({
+          fetch: api.app.fetch,
+          port: port as number,
+          hostname,
+          createServer: createHttpsServer,
+          serverOptions: tls,
+        })
+  const metricsServer =
+    metricsPort === undefined
+      ? undefined
+      : serve({
+          fetch: metricsOnly(api.services.metrics),
+          port: metricsPort as number,
+          hostname: io.env['METRICS_HOST'] ?? '127.0.0.1',
+        })
+  try {
+    await listening(server, `port ${String(port)}`)
+    if (metricsServer !== undefined)
+      await listening(metricsServer, `METRICS_PORT ${String(metricsPort)}`)
+  } catch (error) {
+    server.close()
+    metricsServer?.close()
     await api.close()
-    throw new SetupError(`cannot listen on port ${port}: ${(error as Error).message}`)
-  })
+    throw error
+  }
   const address = server.address() as AddressInfo
-  const url = `http://localhost:${address.port}`
+  const url = `${tls === undefined ? 'http' : 'https'}://localhost:${address.port}`
+  const metricsAddress = metricsServer?.address() as AddressInfo | undefined
   const { model, database } = api.services
   io.stdout(
     [
@@ -111,6 +198,11 @@ async function serveCommand(io: ApiCliIo, portOption: string | undefined): Promi
       model === undefined
         ? '  catalog:        none yet: torvan db import-catalog <dir> --rules <rules-dir>'
         : `  catalog:        ${model.catalog.items.length} items; ${model.ruleset.product} rules version ${model.rulesetVersion}`,
+      metricsAddress === undefined
+        ? api.services.metrics.token === undefined
+          ? '  metrics:        off (METRICS_TOKEN or METRICS_PORT turns GET /metrics on)'
+          : `  metrics:        ${url}/metrics with the bearer token METRICS_TOKEN`
+        : `  metrics:        http://${metricsAddress.address}:${metricsAddress.port}/metrics`,
       '',
       loginLines(api.seed.logins, io.env),
     ].join('\n'),
@@ -118,8 +210,10 @@ async function serveCommand(io: ApiCliIo, portOption: string | undefined): Promi
   return new Promise<number>((resolve) => {
     const stop = () => {
       io.stdout('Stopping: finishing open requests, closing the database.\n')
+      metricsServer?.close()
       server.close(() => {
         void api.close().then(() => {
+          logger.flush()
           resolve(0)
         })
       })
@@ -132,6 +226,23 @@ async function serveCommand(io: ApiCliIo, portOption: string | undefined): Promi
     io.signals.once('SIGINT', stop)
     io.signals.once('SIGTERM', stop)
   })
+}
+
+/** the schema, as its owner: the tables (drizzle's migrations) and the job queue's (pg-boss's) */
+async function migrateCommand(io: ApiCliIo): Promise<number> {
+  const database = await openDatabase(databaseOptions(io.env))
+  try {
+    const status = await migrationStatus(database.db)
+    // pg-boss installs or upgrades its schema on start, and the delivery queue is created once here
+    const jobs = await startJobs(database.jobs, defaultDeliverySettings())
+    await jobs.stop({ graceful: false })
+    io.stdout(
+      `Migrated ${database.location}: ${status.applied} of ${status.committed} migrations applied, the job queue's schema is current.\n`,
+    )
+    return 0
+  } finally {
+    await database.close()
+  }
 }
 
 async function importCommand(
@@ -203,12 +314,7 @@ export async function runApiCli(
   }
   try {
     if (group === 'serve') return await serveCommand(io, parsed.values.port)
-    if (command === 'migrate') {
-      const database = await openDatabase(databaseOptions(io.env))
-      await database.close()
-      io.stdout(`Migrated ${database.location}.\n`)
-      return 0
-    }
+    if (command === 'migrate') return await migrateCommand(io)
     const [, directory, ...extra] = parsed.positionals
     if (command === 'import-catalog' && directory !== undefined && extra.length === 0) {
       return await importCommand(io, { directory, rules: parsed.values.rules })

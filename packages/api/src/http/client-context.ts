@@ -6,6 +6,8 @@ import { getConnInfo } from '@hono/node-server/conninfo'
 export interface ClientContext {
   ip: string | null
   userAgent: string | null
+  /** the request's database time so far, which the statement timer adds to (one store: cheaper) */
+  database?: { seconds: number }
 }
 
 const storage = new AsyncLocalStorage<ClientContext>()
@@ -33,8 +35,13 @@ export function clientContext(options: { trustProxy?: boolean } = {}): Middlewar
     const forwarded = options.trustProxy === true ? c.req.header('X-Forwarded-For') : undefined
     const ip = forwarded?.split(',')[0]?.trim().slice(0, 100) || remoteAddress(c)
     const userAgent = c.req.header('User-Agent')?.slice(0, MAX_USER_AGENT) ?? null
-    await storage.run({ ip, userAgent }, next)
+    await storage.run({ ip, userAgent, database: { seconds: 0 } }, next)
   }
+}
+
+/** The database-time counter of the request being served; undefined outside a request. */
+export function requestDatabaseTime(): { seconds: number } | undefined {
+  return storage.getStore()?.database
 }
 
 /** The client of the request being served, or nulls outside a request (command line, start-up). */
