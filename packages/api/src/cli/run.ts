@@ -10,6 +10,8 @@ import { DatabaseError, openDatabase } from '../db/open.js'
 import { ROLES } from '../permissions.js'
 import type { DemoLogin } from '../seed.js'
 import { importRules, readCatalogFolder, seedRoles, SetupError } from '../seed.js'
+import { backupPglite, markInUse, restorePglite } from '../ops/backup.js'
+import { databaseReport, formatDatabaseReport } from '../ops/db-report.js'
 import { createLogger } from '../ops/logger.js'
 import { metricsOnly } from '../ops/metrics.js'
 import { startApi } from '../start.js'
@@ -32,15 +34,24 @@ export const API_HELP = `Service commands:
       Start the HTTP API: migrate the database, seed it on first start (demo catalog, T2 rules,
       one demo user per role) and listen (PORT, default 3000). Ctrl-C stops it cleanly.
   torvan db migrate
-      Apply the database migrations.
+      Apply the database migrations and the job queue's schema: run it as the database's owner role
+      before starting (or upgrading) services that run as a role without DDL rights.
+  torvan db report [--limit N]
+      The slowest statements (pg_stat_statements, where the server has it) and every table's size.
+  torvan db backup <file> | torvan db restore <file> [--replace]
+      A consistent copy of the embedded PGlite database (DATA_DIR; stop the service first), and back.
+      On PostgreSQL these explain pg_dump / pg_restore and point-in-time recovery instead.
   torvan db import-catalog <dir> [--rules <rules-dir>]
       Import a catalog folder (and its prices.json) into the database, and with --rules store the
       product's rules as the active ruleset. The load report's errors stop it before anything is written;
       importing the same catalog again changes nothing.
 
 Environment: DATABASE_URL (PostgreSQL; without it, embedded PGlite in DATA_DIR, default ./data),
-PORT, DEMO_PASSWORD (the demo users' password on first start), AUTH_SECRET (token signing key),
-TRUST_PROXY=1 (audit rows take the client's address from X-Forwarded-For).
+PORT, HOST, DEMO_PASSWORD (the demo users' password on first start), AUTH_SECRET (token signing key),
+TRUST_PROXY (addresses or CIDRs of the proxies whose X-Forwarded-For / -Proto count), TLS_CERT and
+TLS_KEY (PEM files: serve HTTPS), METRICS_TOKEN (GET /metrics with this bearer token), METRICS_PORT and
+METRICS_HOST (a metrics-only listener, default host 127.0.0.1), LOG_LEVEL (info; debug, warn, ...),
+LOG_FORMAT=json (JSON lines on a terminal too). docs/operations.md tells how to run it for real.
 `
 
 function databaseOptions(env: ApiCliIo['env']) {
@@ -155,6 +166,8 @@ async function serveCommand(io: ApiCliIo, portOption: string | undefined): Promi
     metricsToken: io.env['METRICS_TOKEN'],
     tls: tls !== undefined,
   })
+  const unmark =
+    api.services.database.kind === 'pglite' ? await markInUse(options.dataDir) : undefined
   const hostname = io.env['HOST'] ?? '0.0.0.0'
   const server =
     tls === undefined
@@ -181,6 +194,7 @@ async function serveCommand(io: ApiCliIo, portOption: string | undefined): Promi
   } catch (error) {
     server.close()
     metricsServer?.close()
+    await unmark?.()
     await api.close()
     throw error
   }
@@ -212,10 +226,13 @@ async function serveCommand(io: ApiCliIo, portOption: string | undefined): Promi
       io.stdout('Stopping: finishing open requests, closing the database.\n')
       metricsServer?.close()
       server.close(() => {
-        void api.close().then(() => {
-          logger.flush()
-          resolve(0)
-        })
+        void api
+          .close()
+          .then(() => unmark?.())
+          .then(() => {
+            logger.flush()
+            resolve(0)
+          })
       })
       // idle keep-alive connections would hold the server open; busy ones get 10 s to finish
       if ('closeIdleConnections' in server) server.closeIdleConnections()
@@ -243,6 +260,54 @@ async function migrateCommand(io: ApiCliIo): Promise<number> {
   } finally {
     await database.close()
   }
+}
+
+async function reportCommand(io: ApiCliIo, limitOption: string | undefined): Promise<number> {
+  const limit = Number(limitOption ?? 10)
+  if (!Number.isInteger(limit) || limit < 1 || limit > 100) {
+    io.stderr(
+      `torvan: --limit must be a whole number from 1 to 100, received ${JSON.stringify(limitOption)}\n`,
+    )
+    return 2
+  }
+  const database = await openDatabase({ ...databaseOptions(io.env), migrate: false })
+  try {
+    io.stdout(
+      formatDatabaseReport(await databaseReport(database.db, { kind: database.kind, limit })),
+    )
+    return 0
+  } finally {
+    await database.close()
+  }
+}
+
+const PG_DUMP_GUIDANCE = `On PostgreSQL, back up with the server's own tools (docs/operations.md#backups):
+  pg_dump --format=custom --file=torvan.dump "$DATABASE_URL"       a consistent snapshot, while serving
+  pg_restore --clean --if-exists --no-owner --dbname="$DATABASE_URL" torvan.dump
+and, for point-in-time recovery, WAL archiving with pg_basebackup (or pgBackRest / barman).
+`
+
+async function backupCommand(
+  io: ApiCliIo,
+  input: { command: 'backup' | 'restore'; file: string; replace: boolean },
+): Promise<number> {
+  if ((io.env['DATABASE_URL'] ?? '') !== '') {
+    io.stderr(
+      `torvan: db ${input.command} copies the embedded PGlite database (DATA_DIR).\n${PG_DUMP_GUIDANCE}`,
+    )
+    return 2
+  }
+  const dataDir = databaseOptions(io.env).dataDir
+  if (input.command === 'backup') {
+    const { bytes } = await backupPglite(dataDir, input.file)
+    io.stdout(`Backed up the PGlite database in ${dataDir} to ${input.file} (${bytes} bytes).\n`)
+    return 0
+  }
+  const { movedAside } = await restorePglite(input.file, dataDir, { replace: input.replace })
+  io.stdout(
+    `Restored ${input.file} into ${dataDir}${movedAside === undefined ? '' : ` (the database that was there is in ${movedAside})`}. Start the service on it: it applies newer migrations.\n`,
+  )
+  return 0
 }
 
 async function importCommand(
@@ -304,7 +369,12 @@ export async function runApiCli(
   try {
     parsed = parseArgs({
       args: argv.slice(1),
-      options: { port: { type: 'string' }, rules: { type: 'string' } },
+      options: {
+        port: { type: 'string' },
+        rules: { type: 'string' },
+        replace: { type: 'boolean' },
+        limit: { type: 'string' },
+      },
       allowPositionals: true,
       strict: true,
     })
@@ -315,6 +385,17 @@ export async function runApiCli(
   try {
     if (group === 'serve') return await serveCommand(io, parsed.values.port)
     if (command === 'migrate') return await migrateCommand(io)
+    const [, file, ...rest] = parsed.positionals
+    if (command === 'report' && file === undefined) {
+      return await reportCommand(io, parsed.values.limit)
+    }
+    if (
+      (command === 'backup' || command === 'restore') &&
+      file !== undefined &&
+      rest.length === 0
+    ) {
+      return await backupCommand(io, { command, file, replace: parsed.values.replace === true })
+    }
     const [, directory, ...extra] = parsed.positionals
     if (command === 'import-catalog' && directory !== undefined && extra.length === 0) {
       return await importCommand(io, { directory, rules: parsed.values.rules })
