@@ -32,6 +32,7 @@ import { ncrRoutes } from './routes/ncrs.js'
 import { progressRoutes } from './routes/progress.js'
 import { taskNoteRoutes } from './routes/task-notes.js'
 import { qcRoutes } from './routes/qc.js'
+import { quoteRoutes } from './routes/quotes.js'
 import { taskRoutes } from './routes/tasks.js'
 import { systemRoutes } from './routes/system.js'
 import { userRoutes } from './routes/users.js'
@@ -56,6 +57,7 @@ export function apiRoutes(): AnyRoute[] {
     ...bomRoutes,
     ...customerRoutes,
     ...orderRoutes,
+    ...quoteRoutes,
     ...progressRoutes,
     ...taskRoutes,
     ...taskNoteRoutes,

@@ -42,7 +42,7 @@ export const API_HELP = `Service commands:
       A consistent copy of the embedded PGlite database (DATA_DIR; stop the service first), and back.
       On PostgreSQL these explain pg_dump / pg_restore and point-in-time recovery instead.
   torvan db import-catalog <dir> [--rules <rules-dir>]
-      Import a catalog folder (and its prices.json) into the database, and with --rules store the
+      Import a catalog folder (with its prices.json and list-prices.json) into the database, and with --rules store the
       product's rules as the active ruleset. The load report's errors stop it before anything is written;
       importing the same catalog again changes nothing.
 
@@ -314,14 +314,14 @@ async function importCommand(
   io: ApiCliIo,
   input: { directory: string; rules: string | undefined },
 ): Promise<number> {
-  const { catalog, priceList, warnings } = await readCatalogFolder(input.directory)
+  const { catalog, priceList, sellingPrices, warnings } = await readCatalogFolder(input.directory)
   const database = await openDatabase(databaseOptions(io.env))
   try {
     await seedRoles(database.db)
     const progress = progressBar(io)
     const result = await importCatalog(
       database.db,
-      { catalog, priceList, source: input.directory },
+      { catalog, priceList, sellingPrices, source: input.directory },
       progress === undefined ? {} : { onProgress: progress },
     )
     const counts = Object.entries(result.counts)
