@@ -7,7 +7,8 @@ import type { Context } from 'hono'
 import type { ContentfulStatusCode } from 'hono/utils/http-status'
 import { PasswordHasherBusyError } from './auth/password.js'
 import { clientAddress } from './http/client-address.js'
-import { clientContext } from './http/client-context.js'
+import type { TrustProxy } from './http/client-context.js'
+import { clientContext, currentClient } from './http/client-context.js'
 import { honoPath, mountRoutes } from './http/mount.js'
 import { requestIds } from './http/request-ids.js'
 import type { Logger } from './ops/logger.js'
@@ -127,7 +128,7 @@ export function createApp(
   options: {
     logger?: Logger
     rateLimits?: RateLimits | false
-    trustProxy?: boolean
+    trustProxy?: TrustProxy
     /** served over HTTPS by this process: answers carry Strict-Transport-Security */
     tls?: boolean
   } = {},
@@ -151,13 +152,13 @@ export function createApp(
       crossOriginResourcePolicy: 'same-origin',
     }),
   )
-  if (options.tls === true) {
-    app.use(async (c, next) => {
-      await next()
-      c.header('Strict-Transport-Security', HSTS)
-    })
-  }
   app.use(clientContext({ trustProxy: options.trustProxy ?? false }))
+  // HTTPS here (TLS_CERT), or at a trusted proxy that says so in X-Forwarded-Proto
+  const tls = options.tls === true
+  app.use(async (c, next) => {
+    await next()
+    if (tls || currentClient().forwardedHttps === true) c.header('Strict-Transport-Security', HSTS)
+  })
   app.use(observeRequests({ metrics: services.metrics, logger }))
   app.use(async (c, next) => {
     c.set('services', services)

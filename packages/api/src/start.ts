@@ -3,6 +3,7 @@ import type { RateLimits } from './app.js'
 import { createApp } from './app.js'
 import type { ImportProgress } from './catalog/import.js'
 import type { DatabaseOptions, OpenDatabase } from './db/open.js'
+import type { TrustProxy } from './http/client-context.js'
 import { openDatabase } from './db/open.js'
 import type { AppEnv } from './http/route.js'
 import type { SeedResult } from './seed.js'
@@ -43,8 +44,11 @@ export interface StartOptions extends DatabaseOptions {
   rateLimits?: RateLimits | false
   /** webhook delivery; `enabled: false` leaves it to other instances */
   webhooks?: Partial<DeliverySettings>
-  /** take the client's address from X-Forwarded-For (behind a proxy that sets it) */
-  trustProxy?: boolean
+  /**
+   * take the client's address from X-Forwarded-For and HTTPS from X-Forwarded-Proto: from the proxies
+   * at these addresses / CIDR ranges (or, with true, from anyone: only where nobody else reaches the port)
+   */
+  trustProxy?: TrustProxy
 }
 
 /** A running API (not yet listening): the Hono app, its services and what seeding did. */

@@ -91,6 +91,18 @@ describe.runIf(ON_POSTGRES)('least-privilege roles on PostgreSQL (sql/roles.sql)
     })
     expect(migrated, stderr).toBe(0)
     expect(stdout).toMatch(/^Migrated .*: (\d+) of \1 migrations applied/)
+    // a second run applies nothing and says the same
+    stdout = ''
+    expect(
+      await runApiCli(['db', 'migrate'], { ...io, env: { DATABASE_URL: urlAs(names.owner) } }),
+    ).toBe(0)
+    expect(stdout).toMatch(/^Migrated .*: (\d+) of \1 migrations applied/)
+    // the report reads only: the app role may run it
+    stdout = ''
+    expect(
+      await runApiCli(['db', 'report'], { ...io, env: { DATABASE_URL: urlAs(names.app) } }),
+    ).toBe(0)
+    expect(stdout).toMatch(/public\.orders/)
 
     const app = postgres(urlAs(names.app), { max: 1, onnotice: () => undefined })
     try {

@@ -6,6 +6,8 @@ import { serve } from '@hono/node-server'
 import type { ImportProgress } from '../catalog/import.js'
 import { importCatalog } from '../catalog/import.js'
 import { migrationStatus } from '../db/migrations.js'
+import type { TrustProxy } from '../http/client-context.js'
+import { trustedProxies } from '../http/client-context.js'
 import { DatabaseError, openDatabase } from '../db/open.js'
 import { ROLES } from '../permissions.js'
 import type { DemoLogin } from '../seed.js'
@@ -88,6 +90,20 @@ function loginLines(logins: readonly DemoLogin[], env: ApiCliIo['env']): string 
   return `Demo logins, one per role:\n${lines.join('\n')}\n${note}\n`
 }
 
+/** TRUST_PROXY: unset / 0 (none), 1 / true (any: the port is reachable only by the proxy), or a list */
+function parseTrustProxy(value: string | undefined): TrustProxy {
+  const setting = (value ?? '').trim()
+  if (setting === '' || setting === '0' || setting === 'false') return false
+  if (setting === '1' || setting === 'true') return true
+  const entries = setting.split(',').map((entry) => entry.trim())
+  try {
+    trustedProxies(entries)
+  } catch (error) {
+    throw new SetupError((error as Error).message.replace('trustedProxies(): ', 'TRUST_PROXY: '))
+  }
+  return entries
+}
+
 function portNumber(name: string, value: string | undefined): number | SetupError {
   const port = Number(value)
   if (value !== undefined && Number.isInteger(port) && port >= 0 && port <= 65535) return port
@@ -152,13 +168,14 @@ async function serveCommand(io: ApiCliIo, portOption: string | undefined): Promi
     return 2
   }
   const tls = await tlsOptions(io.env)
+  const trustProxy = parseTrustProxy(io.env['TRUST_PROXY'])
   const options = databaseOptions(io.env)
   const progress = progressBar(io)
   const api = await startApi({
     ...options,
     demoPassword: io.env['DEMO_PASSWORD'],
     authSecret: io.env['AUTH_SECRET'],
-    trustProxy: io.env['TRUST_PROXY'] === '1' || io.env['TRUST_PROXY'] === 'true',
+    trustProxy,
     ...(progress === undefined ? {} : { onProgress: progress }),
     ...(io.env['RATE_LIMITS'] === 'off' ? { rateLimits: false as const } : {}),
     webhooks: { allowedHosts: parseAllowedHosts(io.env['WEBHOOK_ALLOWED_HOSTS']) },
@@ -188,9 +205,13 @@ async function serveCommand(io: ApiCliIo, portOption: string | undefined): Promi
           hostname: io.env['METRICS_HOST'] ?? '127.0.0.1',
         })
   try {
-    await listening(server, `port ${String(port)}`)
-    if (metricsServer !== undefined)
-      await listening(metricsServer, `METRICS_PORT ${String(metricsPort)}`)
+    // both listen already: wait for both at once, or the second's event may pass unheard
+    await Promise.all([
+      listening(server, `port ${String(port)}`),
+      metricsServer === undefined
+        ? undefined
+        : listening(metricsServer, `METRICS_PORT ${String(metricsPort)}`),
+    ])
   } catch (error) {
     server.close()
     metricsServer?.close()
