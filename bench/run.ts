@@ -7,6 +7,7 @@ import { benchDatabase } from './database.bench.js'
 import { benchExplain } from './explain.bench.js'
 import { benchGrowth } from './growth.bench.js'
 import { benchBomGrowth, benchHttp } from './http.bench.js'
+import { benchObserve } from './observe.bench.js'
 import { benchOutbox } from './outbox.bench.js'
 import type { BenchResult } from './measure.js'
 import { benchRules } from './rules.bench.js'
@@ -23,6 +24,7 @@ for (const [group, run] of httpOnly
       ['rules', benchRules],
       ['explain', benchExplain],
       ['database import', benchDatabase],
+      ['request observation', benchObserve],
       ['outbox', benchOutbox],
     ] as const)) {
   process.stdout.write(`running ${group}${quick ? ' (quick)' : ''}…\n`)

@@ -7,9 +7,13 @@ import type { Context } from 'hono'
 import type { ContentfulStatusCode } from 'hono/utils/http-status'
 import { PasswordHasherBusyError } from './auth/password.js'
 import { clientAddress } from './http/client-address.js'
-import { clientContext } from './http/client-context.js'
+import type { TrustProxy } from './http/client-context.js'
+import { clientContext, currentClient } from './http/client-context.js'
 import { honoPath, mountRoutes } from './http/mount.js'
 import { requestIds } from './http/request-ids.js'
+import type { Logger } from './ops/logger.js'
+import { createLogger } from './ops/logger.js'
+import { observeRequests } from './ops/observe-requests.js'
 import { transientFailure } from './http/transient-failure.js'
 import type { ProblemKind } from './http/problem.js'
 import { problem, ProblemError } from './http/problem.js'
@@ -36,6 +40,9 @@ import { userRoutes } from './routes/users.js'
 import { webRoutes } from './routes/web.js'
 import { webhookRoutes } from './routes/webhooks.js'
 import type { Services } from './services.js'
+
+/** Strict-Transport-Security on HTTPS: a year, subdomains too */
+const HSTS = 'max-age=31536000; includeSubDomains'
 
 /** the largest request body accepted */
 const MAX_BODY_BYTES = 1024 * 1024
@@ -121,17 +128,21 @@ export const RATE_LIMITS: RateLimits = { signIn: 30, configurationSearch: 600 }
 export function createApp(
   services: Services,
   options: {
-    log?: (line: string) => void
+    logger?: Logger
     rateLimits?: RateLimits | false
-    trustProxy?: boolean
+    trustProxy?: TrustProxy
+    /** served over HTTPS by this process: answers carry Strict-Transport-Security */
+    tls?: boolean
   } = {},
 ): Hono<AppEnv> {
-  const log = options.log ?? ((line: string) => process.stderr.write(`${line}\n`))
+  const logger = options.logger ?? createLogger()
   const routes = apiRoutes()
   const app = new Hono<AppEnv>()
   app.use(requestIds())
   app.use(
     secureHeaders({
+      // only where the connection is HTTPS (see below): a browser ignores it on plain HTTP anyway
+      strictTransportSecurity: false,
       // the API reference loads its own scripts and styles from this server, nothing else
       contentSecurityPolicy: {
         defaultSrc: ["'self'"],
@@ -144,6 +155,13 @@ export function createApp(
     }),
   )
   app.use(clientContext({ trustProxy: options.trustProxy ?? false }))
+  // HTTPS here (TLS_CERT), or at a trusted proxy that says so in X-Forwarded-Proto
+  const tls = options.tls === true
+  app.use(async (c, next) => {
+    await next()
+    if (tls || currentClient().forwardedHttps === true) c.header('Strict-Transport-Security', HSTS)
+  })
+  app.use(observeRequests({ metrics: services.metrics, logger }))
   app.use(async (c, next) => {
     c.set('services', services)
     await next()
@@ -240,10 +258,7 @@ export function createApp(
         headers: { 'Retry-After': '1' },
       })
     }
-    const client = c.get('clientRequestId')
-    log(
-      `request ${c.get('requestId')}${client === undefined ? '' : ` (client id ${client})`} ${c.req.method} ${c.req.path} failed: ${error.stack ?? error.message}`,
-    )
+    // the request's log line carries the error with its stack (observeRequests); the client gets the id
     return sendProblem(c, {
       kind: 'internal',
       detail: `Something went wrong on our side; the request id ${c.get('requestId')} helps us find it.`,

@@ -7,6 +7,7 @@ import type { createAuthCache } from './auth/users.js'
 import { readCatalog, readPriceList } from './catalog/read.js'
 import type { Database, OpenDatabase } from './db/open.js'
 import type { UploadQuota } from './files/quota.js'
+import type { Metrics } from './ops/metrics.js'
 import { readActiveRuleset } from './rules/store.js'
 import type { DeliverySettings } from './webhooks/settings.js'
 
@@ -55,6 +56,8 @@ export interface Services {
   webhooks: { settings: DeliverySettings; jobs: PgBoss }
   /** how much one user may upload (photos and documents) */
   uploadQuota: UploadQuota
+  /** the Prometheus metrics of this instance */
+  metrics: Metrics
 }
 
 /** Builds the in-memory model from the database: undefined until a catalog and a ruleset exist. */

@@ -3,6 +3,7 @@ import type { RateLimits } from './app.js'
 import { createApp } from './app.js'
 import type { ImportProgress } from './catalog/import.js'
 import type { DatabaseOptions, OpenDatabase } from './db/open.js'
+import type { TrustProxy } from './http/client-context.js'
 import { openDatabase } from './db/open.js'
 import type { AppEnv } from './http/route.js'
 import type { SeedResult } from './seed.js'
@@ -11,6 +12,9 @@ import type { Services } from './services.js'
 import { createBomCache, loadModel } from './services.js'
 import { createAuthCache } from './auth/users.js'
 import { createTokenCache } from './auth/token.js'
+import type { Logger } from './ops/logger.js'
+import { createLogger } from './ops/logger.js'
+import { createMetrics } from './ops/metrics.js'
 import type { Dispatcher } from './webhooks/dispatcher.js'
 import { startDispatcher, startJobs } from './webhooks/dispatcher.js'
 import type { DeliverySettings } from './webhooks/settings.js'
@@ -29,13 +33,23 @@ export interface StartOptions extends DatabaseOptions {
   uploadQuota?: UploadQuota
   now?: () => Date
   onProgress?: (progress: ImportProgress) => void
+  /** the request log and errors: a pino logger (default: JSON lines on standard error) */
+  logger?: Logger
+  /** instead of `logger`: each JSON log line to this function (tests) */
   log?: (line: string) => void
+  /** the bearer token `GET /metrics` wants (METRICS_TOKEN); without one it refuses everyone */
+  metricsToken?: string | undefined
+  /** the server speaks HTTPS itself: answers carry Strict-Transport-Security */
+  tls?: boolean
   /** per-address rate limits, or false for none (load tests from one address) */
   rateLimits?: RateLimits | false
   /** webhook delivery; `enabled: false` leaves it to other instances */
   webhooks?: Partial<DeliverySettings>
-  /** take the client's address from X-Forwarded-For (behind a proxy that sets it) */
-  trustProxy?: boolean
+  /**
+   * take the client's address from X-Forwarded-For and HTTPS from X-Forwarded-Proto: from the proxies
+   * at these addresses / CIDR ranges (or, with true, from anyone: only where nobody else reaches the port)
+   */
+  trustProxy?: TrustProxy
 }
 
 /** A running API (not yet listening): the Hono app, its services and what seeding did. */
@@ -57,6 +71,9 @@ export interface Api {
  */
 export async function startApi(options: StartOptions = {}): Promise<Api> {
   const database = await openDatabase(options)
+  const logger =
+    options.logger ?? createLogger(options.log === undefined ? {} : { write: options.log })
+  const metrics = createMetrics({ database: database.observer, token: options.metricsToken })
   let jobs: Awaited<ReturnType<typeof startJobs>> | undefined
   try {
     const seed = await seedDatabase(database.db, {
@@ -79,9 +96,11 @@ export async function startApi(options: StartOptions = {}): Promise<Api> {
       tokens: createTokenCache(),
       webhooks: { settings, jobs },
       uploadQuota: options.uploadQuota ?? DEFAULT_UPLOAD_QUOTA,
+      metrics,
     }
     const app = createApp(services, {
-      ...(options.log === undefined ? {} : { log: options.log }),
+      logger,
+      tls: options.tls ?? false,
       ...(options.rateLimits === undefined ? {} : { rateLimits: options.rateLimits }),
       trustProxy: options.trustProxy ?? false,
     })

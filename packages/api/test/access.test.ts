@@ -40,11 +40,12 @@ function concrete(path: string): string {
 }
 
 describe('every route declares who may call it', () => {
-  it('has an access rule naming a known permission, or public / authenticated', () => {
+  it('has an access rule naming a known permission, or public / authenticated / metrics', () => {
     for (const route of routes) {
       expect(
         route.access === 'public' ||
           route.access === 'authenticated' ||
+          route.access === 'metrics' ||
           route.access in PERMISSIONS,
         `${route.method} ${route.path}`,
       ).toBe(true)
@@ -61,6 +62,7 @@ describe('every route declares who may call it', () => {
       'get /docs/{asset}',
       'get /health',
       'get /openapi.json',
+      'get /ready',
       'post /auth/login',
     ])
   })
@@ -93,8 +95,10 @@ describe('every route declares who may call it', () => {
 })
 
 describe('the role matrix: every route × every role', () => {
+  // GET /metrics takes the metrics token, never a user's: operations.test.ts checks it
   const guarded = routes.filter(
-    (route) => route.access !== 'public' && route.access !== 'authenticated',
+    (route) =>
+      route.access !== 'public' && route.access !== 'authenticated' && route.access !== 'metrics',
   )
   for (const role of roles) {
     it(`${role}: allowed exactly where the matrix grants the permission`, async () => {

@@ -75,7 +75,13 @@ export interface TestApi {
  * @example const t = await createTestApi(); const res = await t.call('GET', '/health')
  */
 export async function createTestApi(
-  options: { database?: TestDatabase; keep?: boolean; webhooks?: StartOptions['webhooks'] } = {},
+  options: {
+    database?: TestDatabase
+    keep?: boolean
+    webhooks?: StartOptions['webhooks']
+    /** more start options (a metrics token, a log sink, TLS) */
+    start?: Partial<StartOptions>
+  } = {},
 ): Promise<TestApi> {
   const database = options.database ?? (await createTestDatabase())
   const clock = testClock()
@@ -89,6 +95,7 @@ export async function createTestApi(
         ? (line: string) => process.stderr.write(`${line}\n`)
         : () => undefined,
     ...(options.webhooks === undefined ? {} : { webhooks: options.webhooks }),
+    ...options.start,
   })
   const tokens = new Map<string, string>()
   const call = async (method: string, path: string, input: Call = {}) => {

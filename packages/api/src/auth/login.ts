@@ -3,6 +3,7 @@ import { writeAudit } from '../audit.js'
 import type { Database } from '../db/open.js'
 import { users } from '../db/schema.js'
 import { ProblemError } from '../http/problem.js'
+import type { SignInFailure } from '../ops/metrics.js'
 import { issueToken } from './token.js'
 import { DUMMY_HASH, verifyPassword } from './password.js'
 import type { AttemptKey } from './sign-in-attempts.js'
@@ -43,6 +44,8 @@ export async function login(
     ttlSeconds: number
     requestId: string
     clientAddress: string
+    /** counts failures for the metrics */
+    onFailure?: (reason: SignInFailure) => void
   },
 ): Promise<{ token: string; expiresAt: Date; userId: number }> {
   const { now, requestId } = context
@@ -66,12 +69,16 @@ export async function login(
     const reservation = await reserveAttempt(db, attempt, now)
     if (!reservation.allowed) {
       await audit(`${attempt.scope} locked`)
+      context.onFailure?.('refused_locked')
       throw lockedProblem(reservation.lockedUntil, now)
     }
   }
   const matches = await verifyPassword(input.password, user?.passwordHash ?? DUMMY_HASH)
   if (user === undefined || !matches || !user.active) {
-    for (const attempt of keys) await recordFailure(db, attempt, now)
+    context.onFailure?.('wrong_credentials')
+    for (const attempt of keys) {
+      if (await recordFailure(db, attempt, now)) context.onFailure?.('lockout')
+    }
     await audit(user === undefined ? 'unknown user' : matches ? 'deactivated' : 'wrong password')
     throw new ProblemError('unauthenticated', WRONG)
   }

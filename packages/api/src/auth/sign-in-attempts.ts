@@ -70,15 +70,15 @@ export async function reserveAttempt(
 
 /**
  * Settles a reserved attempt whose password was wrong: the failure that reaches the limit locks the key
- * at once, so that the next attempt is refused without a password check.
+ * at once, so that the next attempt is refused without a password check. True when this one locked it.
  */
 export async function recordFailure(
   db: Executor,
   { scope, key }: AttemptKey,
   now: Date,
-): Promise<void> {
+): Promise<boolean> {
   const t = signInAttempts
-  await db
+  const locked = await db
     .update(t)
     .set({ lockedUntil: new Date(now.getTime() + LOCK_MINUTES * 60_000) })
     .where(
@@ -88,6 +88,8 @@ export async function recordFailure(
         sql`${t.lockedUntil} is null and ${t.attempts} >= ${LIMITS[scope]}::integer`,
       ),
     )
+    .returning({ key: t.key })
+  return locked.length > 0
 }
 
 /**

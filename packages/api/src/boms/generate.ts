@@ -336,6 +336,7 @@ export async function generateBom(
     })
     return { status: 201 as const, entry, configurationId, frozen: false }
   })
+  if (result.status === 201) services.metrics.bomGenerated()
   services.bomCache.set(key, result.entry)
   return {
     status: result.status,

@@ -1,14 +1,24 @@
+import { readFile } from 'node:fs/promises'
+import { createServer as createHttpsServer } from 'node:https'
 import type { AddressInfo } from 'node:net'
 import { parseArgs } from 'node:util'
 import { serve } from '@hono/node-server'
 import type { ImportProgress } from '../catalog/import.js'
 import { importCatalog } from '../catalog/import.js'
+import { migrationStatus } from '../db/migrations.js'
+import type { TrustProxy } from '../http/client-context.js'
+import { trustedProxies } from '../http/client-context.js'
 import { DatabaseError, openDatabase } from '../db/open.js'
 import { ROLES } from '../permissions.js'
 import type { DemoLogin } from '../seed.js'
 import { importRules, readCatalogFolder, seedRoles, SetupError } from '../seed.js'
+import { backupPglite, markInUse, restorePglite } from '../ops/backup.js'
+import { databaseReport, formatDatabaseReport } from '../ops/db-report.js'
+import { createLogger } from '../ops/logger.js'
+import { metricsOnly } from '../ops/metrics.js'
 import { startApi } from '../start.js'
-import { parseAllowedHosts } from '../webhooks/settings.js'
+import { startJobs } from '../webhooks/dispatcher.js'
+import { defaultDeliverySettings, parseAllowedHosts } from '../webhooks/settings.js'
 
 /** Where the API's commands write, what environment they read, and the process's signals. */
 export interface ApiCliIo {
@@ -26,15 +36,24 @@ export const API_HELP = `Service commands:
       Start the HTTP API: migrate the database, seed it on first start (demo catalog, T2 rules,
       one demo user per role) and listen (PORT, default 3000). Ctrl-C stops it cleanly.
   torvan db migrate
-      Apply the database migrations.
+      Apply the database migrations and the job queue's schema: run it as the database's owner role
+      before starting (or upgrading) services that run as a role without DDL rights.
+  torvan db report [--limit N]
+      The slowest statements (pg_stat_statements, where the server has it) and every table's size.
+  torvan db backup <file> | torvan db restore <file> [--replace]
+      A consistent copy of the embedded PGlite database (DATA_DIR; stop the service first), and back.
+      On PostgreSQL these explain pg_dump / pg_restore and point-in-time recovery instead.
   torvan db import-catalog <dir> [--rules <rules-dir>]
       Import a catalog folder (with its prices.json and list-prices.json) into the database, and with --rules store the
       product's rules as the active ruleset. The load report's errors stop it before anything is written;
       importing the same catalog again changes nothing.
 
 Environment: DATABASE_URL (PostgreSQL; without it, embedded PGlite in DATA_DIR, default ./data),
-PORT, DEMO_PASSWORD (the demo users' password on first start), AUTH_SECRET (token signing key),
-TRUST_PROXY=1 (audit rows take the client's address from X-Forwarded-For).
+PORT, HOST, DEMO_PASSWORD (the demo users' password on first start), AUTH_SECRET (token signing key),
+TRUST_PROXY (addresses or CIDRs of the proxies whose X-Forwarded-For / -Proto count), TLS_CERT and
+TLS_KEY (PEM files: serve HTTPS), METRICS_TOKEN (GET /metrics with this bearer token), METRICS_PORT and
+METRICS_HOST (a metrics-only listener, default host 127.0.0.1), LOG_LEVEL (info; debug, warn, ...),
+LOG_FORMAT=json (JSON lines on a terminal too). docs/operations.md tells how to run it for real.
 `
 
 function databaseOptions(env: ApiCliIo['env']) {
@@ -71,35 +90,138 @@ function loginLines(logins: readonly DemoLogin[], env: ApiCliIo['env']): string 
   return `Demo logins, one per role:\n${lines.join('\n')}\n${note}\n`
 }
 
-async function serveCommand(io: ApiCliIo, portOption: string | undefined): Promise<number> {
-  const port = Number(portOption ?? io.env['PORT'] ?? 3000)
-  if (!Number.isInteger(port) || port < 0 || port > 65535) {
-    io.stderr(
-      `torvan: PORT must be a port number, received ${JSON.stringify(portOption ?? io.env['PORT'])}\n`,
+/** TRUST_PROXY: unset / 0 (none), 1 / true (any: the port is reachable only by the proxy), or a list */
+function parseTrustProxy(value: string | undefined): TrustProxy {
+  const setting = (value ?? '').trim()
+  if (setting === '' || setting === '0' || setting === 'false') return false
+  if (setting === '1' || setting === 'true') return true
+  const entries = setting.split(',').map((entry) => entry.trim())
+  try {
+    trustedProxies(entries)
+  } catch (error) {
+    throw new SetupError((error as Error).message.replace('trustedProxies(): ', 'TRUST_PROXY: '))
+  }
+  return entries
+}
+
+function portNumber(name: string, value: string | undefined): number | SetupError {
+  const port = Number(value)
+  if (value !== undefined && Number.isInteger(port) && port >= 0 && port <= 65535) return port
+  return new SetupError(`${name} must be a port number, received ${JSON.stringify(value)}`)
+}
+
+async function tlsOptions(
+  env: ApiCliIo['env'],
+): Promise<{ cert: Buffer; key: Buffer } | undefined> {
+  const certFile = env['TLS_CERT']
+  const keyFile = env['TLS_KEY']
+  if ((certFile ?? '') === '' && (keyFile ?? '') === '') return undefined
+  if ((certFile ?? '') === '' || (keyFile ?? '') === '') {
+    throw new SetupError(
+      'TLS_CERT and TLS_KEY go together: set both (PEM files) to serve HTTPS, or neither for HTTP behind a proxy',
     )
+  }
+  const read = async (name: string, file: string) => {
+    try {
+      return await readFile(file)
+    } catch (error) {
+      throw new SetupError(`${name}: cannot read ${file} (${(error as Error).message})`)
+    }
+  }
+  return { cert: await read('TLS_CERT', certFile ?? ''), key: await read('TLS_KEY', keyFile ?? '') }
+}
+
+async function listening(
+  server: { once: (event: string, listener: (error?: Error) => void) => unknown },
+  what: string,
+): Promise<void> {
+  await new Promise<void>((resolve, reject) => {
+    server.once('listening', () => {
+      resolve()
+    })
+    server.once('error', (error) => {
+      reject(new SetupError(`cannot listen on ${what}: ${error?.message ?? 'unknown error'}`))
+    })
+  })
+}
+
+async function serveCommand(io: ApiCliIo, portOption: string | undefined): Promise<number> {
+  const port = portNumber('PORT', portOption ?? io.env['PORT'] ?? '3000')
+  const metricsPort =
+    (io.env['METRICS_PORT'] ?? '') === ''
+      ? undefined
+      : portNumber('METRICS_PORT', io.env['METRICS_PORT'])
+  for (const value of [port, metricsPort]) {
+    if (value instanceof SetupError) {
+      io.stderr(`torvan: ${value.message}\n`)
+      return 2
+    }
+  }
+  let logger
+  try {
+    logger = createLogger({
+      level: io.env['LOG_LEVEL'] ?? 'info',
+      pretty: io.isTTY && io.env['LOG_FORMAT'] !== 'json',
+    })
+  } catch (error) {
+    io.stderr(`torvan: ${(error as Error).message.replace('createLogger(): ', '')}\n`)
     return 2
   }
+  const tls = await tlsOptions(io.env)
+  const trustProxy = parseTrustProxy(io.env['TRUST_PROXY'])
   const options = databaseOptions(io.env)
   const progress = progressBar(io)
   const api = await startApi({
     ...options,
     demoPassword: io.env['DEMO_PASSWORD'],
     authSecret: io.env['AUTH_SECRET'],
-    trustProxy: io.env['TRUST_PROXY'] === '1' || io.env['TRUST_PROXY'] === 'true',
+    trustProxy,
     ...(progress === undefined ? {} : { onProgress: progress }),
     ...(io.env['RATE_LIMITS'] === 'off' ? { rateLimits: false as const } : {}),
     webhooks: { allowedHosts: parseAllowedHosts(io.env['WEBHOOK_ALLOWED_HOSTS']) },
+    logger,
+    metricsToken: io.env['METRICS_TOKEN'],
+    tls: tls !== undefined,
   })
-  const server = serve({ fetch: api.app.fetch, port, hostname: io.env['HOST'] ?? '0.0.0.0' })
-  await new Promise<void>((resolve, reject) => {
-    server.once('listening', resolve)
-    server.once('error', reject)
-  }).catch(async (error: unknown) => {
+  const unmark =
+    api.services.database.kind === 'pglite' ? await markInUse(options.dataDir) : undefined
+  const hostname = io.env['HOST'] ?? '0.0.0.0'
+  const server =
+    tls === undefined
+      ? serve({ fetch: api.app.fetch, port: port as number, hostname })
+      : serve({
+          fetch: api.app.fetch,
+          port: port as number,
+          hostname,
+          createServer: createHttpsServer,
+          serverOptions: tls,
+        })
+  const metricsServer =
+    metricsPort === undefined
+      ? undefined
+      : serve({
+          fetch: metricsOnly(api.services.metrics),
+          port: metricsPort as number,
+          hostname: io.env['METRICS_HOST'] ?? '127.0.0.1',
+        })
+  try {
+    // both listen already: wait for both at once, or the second's event may pass unheard
+    await Promise.all([
+      listening(server, `port ${String(port)}`),
+      metricsServer === undefined
+        ? undefined
+        : listening(metricsServer, `METRICS_PORT ${String(metricsPort)}`),
+    ])
+  } catch (error) {
+    server.close()
+    metricsServer?.close()
+    await unmark?.()
     await api.close()
-    throw new SetupError(`cannot listen on port ${port}: ${(error as Error).message}`)
-  })
+    throw error
+  }
   const address = server.address() as AddressInfo
-  const url = `http://localhost:${address.port}`
+  const url = `${tls === undefined ? 'http' : 'https'}://localhost:${address.port}`
+  const metricsAddress = metricsServer?.address() as AddressInfo | undefined
   const { model, database } = api.services
   io.stdout(
     [
@@ -112,6 +234,11 @@ async function serveCommand(io: ApiCliIo, portOption: string | undefined): Promi
       model === undefined
         ? '  catalog:        none yet: torvan db import-catalog <dir> --rules <rules-dir>'
         : `  catalog:        ${model.catalog.items.length} items; ${model.ruleset.product} rules version ${model.rulesetVersion}`,
+      metricsAddress === undefined
+        ? api.services.metrics.token === undefined
+          ? '  metrics:        off (METRICS_TOKEN or METRICS_PORT turns GET /metrics on)'
+          : `  metrics:        ${url}/metrics with the bearer token METRICS_TOKEN`
+        : `  metrics:        http://${metricsAddress.address}:${metricsAddress.port}/metrics`,
       '',
       loginLines(api.seed.logins, io.env),
     ].join('\n'),
@@ -119,10 +246,15 @@ async function serveCommand(io: ApiCliIo, portOption: string | undefined): Promi
   return new Promise<number>((resolve) => {
     const stop = () => {
       io.stdout('Stopping: finishing open requests, closing the database.\n')
+      metricsServer?.close()
       server.close(() => {
-        void api.close().then(() => {
-          resolve(0)
-        })
+        void api
+          .close()
+          .then(() => unmark?.())
+          .then(() => {
+            logger.flush()
+            resolve(0)
+          })
       })
       // idle keep-alive connections would hold the server open; busy ones get 10 s to finish
       if ('closeIdleConnections' in server) server.closeIdleConnections()
@@ -133,6 +265,71 @@ async function serveCommand(io: ApiCliIo, portOption: string | undefined): Promi
     io.signals.once('SIGINT', stop)
     io.signals.once('SIGTERM', stop)
   })
+}
+
+/** the schema, as its owner: the tables (drizzle's migrations) and the job queue's (pg-boss's) */
+async function migrateCommand(io: ApiCliIo): Promise<number> {
+  const database = await openDatabase(databaseOptions(io.env))
+  try {
+    const status = await migrationStatus(database.db)
+    // pg-boss installs or upgrades its schema on start, and the delivery queue is created once here
+    const jobs = await startJobs(database.jobs, defaultDeliverySettings())
+    await jobs.stop({ graceful: false })
+    io.stdout(
+      `Migrated ${database.location}: ${status.applied} of ${status.committed} migrations applied, the job queue's schema is current.\n`,
+    )
+    return 0
+  } finally {
+    await database.close()
+  }
+}
+
+async function reportCommand(io: ApiCliIo, limitOption: string | undefined): Promise<number> {
+  const limit = Number(limitOption ?? 10)
+  if (!Number.isInteger(limit) || limit < 1 || limit > 100) {
+    io.stderr(
+      `torvan: --limit must be a whole number from 1 to 100, received ${JSON.stringify(limitOption)}\n`,
+    )
+    return 2
+  }
+  const database = await openDatabase({ ...databaseOptions(io.env), migrate: false })
+  try {
+    io.stdout(
+      formatDatabaseReport(await databaseReport(database.db, { kind: database.kind, limit })),
+    )
+    return 0
+  } finally {
+    await database.close()
+  }
+}
+
+const PG_DUMP_GUIDANCE = `On PostgreSQL, back up with the server's own tools (docs/operations.md#backups):
+  pg_dump --format=custom --file=torvan.dump "$DATABASE_URL"       a consistent snapshot, while serving
+  pg_restore --clean --if-exists --no-owner --dbname="$DATABASE_URL" torvan.dump
+and, for point-in-time recovery, WAL archiving with pg_basebackup (or pgBackRest / barman).
+`
+
+async function backupCommand(
+  io: ApiCliIo,
+  input: { command: 'backup' | 'restore'; file: string; replace: boolean },
+): Promise<number> {
+  if ((io.env['DATABASE_URL'] ?? '') !== '') {
+    io.stderr(
+      `torvan: db ${input.command} copies the embedded PGlite database (DATA_DIR).\n${PG_DUMP_GUIDANCE}`,
+    )
+    return 2
+  }
+  const dataDir = databaseOptions(io.env).dataDir
+  if (input.command === 'backup') {
+    const { bytes } = await backupPglite(dataDir, input.file)
+    io.stdout(`Backed up the PGlite database in ${dataDir} to ${input.file} (${bytes} bytes).\n`)
+    return 0
+  }
+  const { movedAside } = await restorePglite(input.file, dataDir, { replace: input.replace })
+  io.stdout(
+    `Restored ${input.file} into ${dataDir}${movedAside === undefined ? '' : ` (the database that was there is in ${movedAside})`}. Start the service on it: it applies newer migrations.\n`,
+  )
+  return 0
 }
 
 async function importCommand(
@@ -194,7 +391,12 @@ export async function runApiCli(
   try {
     parsed = parseArgs({
       args: argv.slice(1),
-      options: { port: { type: 'string' }, rules: { type: 'string' } },
+      options: {
+        port: { type: 'string' },
+        rules: { type: 'string' },
+        replace: { type: 'boolean' },
+        limit: { type: 'string' },
+      },
       allowPositionals: true,
       strict: true,
     })
@@ -204,11 +406,17 @@ export async function runApiCli(
   }
   try {
     if (group === 'serve') return await serveCommand(io, parsed.values.port)
-    if (command === 'migrate') {
-      const database = await openDatabase(databaseOptions(io.env))
-      await database.close()
-      io.stdout(`Migrated ${database.location}.\n`)
-      return 0
+    if (command === 'migrate') return await migrateCommand(io)
+    const [, file, ...rest] = parsed.positionals
+    if (command === 'report' && file === undefined) {
+      return await reportCommand(io, parsed.values.limit)
+    }
+    if (
+      (command === 'backup' || command === 'restore') &&
+      file !== undefined &&
+      rest.length === 0
+    ) {
+      return await backupCommand(io, { command, file, replace: parsed.values.replace === true })
     }
     const [, directory, ...extra] = parsed.positionals
     if (command === 'import-catalog' && directory !== undefined && extra.length === 0) {

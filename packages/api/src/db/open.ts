@@ -1,6 +1,4 @@
-import { existsSync } from 'node:fs'
 import { mkdir } from 'node:fs/promises'
-import { fileURLToPath } from 'node:url'
 import { PGlite } from '@electric-sql/pglite'
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm'
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core'
@@ -9,6 +7,9 @@ import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator'
 import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js'
 import { migrate as migratePostgres } from 'drizzle-orm/postgres-js/migrator'
 import postgres from 'postgres'
+import type { QueryObserver } from '../ops/query-timing.js'
+import { createQueryObserver, observePglite, observePostgres } from '../ops/query-timing.js'
+import { migrationsFolder, migrationStatus } from './migrations.js'
 import * as schema from './schema.js'
 
 /** The database, whichever driver is under it: PGlite and PostgreSQL share the schema and queries. */
@@ -20,6 +21,11 @@ export type Executor = Parameters<Parameters<Database['transaction']>[0]>[0] | D
 export interface DatabaseOptions {
   url?: string | undefined
   dataDir?: string | undefined
+  /**
+   * apply pending migrations (the default); false: only check that there are none, for a role that
+   * may not change the schema (`torvan db migrate` applies them as the owner)
+   */
+  migrate?: boolean
 }
 
 /** An open database with its migrations applied. */
@@ -31,6 +37,8 @@ export interface OpenDatabase {
   close: () => Promise<void>
   /** how the job engine (pg-boss) reaches the same database: its own pool, or PGlite's connection */
   jobs: JobDatabase
+  /** statement timings and the pool's use, for the metrics and the request log */
+  observer: QueryObserver
 }
 
 /** A database as pg-boss takes it: a connection string, or an object that runs SQL. */
@@ -65,19 +73,16 @@ function migrationFailed(location: string, error: unknown): DatabaseError {
     error instanceof Error
       ? ((error.cause as Error | undefined)?.message ?? error.message)
       : String(error)
+  if (/permission denied|must be owner/i.test(cause)) {
+    return new DatabaseError(
+      `the database at ${location} needs migrations, and this role may not change the schema (${cause.split('\n')[0] ?? ''}): run \`torvan db migrate\` with the owner role's DATABASE_URL first`,
+      { cause: error },
+    )
+  }
   return new DatabaseError(
     `the database at ${location} could not be migrated to this version (${cause.split('\n')[0] ?? ''}); it may have been made by an older development build: point DATA_DIR or DATABASE_URL at a new database`,
     { cause: error },
   )
-}
-
-/** the committed SQL migrations: `drizzle/` beside `src/` (from source) or beside `dist/` (built) */
-function migrationsFolder(): string {
-  for (const relative of ['../../drizzle', '../drizzle']) {
-    const folder = fileURLToPath(new URL(relative, import.meta.url))
-    if (existsSync(`${folder}/meta/_journal.json`)) return folder
-  }
-  throw new Error('the migrations folder (packages/api/drizzle) is missing from this installation')
 }
 
 function withoutPassword(url: string): string {
@@ -89,6 +94,24 @@ function withoutPassword(url: string): string {
     return 'postgres (DATABASE_URL)'
   }
 }
+
+/** Applies the pending migrations (none: nothing is run, so a role without DDL rights opens it too). */
+async function applyMigrations(
+  db: Database,
+  options: { location: string; migrate: boolean; run: () => Promise<void> },
+): Promise<void> {
+  const status = await migrationStatus(db)
+  if (status.pending === 0) return
+  if (!options.migrate) {
+    throw new DatabaseError(
+      `the database at ${options.location} lacks ${status.pending} of this version's ${status.committed} migrations: run \`torvan db migrate\` with the owner role's DATABASE_URL first`,
+    )
+  }
+  await options.run()
+}
+
+/** the PostgreSQL pool's size */
+const POOL_SIZE = 10
 
 /**
  * postgres.js with every statement that has parameters prepared: drizzle sends its queries through
@@ -124,36 +147,55 @@ function preparing(client: postgres.Sql): postgres.Sql {
 export async function openDatabase(options: DatabaseOptions): Promise<OpenDatabase> {
   const migrations = { migrationsFolder: migrationsFolder(), migrationsSchema: 'drizzle' }
   if (options.url !== undefined && options.url !== '') {
-    const client = preparing(postgres(options.url, { max: 10, onnotice: () => undefined }))
-    const db = drizzlePostgres({ client, schema })
+    const client = preparing(
+      postgres(options.url, { max: POOL_SIZE, onnotice: () => undefined }),
+    )
+    const observer = createQueryObserver(POOL_SIZE)
+    observePostgres(client, observer)
+    const db = drizzlePostgres({ client, schema }) as unknown as Database
+    const location = withoutPassword(options.url)
     try {
-      await migratePostgres(db, migrations)
+      await applyMigrations(db, {
+        location,
+        migrate: options.migrate ?? true,
+        run: () => migratePostgres(db as never, migrations),
+      })
     } catch (error) {
       await client.end({ timeout: 1 })
-      throw migrationFailed(withoutPassword(options.url), error)
+      throw error instanceof DatabaseError ? error : migrationFailed(location, error)
     }
     return {
-      db: db as unknown as Database,
+      db,
       kind: 'postgres',
-      location: withoutPassword(options.url),
+      location,
       close: () => client.end({ timeout: 5 }),
       jobs: { connectionString: options.url },
+      observer,
     }
   }
   if (options.dataDir !== undefined) await mkdir(options.dataDir, { recursive: true })
   const client = await PGlite.create(options.dataDir ?? 'memory://', { extensions: { pg_trgm } })
-  const db = drizzlePglite({ client, schema })
+  const observer = createQueryObserver(1)
+  observePglite(client, observer)
+  const db = drizzlePglite({ client, schema }) as unknown as Database
   try {
-    await migratePglite(db, migrations)
+    await applyMigrations(db, {
+      location: options.dataDir ?? 'memory',
+      migrate: options.migrate ?? true,
+      run: () => migratePglite(db as never, migrations),
+    })
   } catch (error) {
     await client.close()
-    throw migrationFailed(options.dataDir ?? 'memory', error)
+    throw error instanceof DatabaseError
+      ? error
+      : migrationFailed(options.dataDir ?? 'memory', error)
   }
   return {
-    db: db as unknown as Database,
+    db,
     kind: 'pglite',
     location: options.dataDir ?? 'memory',
     close: () => client.close(),
     jobs: pgliteJobs(client),
+    observer,
   }
 }

@@ -1,5 +1,6 @@
 import type { Context } from 'hono'
 import type { AuthUser } from '../auth/users.js'
+import { isMetricsToken } from '../ops/metrics.js'
 import type { AppEnv } from './route.js'
 import { ProblemError } from './problem.js'
 
@@ -7,6 +8,17 @@ const CHALLENGE = { 'WWW-Authenticate': 'Bearer realm="torvan"' }
 
 function unauthenticated(detail: string): ProblemError {
   return new ProblemError('unauthenticated', detail, { headers: CHALLENGE })
+}
+
+/** Lets a scraper with the metrics token through, or answers 401 (also when no token is configured). */
+export function authenticateScraper(c: Context<AppEnv>): void {
+  const metrics = c.get('services').metrics
+  if (isMetricsToken(metrics, c.req.header('Authorization'))) return
+  throw unauthenticated(
+    metrics.token === undefined
+      ? 'The metrics are off: set METRICS_TOKEN on the server (or METRICS_PORT for a listener of their own) and send "Authorization: Bearer <token>".'
+      : 'This endpoint needs the metrics token: send "Authorization: Bearer <METRICS_TOKEN>".',
+  )
 }
 
 /** The user a request's bearer token names, or a 401 problem that says what is wrong with it. */

@@ -3,7 +3,7 @@ import type { Context, Hono } from 'hono'
 import type { z } from 'zod'
 import type { AuthUser } from '../auth/users.js'
 import { ROLES } from '../permissions.js'
-import { authenticate } from './authenticate.js'
+import { authenticate, authenticateScraper } from './authenticate.js'
 import { ProblemError } from './problem.js'
 import { withoutFinancials } from './redact.js'
 import { idempotent } from './idempotency.js'
@@ -17,7 +17,8 @@ export function honoPath(path: string): string {
 }
 
 function authorise(route: AnyRoute, user: AuthUser): void {
-  if (route.access === 'authenticated' || route.access === 'public') return
+  if (route.access === 'authenticated' || route.access === 'public' || route.access === 'metrics')
+    return
   const missing = [route.access, ...(route.alsoNeeds ?? [])].find(
     (permission) => !user.permissions.has(permission),
   )
@@ -69,8 +70,11 @@ export function mountRoutes(app: Hono<AppEnv>, routes: readonly AnyRoute[]): voi
   for (const route of routes) {
     app.on(route.method.toUpperCase(), honoPath(route.path), async (c) => {
       let user: AuthUser | undefined
-      if (route.access !== 'public') {
+      if (route.access === 'metrics') {
+        authenticateScraper(c)
+      } else if (route.access !== 'public') {
         user = await authenticate(c)
+        c.set('userId', user.id)
         authorise(route, user)
       }
       const params =

@@ -82,7 +82,7 @@ function operation(route: AnyRoute): JsonSchema {
   const statuses = new Set([400, 500, ...(route.problems ?? [])])
   if (route.access !== 'public') {
     statuses.add(401)
-    if (route.access !== 'authenticated') statuses.add(403)
+    if (route.access !== 'authenticated' && route.access !== 'metrics') statuses.add(403)
   }
   for (const status of [...statuses].sort((a, b) => a - b)) {
     responses[String(status)] = {
@@ -95,7 +95,9 @@ function operation(route: AnyRoute): JsonSchema {
       ? 'Public.'
       : route.access === 'authenticated'
         ? 'Any signed-in user.'
-        : `Needs the permission \`${route.access}\` (${PERMISSIONS[route.access]})${(route.alsoNeeds ?? []).map((also) => ` and \`${also}\` (${PERMISSIONS[also]})`).join('')}.`
+        : route.access === 'metrics'
+          ? 'Needs the metrics token (`METRICS_TOKEN`) as a bearer token; refused to everyone while none is set.'
+          : `Needs the permission \`${route.access}\` (${PERMISSIONS[route.access]})${(route.alsoNeeds ?? []).map((also) => ` and \`${also}\` (${PERMISSIONS[also]})`).join('')}.`
   return {
     operationId: `${route.method}${route.path.replace(/\{([^}]+)\}/g, 'By-$1').replace(/[^A-Za-z0-9]+(.)?/g, (_, c: string | undefined) => (c ?? '').toUpperCase())}`,
     summary: route.summary,

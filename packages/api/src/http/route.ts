@@ -15,14 +15,17 @@ export interface AppEnv {
     requestId: string
     /** the client's own X-Request-Id, where it sent a well-formed one: for the logs only */
     clientRequestId?: string
+    /** the signed-in user's id, once authenticated: for the logs */
+    userId?: number
   }
 }
 
 /**
- * Who may call a route: anyone (`public`), any signed-in user (`authenticated`), or users whose roles
- * grant the permission. A route must say; nothing is allowed by default.
+ * Who may call a route: anyone (`public`), any signed-in user (`authenticated`), users whose roles
+ * grant the permission, or a scraper with the configured metrics token (`metrics`; without one
+ * configured, nobody). A route must say; nothing is allowed by default.
  */
-export type Access = Permission | 'public' | 'authenticated'
+export type Access = Permission | 'public' | 'authenticated' | 'metrics'
 
 /** What a handler receives: validated input, the user (absent only on public routes) and services. */
 export interface RouteInput<P, Q, B> {

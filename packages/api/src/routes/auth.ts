@@ -43,6 +43,7 @@ export const authRoutes = [
         now: services.now(),
         ttlSeconds: services.tokenTtlSeconds,
         requestId,
+        onFailure: services.metrics.signInFailed,
       })
       return { body: { token, tokenType: 'Bearer', expiresAt: expiresAt.toISOString() } }
     },

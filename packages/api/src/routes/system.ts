@@ -2,10 +2,35 @@ import { readFile } from 'node:fs/promises'
 import { createRequire } from 'node:module'
 import { dirname, join } from 'node:path'
 import { z } from 'zod'
+import { migrationStatus } from '../db/migrations.js'
 import { openApiDocument } from '../http/openapi.js'
+import { ProblemError } from '../http/problem.js'
 import type { AnyRoute } from '../http/route.js'
 import { defineRoute } from '../http/route.js'
+import type { Services } from '../services.js'
 import { VERSION } from '../version.js'
+
+/** What GET /ready checks, each `ok` or what is wrong. */
+async function readiness(services: Services): Promise<Record<string, string>> {
+  const checks: Record<string, string> = {}
+  try {
+    const status = await migrationStatus(services.db)
+    checks['database'] = 'ok'
+    checks['migrations'] =
+      status.pending === 0
+        ? 'ok'
+        : `${status.pending} of ${status.committed} migrations not applied (torvan db migrate)`
+  } catch {
+    // the cause stays in the server's log (a 503 of a query elsewhere); this answer is public
+    checks['database'] = 'unreachable'
+    checks['migrations'] = 'unknown'
+  }
+  checks['catalog'] =
+    services.model === undefined
+      ? 'no catalog and rules loaded (torvan db import-catalog <dir> --rules <dir>)'
+      : 'ok'
+  return checks
+}
 
 const swaggerDirectory = dirname(
   createRequire(import.meta.url).resolve('swagger-ui-dist/package.json'),
@@ -42,7 +67,9 @@ export function systemRoutes(routes: () => readonly AnyRoute[]): AnyRoute[] {
     defineRoute({
       method: 'get',
       path: '/health',
-      summary: 'Is the service up, which database, catalog and rules does it run on',
+      summary: 'Is the process up (liveness), which database, catalog and rules does it run on',
+      description:
+        'Answers without touching the database, so that a supervisor restarts only a process that stopped answering; a load balancer asks GET /ready.',
       tag: 'System',
       access: 'public',
       response: {
@@ -56,10 +83,9 @@ export function systemRoutes(routes: () => readonly AnyRoute[]): AnyRoute[] {
           ruleset: z.object({ product: z.string(), version: z.number() }).nullable(),
         }),
       },
-      handler: async ({ services }) => {
-        await services.db.execute('select 1')
+      handler: ({ services }) => {
         const model = services.model
-        return {
+        return Promise.resolve({
           body: {
             status: 'ok',
             version: VERSION,
@@ -73,7 +99,47 @@ export function systemRoutes(routes: () => readonly AnyRoute[]): AnyRoute[] {
                 ? null
                 : { product: model.ruleset.product, version: model.rulesetVersion },
           },
-        }
+        })
+      },
+    }),
+    defineRoute({
+      method: 'get',
+      path: '/ready',
+      summary:
+        'Can this instance take requests: database reachable, migrations current, catalog and rules loaded',
+      description:
+        'For load balancers and supervisors: 200 when every check passes, else 503 with the checks that failed, so that a starting or broken instance gets no traffic.',
+      tag: 'System',
+      access: 'public',
+      problems: [503],
+      response: {
+        status: 200,
+        description: 'Every check passed',
+        schema: z.object({ status: z.literal('ready'), checks: z.record(z.string(), z.string()) }),
+      },
+      handler: async ({ services }) => {
+        const checks = await readiness(services)
+        const failed = Object.entries(checks).filter(([, value]) => value !== 'ok')
+        if (failed.length === 0) return { body: { status: 'ready', checks } }
+        throw new ProblemError(
+          'unavailable',
+          `This instance is not ready: ${failed.map(([name, value]) => `${name}: ${value}`).join('; ')}.`,
+          { extensions: { checks }, headers: { 'Retry-After': '5' } },
+        )
+      },
+    }),
+    defineRoute({
+      method: 'get',
+      path: '/metrics',
+      summary: 'Prometheus metrics of this instance',
+      description:
+        'Requests by route template and status, database statements and pool, event-loop lag, heap, BOMs generated, webhook deliveries, failed sign-ins. Prometheus text format.',
+      tag: 'System',
+      access: 'metrics',
+      response: { status: 200, description: 'The metrics', mediaTypes: ['text/plain'] },
+      handler: async ({ services, c }) => {
+        const { registry } = services.metrics
+        return c.body(await registry.metrics(), 200, { 'Content-Type': registry.contentType })
       },
     }),
     defineRoute({

@@ -187,6 +187,7 @@ export async function deliver(
     })
     await emitEvent(tx, { type: 'webhook.disabled', payload })
   })
+  services.metrics.webhookDelivery(outcome.ok ? 'succeeded' : final ? 'failed' : 'retried')
   if (!outcome.ok && !final) {
     throw new Error(
       `delivery ${deliveryId} to ${row.hook.url} failed: ${outcome.error ?? 'no answer'}`,
