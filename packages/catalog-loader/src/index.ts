@@ -20,7 +20,7 @@ export { RULES_FILES, loadRules } from './load-rules.js'
 
 /** Load reports: counts, errors and warnings with file, JSON path, line and column. */
 export type { LoadReport, LocatedIssue } from './report.js'
-export { formatLoadReport } from './report.js'
+export { formatLoadReport, formatLocatedIssue } from './report.js'
 
 /** JSON documents that remember where each value is written. */
 export type { JsonDocument, JsonDocumentResult, Position } from './read-json.js'

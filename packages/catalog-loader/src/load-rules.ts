@@ -5,6 +5,8 @@ import { compileRuleset, sortIssues } from '@torvan/configurator-core'
 import type { JsonDocument } from './read-json.js'
 import { readJsonFile, withPositions } from './read-json-file.js'
 import type { LocatedIssue } from './report.js'
+import type { SchemaKind } from './schema-reference.js'
+import { schemaReferenceIssues } from './schema-reference.js'
 
 /** The files a rules folder holds besides its rule files. */
 export const RULES_FILES = {
@@ -58,33 +60,32 @@ export async function loadRules(
     return { ...empty, issues: [issue] }
   }
   const issues: Issue[] = []
-  const read = async (name: string): Promise<RulesetFile | undefined> => {
-    const file = join(directory, name)
+  const read = async (file: string, kind: SchemaKind): Promise<RulesetFile | undefined> => {
     const result = await readJsonFile(file, file)
     issues.push(...result.issues)
     if (result.document === undefined) return undefined
     documents.set(file, result.document)
-    return { file, content: result.document.value }
+    const content = result.document.value
+    issues.push(...(await schemaReferenceIssues({ file, content, kind })))
+    return { file, content }
   }
 
   const names = await listJson(directory)
-  const product = await read(RULES_FILES.product)
-  const numbers = names.includes(RULES_FILES.numbers) ? await read(RULES_FILES.numbers) : undefined
+  const product = await read(join(directory, RULES_FILES.product), 'product')
+  const numbers = names.includes(RULES_FILES.numbers)
+    ? await read(join(directory, RULES_FILES.numbers), 'numbers')
+    : undefined
   const rules: RulesetFile[] = []
   for (const name of names) {
     if (name === RULES_FILES.product || name === RULES_FILES.numbers) continue
-    const file = await read(name)
+    const file = await read(join(directory, name), 'rules')
     if (file !== undefined) rules.push(file)
   }
   const cases: RulesetFile[] = []
   const testsDirectory = join(directory, RULES_FILES.tests)
   for (const name of await listJson(testsDirectory)) {
-    const file = join(testsDirectory, name)
-    const result = await readJsonFile(file, file)
-    issues.push(...result.issues)
-    if (result.document === undefined) continue
-    documents.set(file, result.document)
-    cases.push({ file, content: result.document.value })
+    const file = await read(join(testsDirectory, name), 'cases')
+    if (file !== undefined) cases.push(file)
   }
 
   if (product === undefined) {

@@ -221,6 +221,15 @@ export const RuleSchema = z
     description: z.string().optional(),
     priority: z.number().int().min(1).optional(),
     forEach: IterationSchema.optional(),
+    untested: z
+      .string()
+      .min(1)
+      .optional()
+      .meta(
+        description(
+          'why no test case fires this rule: rules test then does not fail for it (docs/rules.md#test-cases)',
+        ),
+      ),
     conditions: ConditionSchema,
     event: EventSchema.optional(),
     events: z.array(EventSchema).min(1).optional(),
@@ -420,6 +429,24 @@ export const ProductFileSchema = z
           'bounds a real configuration never reaches and a hostile one always does; checked before anything else',
         ),
       ),
+    exclusive: z
+      .record(
+        z.string(),
+        z.strictObject({
+          description: z.string().optional(),
+          items: z.array(z.string()).optional().meta(description('catalog ids')),
+          subcategories: z
+            .array(z.string())
+            .optional()
+            .meta(description('every item of these subcategories')),
+        }),
+      )
+      .meta(
+        description(
+          'groups of items a configuration holds at most one of (one body per sink): rules check proves that no two rules can both add one',
+        ),
+      )
+      .optional(),
     ruleFiles: z
       .array(z.string())
       .meta(
