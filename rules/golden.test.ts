@@ -18,7 +18,12 @@ const samples = readdirSync(join(root, 'fixtures', 'configs'))
 
 function matchGolden(name: string, actual: string): void {
   const file = join(golden, name)
-  if (process.env['UPDATE_GOLDEN'] === '1' || !existsSync(file)) writeFileSync(file, actual)
+  if (process.env['UPDATE_GOLDEN'] === '1') writeFileSync(file, actual)
+  // a missing golden file is a failure, not a new baseline: it is written only when asked
+  expect(
+    existsSync(file),
+    `${name} has no golden file; write it with UPDATE_GOLDEN=1 and review it`,
+  ).toBe(true)
   expect(actual).toBe(readFileSync(file, 'utf8'))
 }
 
@@ -47,4 +52,11 @@ describe.each(samples)('%s', (sample) => {
     matchGolden(`${base}.csv`, bomToCsv(document, { prices }))
     matchGolden(`${base}.tree.txt`, bomToText(document))
   })
+})
+
+it('keeps no golden file that no sample gives (a renamed or deleted sample leaves none behind)', () => {
+  const expected = samples.flatMap((sample) =>
+    ['.bom.json', '.csv', '.tree.txt'].map((suffix) => sample.replace(/\.json$/, suffix)),
+  )
+  expect(readdirSync(golden).sort()).toEqual(expected.sort())
 })
