@@ -29,6 +29,7 @@ import { ncrRoutes } from './routes/ncrs.js'
 import { progressRoutes } from './routes/progress.js'
 import { taskNoteRoutes } from './routes/task-notes.js'
 import { qcRoutes } from './routes/qc.js'
+import { quoteRoutes } from './routes/quotes.js'
 import { taskRoutes } from './routes/tasks.js'
 import { systemRoutes } from './routes/system.js'
 import { userRoutes } from './routes/users.js'
@@ -50,6 +51,7 @@ export function apiRoutes(): AnyRoute[] {
     ...bomRoutes,
     ...customerRoutes,
     ...orderRoutes,
+    ...quoteRoutes,
     ...progressRoutes,
     ...taskRoutes,
     ...taskNoteRoutes,

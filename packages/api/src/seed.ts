@@ -2,10 +2,11 @@ import { randomBytes } from 'node:crypto'
 import { readdir, readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import type { Catalog, PriceList } from '@torvan/configurator-core'
+import type { Catalog, Issue, PriceList, SellingPriceList } from '@torvan/configurator-core'
 import {
   formatIssue,
   parsePriceList,
+  parseSellingPriceList,
   parseQcTemplate,
   parseTaskTemplates,
 } from '@torvan/configurator-core'
@@ -229,29 +230,55 @@ export async function seedDemoUsers(db: Database, demoPassword?: string): Promis
   return logins
 }
 
-/** Reads a catalog folder (and its prices.json, when there is one); a load error stops everything. */
-export async function readCatalogFolder(
-  directory: string,
-): Promise<{ catalog: Catalog; priceList: PriceList | undefined; warnings: number }> {
+/** A JSON file of a catalog folder, checked by `parse`; undefined when the folder has none. */
+async function readOptionalList<T>(
+  file: string,
+  parse: (value: unknown, file: string) => { list: T | undefined; issues: Issue[] },
+): Promise<T | undefined> {
+  const text = await readFile(file, 'utf8').catch(() => undefined)
+  if (text === undefined) return undefined
+  const parsed = parse(JSON.parse(text) as unknown, file)
+  if (parsed.list === undefined) {
+    throw new SetupError(
+      `${file} is not a valid price list; nothing was imported:\n${parsed.issues.map(formatIssue).join('\n')}`,
+    )
+  }
+  return parsed.list
+}
+
+/**
+ * Reads a catalog folder, with its unit costs (prices.json) and selling prices (list-prices.json) when
+ * it has them; a load error stops everything.
+ */
+export async function readCatalogFolder(directory: string): Promise<{
+  catalog: Catalog
+  priceList: PriceList | undefined
+  sellingPrices: SellingPriceList | undefined
+  warnings: number
+}> {
   const loaded = await loadCatalog(directory)
   if (!loaded.ok || loaded.catalog === undefined) {
     throw new SetupError(
       `the catalog in ${directory} has errors; nothing was imported:\n${formatLoadReport(loaded.report)}`,
     )
   }
-  const pricesFile = join(directory, 'prices.json')
-  const text = await readFile(pricesFile, 'utf8').catch(() => undefined)
-  let priceList: PriceList | undefined
-  if (text !== undefined) {
-    const parsed = parsePriceList(JSON.parse(text) as unknown, pricesFile)
-    if (parsed.priceList === undefined) {
-      throw new SetupError(
-        `${pricesFile} is not a valid price list; nothing was imported:\n${parsed.issues.map(formatIssue).join('\n')}`,
-      )
-    }
-    priceList = parsed.priceList
+  const priceList = await readOptionalList(join(directory, 'prices.json'), (value, file) => {
+    const parsed = parsePriceList(value, file)
+    return { list: parsed.priceList, issues: parsed.issues }
+  })
+  const sellingPrices = await readOptionalList(
+    join(directory, 'list-prices.json'),
+    (value, file) => {
+      const parsed = parseSellingPriceList(value, file)
+      return { list: parsed.priceList, issues: parsed.issues }
+    },
+  )
+  return {
+    catalog: loaded.catalog,
+    priceList,
+    sellingPrices,
+    warnings: loaded.report.warnings.length,
   }
-  return { catalog: loaded.catalog, priceList, warnings: loaded.report.warnings.length }
 }
 
 /** Compiles a rules folder against a catalog and stores it as the active ruleset. */
@@ -299,11 +326,11 @@ export async function seedDatabase(
   let rulesetResult: { version: number; created: boolean } | undefined
   if ((imports?.imports ?? 0) === 0 || (stored?.rulesets ?? 0) === 0) {
     const directory = options.catalogDir ?? DEMO.catalog
-    const { catalog, priceList } = await readCatalogFolder(directory)
+    const { catalog, priceList, sellingPrices } = await readCatalogFolder(directory)
     if ((imports?.imports ?? 0) === 0) {
       catalogResult = await importCatalog(
         db,
-        { catalog, priceList, source: directory },
+        { catalog, priceList, sellingPrices, source: directory },
         options.onProgress === undefined ? {} : { onProgress: options.onProgress },
       )
     }

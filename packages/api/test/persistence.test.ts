@@ -41,9 +41,14 @@ async function tableCounts(api: TestApi) {
 
 describe('the database', () => {
   it('imports the same catalog a second time without changing anything', async () => {
-    const { catalog, priceList } = await readCatalogFolder(DEMO.catalog)
+    const { catalog, priceList, sellingPrices } = await readCatalogFolder(DEMO.catalog)
     const before = await tableCounts(t)
-    const again = await importCatalog(t.api.services.db, { catalog, priceList, source: 'again' })
+    const again = await importCatalog(t.api.services.db, {
+      catalog,
+      priceList,
+      sellingPrices,
+      source: 'again',
+    })
     expect(again.imported).toBe(false)
     expect(await tableCounts(t)).toEqual(before)
     const [imports] = await t.api.services.db.select({ n: count() }).from(catalogImports)

@@ -1,4 +1,4 @@
-import type { Catalog, PriceList } from '@torvan/configurator-core'
+import type { Catalog, PriceList, SellingPriceList } from '@torvan/configurator-core'
 import { canonicalJson, hashCatalog, sha256 } from '@torvan/configurator-core'
 import { eq, sql } from 'drizzle-orm'
 import type { Database, Executor } from '../db/open.js'
@@ -30,16 +30,27 @@ export interface ImportResult {
 /** rows per INSERT */
 const BATCH = 5000
 
-/** the name of the price list an import brings */
+/** the name of the price list of unit costs an import brings */
 export const DEFAULT_PRICE_LIST = 'default'
 
-function importHash(catalog: Catalog, priceList: PriceList | undefined): string {
+/** the name of the price list of selling prices an import brings */
+export const SELLING_PRICE_LIST = 'list'
+
+function importHash(
+  catalog: Catalog,
+  priceList: PriceList | undefined,
+  sellingPrices: SellingPriceList | undefined,
+): string {
   return sha256(
     canonicalJson({
       catalog: hashCatalog(catalog),
       categories: catalog.categories.map((c) => [c.code, c.name, c.description ?? null]),
       subcategories: catalog.subcategories.map((s) => [s.code, s.categoryCode, s.name]),
       prices: priceList ?? null,
+      // left out when absent, so that imports made before selling prices keep their hash
+      ...(sellingPrices === undefined
+        ? {}
+        : { sellingPrices: { ...sellingPrices, description: null, $schema: null } }),
     }),
   )
 }
@@ -65,11 +76,16 @@ async function insertBatches<T>(
  */
 export async function importCatalog(
   db: Database,
-  input: { catalog: Catalog; source: string; priceList?: PriceList | undefined },
+  input: {
+    catalog: Catalog
+    source: string
+    priceList?: PriceList | undefined
+    sellingPrices?: SellingPriceList | undefined
+  },
   options: { onProgress?: (progress: ImportProgress) => void; requestId?: string } = {},
 ): Promise<ImportResult> {
-  const { catalog, priceList } = input
-  const hash = importHash(catalog, priceList)
+  const { catalog, priceList, sellingPrices } = input
+  const hash = importHash(catalog, priceList, sellingPrices)
   const componentRows = catalog.items.flatMap((item) =>
     (item.components ?? []).map((component, position) => ({
       parentId: item.id,
@@ -82,18 +98,22 @@ export async function importCatalog(
   const priceRows = Object.entries(priceList?.prices ?? {}).filter(
     ([id]) => catalog.get(id) !== undefined,
   )
+  const sellingRows = Object.entries(sellingPrices?.prices ?? {}).filter(
+    ([id]) => catalog.get(id) !== undefined,
+  )
   const counts = {
     categories: catalog.categories.length,
     subcategories: catalog.subcategories.length,
     items: catalog.items.length,
     components: componentRows.length,
     prices: priceRows.length,
+    ...(sellingPrices === undefined ? {} : { sellingPrices: sellingRows.length }),
   }
   const total = counts.categories + counts.subcategories + counts.items + counts.components
   let done = 0
   const advance = (count: number) => {
     done += count
-    options.onProgress?.({ done, total: total + counts.prices })
+    options.onProgress?.({ done, total: total + counts.prices + sellingRows.length })
   }
 
   return db.transaction(async (tx) => {
@@ -186,7 +206,21 @@ export async function importCatalog(
             as r("parentId" text, position integer, "childId" text, quantity numeric, notes text)`),
       advance,
     )
-    if (priceList !== undefined) await importPrices(tx, { priceList, rows: priceRows }, advance)
+    if (priceList !== undefined) {
+      await importPrices(
+        tx,
+        { name: DEFAULT_PRICE_LIST, currency: priceList.currency, rows: priceRows },
+        advance,
+      )
+    }
+    if (sellingPrices !== undefined) {
+      const { currency, customParts } = sellingPrices
+      await importPrices(
+        tx,
+        { name: SELLING_PRICE_LIST, currency, customParts, rows: sellingRows },
+        advance,
+      )
+    }
     await tx.insert(catalogImports).values({ hash, source: input.source, counts })
     await writeAudit(tx, {
       action: 'catalog.import',
@@ -206,13 +240,20 @@ export async function importCatalog(
 
 async function importPrices(
   tx: Executor,
-  { priceList, rows }: { priceList: PriceList; rows: readonly [string, string][] },
+  input: {
+    name: string
+    currency: string
+    customParts?: SellingPriceList['customParts']
+    rows: readonly [string, string][]
+  },
   advance: (count: number) => void,
 ): Promise<void> {
+  const { name, currency, rows } = input
+  const customParts = input.customParts ?? null
   const [list] = await tx
     .insert(priceLists)
-    .values({ name: DEFAULT_PRICE_LIST, currency: priceList.currency })
-    .onConflictDoUpdate({ target: priceLists.name, set: { currency: priceList.currency } })
+    .values({ name, currency, customParts })
+    .onConflictDoUpdate({ target: priceLists.name, set: { currency, customParts } })
     .returning({ id: priceLists.id })
   if (list === undefined) throw new Error('the price list insert returned no row')
   await tx.delete(prices).where(eq(prices.priceListId, list.id))

@@ -1,9 +1,15 @@
-import type { Catalog, CatalogData, Item, PriceList } from '@torvan/configurator-core'
+import type {
+  Catalog,
+  CatalogData,
+  Item,
+  PriceList,
+  SellingPriceList,
+} from '@torvan/configurator-core'
 import { buildCatalog, formatIssue } from '@torvan/configurator-core'
 import { and, asc, eq, ne } from 'drizzle-orm'
-import type { Database } from '../db/open.js'
+import type { Database, Executor } from '../db/open.js'
 import { categories, components, items, priceLists, prices, subcategories } from '../db/schema.js'
-import { DEFAULT_PRICE_LIST } from './import.js'
+import { DEFAULT_PRICE_LIST, SELLING_PRICE_LIST } from './import.js'
 
 /**
  * Builds the catalog graph from the database: the current (not retired) parts and assemblies.
@@ -80,5 +86,24 @@ export async function readPriceList(db: Database): Promise<PriceList | undefined
   return {
     currency: list.currency,
     prices: Object.fromEntries(rows.map((row) => [row.itemId, row.unitPrice])),
+  }
+}
+
+/**
+ * The selling price list (list prices and the custom-part markups), read from the database on each
+ * call so that a price change is seen at once; undefined when no catalog brought one.
+ */
+export async function readSellingPriceList(db: Executor): Promise<SellingPriceList | undefined> {
+  const [list] = await db.select().from(priceLists).where(eq(priceLists.name, SELLING_PRICE_LIST))
+  if (list === undefined) return undefined
+  const rows = await db
+    .select({ itemId: prices.itemId, unitPrice: prices.unitPrice })
+    .from(prices)
+    .where(eq(prices.priceListId, list.id))
+    .orderBy(asc(prices.itemId))
+  return {
+    currency: list.currency,
+    prices: Object.fromEntries(rows.map((row) => [row.itemId, row.unitPrice])),
+    customParts: list.customParts ?? [],
   }
 }

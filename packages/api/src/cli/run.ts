@@ -28,7 +28,7 @@ export const API_HELP = `Service commands:
   torvan db migrate
       Apply the database migrations.
   torvan db import-catalog <dir> [--rules <rules-dir>]
-      Import a catalog folder (and its prices.json) into the database, and with --rules store the
+      Import a catalog folder (with its prices.json and list-prices.json) into the database, and with --rules store the
       product's rules as the active ruleset. The load report's errors stop it before anything is written;
       importing the same catalog again changes nothing.
 
@@ -138,14 +138,14 @@ async function importCommand(
   io: ApiCliIo,
   input: { directory: string; rules: string | undefined },
 ): Promise<number> {
-  const { catalog, priceList, warnings } = await readCatalogFolder(input.directory)
+  const { catalog, priceList, sellingPrices, warnings } = await readCatalogFolder(input.directory)
   const database = await openDatabase(databaseOptions(io.env))
   try {
     await seedRoles(database.db)
     const progress = progressBar(io)
     const result = await importCatalog(
       database.db,
-      { catalog, priceList, source: input.directory },
+      { catalog, priceList, sellingPrices, source: input.directory },
       progress === undefined ? {} : { onProgress: progress },
     )
     const counts = Object.entries(result.counts)

@@ -26,7 +26,7 @@ export type GuardName =
   | 'noOpenNcrs'
 
 /** What a move does besides changing the phase. */
-export type EffectName = 'freezeBoms' | 'createTasks'
+export type EffectName = 'freezeBoms' | 'storePrices' | 'createTasks'
 
 /** The shipping data the moves to SHIPPING and DELIVERED capture. */
 export type ShippingField = 'carrier' | 'trackingNumber' | 'shipDate' | 'deliveredDate'
@@ -64,7 +64,7 @@ export const MOVES: readonly Move[] = [
   move(['APPROVAL', 'CONFIGURATION'], 'orders:approve'),
   move(['APPROVAL', 'PRODUCTION'], 'orders:approve', {
     guards: ['itemsConfigured'],
-    effects: ['freezeBoms', 'createTasks'],
+    effects: ['freezeBoms', 'storePrices', 'createTasks'],
   }),
   move(['PRODUCTION', 'QUALITY_CONTROL'], 'tasks:manage', { guards: ['tasksCompleted'] }),
   move(['QUALITY_CONTROL', 'PRODUCTION'], 'qc:inspect', {

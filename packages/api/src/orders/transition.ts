@@ -17,6 +17,7 @@ import {
 import { ProblemError } from '../http/problem.js'
 import { openNcrsOf } from '../ncrs/store.js'
 import { createProductionTasks } from '../production/create.js'
+import { storeOrderPrices } from './pricing.js'
 import type { Model, Services } from '../services.js'
 import type { EffectName, GuardName, Move, Phase, ShippingField } from './phases.js'
 import { MOVES, movesFrom } from './phases.js'
@@ -202,6 +203,9 @@ const EFFECTS: Record<
       requestId,
       at: now,
     })
+  },
+  storePrices: async (tx, order, { now }) => {
+    await storeOrderPrices(tx, order, now)
   },
   createTasks: async (tx, order, { now }) => {
     await createProductionTasks(tx, { orderId: order.id, now })

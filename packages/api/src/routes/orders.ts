@@ -37,10 +37,17 @@ import { requireModel } from './model.js'
 const PRIORITIES = orderPriority.enumValues
 const TYPES = orderType.enumValues
 const LANGUAGES = orderLanguage.enumValues
-const Percent = z
-  .string()
-  .regex(/^\d{1,3}(\.\d{1,3})?$/, 'expected a percentage as a decimal string, such as "8.25"')
-  .refine((value) => Number(value) <= 100, 'expected a percentage of at most 100')
+/** a percentage with at most `decimals` places, as the column stores it (never rounded on the way) */
+const percent = (decimals: number) =>
+  z
+    .string()
+    .regex(
+      new RegExp(`^\\d{1,3}(\\.\\d{1,${decimals}})?$`),
+      `expected a percentage as a decimal string with at most ${decimals} decimals, such as "8.25"`,
+    )
+    .refine((value) => Number(value) <= 100, 'expected a percentage of at most 100')
+const DiscountPercent = percent(2)
+const TaxRatePercent = percent(3)
 const Amount = z
   .string()
   .regex(/^\d{1,10}(\.\d{1,2})?$/, 'expected an amount as a decimal string, such as "150.00"')
@@ -365,8 +372,8 @@ export const orderRoutes = [
         .string()
         .regex(/^[A-Z]{3}$/, 'expected a three-letter currency code such as "USD"')
         .optional(),
-      discountPercent: Percent.optional(),
-      taxRatePercent: Percent.optional(),
+      discountPercent: DiscountPercent.optional(),
+      taxRatePercent: TaxRatePercent.optional(),
       shippingAmount: Amount.optional(),
     }),
     response: { status: 201, description: 'The new order', schema: OrderView },
@@ -515,8 +522,8 @@ export const orderRoutes = [
         .string()
         .regex(/^[A-Z]{3}$/, 'expected a three-letter currency code such as "USD"')
         .optional(),
-      discountPercent: Percent.optional(),
-      taxRatePercent: Percent.optional(),
+      discountPercent: DiscountPercent.optional(),
+      taxRatePercent: TaxRatePercent.optional(),
       shippingAmount: Amount.optional(),
     }),
     response: { status: 200, description: 'The order as changed', schema: OrderView },
