@@ -15,7 +15,7 @@ export type {
 export { CATALOG_FILES, convertCatalogFiles } from './catalog-files.js'
 
 /** Loading a product's rules folder and compiling it. */
-export type { RulesLoadResult } from './load-rules.js'
+export type { RulesLoadFiles, RulesLoadResult } from './load-rules.js'
 export { RULES_FILES, loadRules } from './load-rules.js'
 
 /** Load reports: counts, errors and warnings with file, JSON path, line and column. */

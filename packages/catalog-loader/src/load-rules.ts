@@ -15,18 +15,27 @@ export const RULES_FILES = {
   tests: 'tests',
 } as const
 
-/** A loaded rules folder: the compiled ruleset when there is no error, its test-case files, every issue. */
-export interface RulesLoadResult {
-  ok: boolean
-  ruleset: Ruleset | undefined
-  /** the files as read, for hashing and the reference engine */
-  source: RulesetSource | undefined
+/** What a rules folder load gives besides the ruleset. */
+export interface RulesLoadFiles {
   /** `tests/*.cases.json`, parsed */
   cases: RulesetFile[]
   issues: LocatedIssue[]
   /** every file read, by display name, for locating later issues (e.g. in cases) */
   documents: ReadonlyMap<string, JsonDocument>
 }
+
+/**
+ * A loaded rules folder: the compiled ruleset when there is no error, its test-case files, every
+ * issue. After checking `ok`, `ruleset` is a `Ruleset` and `source` the files it was compiled from.
+ */
+export type RulesLoadResult =
+  | (RulesLoadFiles & { ok: true; ruleset: Ruleset; source: RulesetSource })
+  | (RulesLoadFiles & {
+      ok: false
+      ruleset: undefined
+      /** the files as read, for hashing and the reference engine, when product.json was read */
+      source: RulesetSource | undefined
+    })
 
 async function listJson(directory: string): Promise<string[]> {
   const entries = await readdir(directory, { withFileTypes: true }).catch(() => [])
@@ -48,7 +57,7 @@ export async function loadRules(
   options: { catalog?: Catalog } = {},
 ): Promise<RulesLoadResult> {
   const documents = new Map<string, JsonDocument>()
-  const empty = { ok: false, ruleset: undefined, source: undefined, cases: [], documents }
+  const empty = { ok: false as const, ruleset: undefined, source: undefined, cases: [], documents }
   const info = await stat(directory).catch(() => undefined)
   if (info === undefined || !info.isDirectory()) {
     const issue: Issue = {
@@ -98,13 +107,8 @@ export async function loadRules(
   )
   issues.push(...compiled.issues)
   const located = withPositions(sortIssues(issues), documents)
-  const ok = !located.some((issue) => issue.severity === 'error')
-  return {
-    ok,
-    ruleset: ok ? compiled.ruleset : undefined,
-    source,
-    cases,
-    issues: located,
-    documents,
-  }
+  const files = { source, cases, issues: located, documents }
+  return compiled.ok && !located.some((issue) => issue.severity === 'error')
+    ? { ...files, ok: true, ruleset: compiled.ruleset }
+    : { ...files, ok: false, ruleset: undefined }
 }

@@ -115,12 +115,13 @@ export interface Ruleset {
   source: RulesetSource
 }
 
-/** The result of {@link compileRuleset}: the ruleset when there is no error, and every issue. */
-export interface RulesetCompileResult {
-  ruleset: Ruleset | undefined
-  issues: Issue[]
-  ok: boolean
-}
+/**
+ * The result of {@link compileRuleset}: the ruleset when there is no error, and every issue. After
+ * checking `ok`, `ruleset` is a `Ruleset`, not `Ruleset | undefined`.
+ */
+export type RulesetCompileResult =
+  | { ok: true; ruleset: Ruleset; issues: Issue[] }
+  | { ok: false; ruleset: undefined; issues: Issue[] }
 
 /** Fact names an expression mentions, found without compiling it (for ordering derived facts). */
 function mentionedFacts(node: unknown, out: Set<string>): void {
@@ -406,8 +407,9 @@ export function compileRuleset(
     )
   }
   const sorted = sortIssues(issues)
-  const ok = !sorted.some((issue) => issue.severity === 'error')
-  return { ruleset: ok ? ruleset : undefined, issues: sorted, ok }
+  return sorted.some((issue) => issue.severity === 'error')
+    ? { ok: false, ruleset: undefined, issues: sorted }
+    : { ok: true, ruleset, issues: sorted }
 }
 
 function compileRule(
