@@ -21,7 +21,7 @@ export async function requireConfigurator(
   const catalog = await requireCatalog(catalogDirectory)
   const loaded = await loadRules(rulesDirectory, { catalog })
   stopIfMissingDirectory(loaded.issues)
-  if (!loaded.ok || loaded.ruleset === undefined) {
+  if (!loaded.ok) {
     printIssues(io, loaded.issues)
     const errors = loaded.issues.filter((issue) => issue.severity === 'error').length
     throw new CliError(
