@@ -18,6 +18,11 @@ export interface BenchResult {
   errors?: number
   target_rps?: number
   target_p99_ms?: number
+  /** load tests: CPU milliseconds per request of the server, its PostgreSQL backends, the load generator */
+  cpu_ms_per_request?: { server: number; postgres: number; load: number }
+  /** load tests: this req/s ÷ the baseline's in the same run (median of paired rounds, and range) */
+  throughput_ratio?: number
+  throughput_ratio_range?: [number, number]
 }
 
 /** A task to measure; `fn` may be async. */

@@ -33,6 +33,7 @@ import { quoteRoutes } from './routes/quotes.js'
 import { taskRoutes } from './routes/tasks.js'
 import { systemRoutes } from './routes/system.js'
 import { userRoutes } from './routes/users.js'
+import { webRoutes } from './routes/web.js'
 import { webhookRoutes } from './routes/webhooks.js'
 import type { Services } from './services.js'
 
@@ -63,6 +64,7 @@ export function apiRoutes(): AnyRoute[] {
     ...exportRoutes,
     ...webhookRoutes,
     ...externalSystemRoutes,
+    ...webRoutes,
   )
   return routes
 }

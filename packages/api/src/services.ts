@@ -2,6 +2,7 @@ import type { Catalog, Configurator, PriceList, Ruleset } from '@torvan/configur
 import { createConfigurator, hashCatalog } from '@torvan/configurator-core'
 import { LRUCache } from 'lru-cache'
 import type { PgBoss } from 'pg-boss'
+import type { createTokenCache } from './auth/token.js'
 import type { createAuthCache } from './auth/users.js'
 import { readCatalog, readPriceList } from './catalog/read.js'
 import type { Database, OpenDatabase } from './db/open.js'
@@ -23,10 +24,15 @@ export interface Model {
   configurator: Configurator
 }
 
-/** A stored BOM response, cached by configuration, catalog and ruleset. */
+/**
+ * A stored BOM's answer, cached by configuration, catalog and ruleset: its JSON before and after the
+ * frozen flag, which can change (approval) and is read on every hit. Bytes, not an object graph.
+ */
 export interface CachedBom {
   id: number
-  body: Record<string, unknown>
+  configurationId: number
+  head: string
+  tail: string
 }
 
 /** Everything a request handler needs: the database, the model, the token secret and caches. */
@@ -41,6 +47,8 @@ export interface Services {
   now: () => Date
   /** how long a token lives, in seconds */
   tokenTtlSeconds: number
+  /** tokens whose signature was verified, until they expire */
+  tokens: ReturnType<typeof createTokenCache>
   /** users as authentication reads them; user changes clear it */
   authCache: ReturnType<typeof createAuthCache>
   /** webhook delivery: its settings and the job engine (pg-boss) on the same database */

@@ -10,6 +10,7 @@ import { seedDatabase, tokenSecret } from './seed.js'
 import type { Services } from './services.js'
 import { createBomCache, loadModel } from './services.js'
 import { createAuthCache } from './auth/users.js'
+import { createTokenCache } from './auth/token.js'
 import type { Dispatcher } from './webhooks/dispatcher.js'
 import { startDispatcher, startJobs } from './webhooks/dispatcher.js'
 import type { DeliverySettings } from './webhooks/settings.js'
@@ -75,6 +76,7 @@ export async function startApi(options: StartOptions = {}): Promise<Api> {
       now: options.now ?? (() => new Date()),
       tokenTtlSeconds: options.tokenTtlSeconds ?? 8 * 60 * 60,
       authCache: createAuthCache(),
+      tokens: createTokenCache(),
       webhooks: { settings, jobs },
       uploadQuota: options.uploadQuota ?? DEFAULT_UPLOAD_QUOTA,
     }

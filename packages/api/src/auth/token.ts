@@ -1,3 +1,4 @@
+import { LRUCache } from 'lru-cache'
 import { sign, verify } from 'hono/jwt'
 
 /**
@@ -48,5 +49,31 @@ export async function readToken(
     return { sub, ver, iat, exp }
   } catch {
     return undefined
+  }
+}
+
+/**
+ * Verified tokens kept until they expire, so that a signed-in user's requests verify the signature
+ * once: {@link readToken} on a miss. The times are still checked on every read, and the version claim
+ * is returned for the caller to compare with the user's (a password reset still revokes at once).
+ *
+ * @example const claims = await tokens.read(token, { secret, now })
+ */
+export function createTokenCache(max = 10_000): {
+  read: (token: string, input: { secret: string; now: Date }) => Promise<TokenClaims | undefined>
+} {
+  const verified = new LRUCache<string, TokenClaims & { secret: string }>({ max })
+  return {
+    read: async (token, input) => {
+      const known = verified.get(token)
+      if (known !== undefined && known.secret === input.secret) {
+        const now = input.now.getTime()
+        if (known.exp * 1000 <= now || known.iat * 1000 > now + 60_000) return undefined
+        return { sub: known.sub, ver: known.ver, iat: known.iat, exp: known.exp }
+      }
+      const claims = await readToken(token, input)
+      if (claims !== undefined) verified.set(token, { ...claims, secret: input.secret })
+      return claims
+    },
   }
 }

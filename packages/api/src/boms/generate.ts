@@ -1,14 +1,15 @@
 import type { BomDocument } from '@torvan/configurator-core'
 import { createBomDocument, customPartsOf, rollUpCost } from '@torvan/configurator-core'
-import { and, desc, eq, sql } from 'drizzle-orm'
-import { writeAudit } from '../audit.js'
+import { randomUUID } from 'node:crypto'
+import { sql } from 'drizzle-orm'
 import type { AuthUser } from '../auth/users.js'
-import type { Executor } from '../db/open.js'
-import { bomLines, boms, configurations, items } from '../db/schema.js'
-import { emitEvent } from '../events/emit.js'
+import { prepareStatement, runStatement } from '../db/raw.js'
+import { auditLog, bomLines, boms, configurations, events, items } from '../db/schema.js'
 import { bomPayload } from '../events/payloads.js'
+import { currentClient } from '../http/client-context.js'
 import { ProblemError } from '../http/problem.js'
-import type { Model, Services } from '../services.js'
+import { JsonText } from '../http/route.js'
+import type { CachedBom, Model, Services } from '../services.js'
 import { requireModel } from '../routes/model.js'
 
 /** A stored BOM as the API returns it. */
@@ -74,28 +75,124 @@ function invalidConfiguration(
   )
 }
 
-async function storeCustomParts(tx: Executor, document: BomDocument): Promise<void> {
-  const parts = customPartsOf(document.lines)
-  if (parts.length === 0) return
-  await tx
-    .insert(items)
-    .values(
-      parts.map((part) => ({
-        id: part.id,
-        kind: 'custom' as const,
-        name: part.name,
-        family: part.family,
-        spec: part.spec,
-      })),
-    )
-    .onConflictDoNothing({ target: items.id })
+/** the advisory lock event writers hold to commit (events/emit.ts) */
+const EVENT_ORDER_LOCK = 7172010
+
+const ph = (name: string) => sql.placeholder(name)
+
+/** the statements of a generation, rendered once: the first round trip reads, the second writes */
+const STATEMENTS = {
+  frozen: prepareStatement(
+    sql`select ${boms.frozenAt} is not null as "frozen" from ${boms} where ${boms.id} = ${ph('id')}`,
+  ),
+  lock: prepareStatement(sql`select pg_advisory_xact_lock(hashtext(${ph('key')}))`),
+  // the configuration's row, stored once: the same statement inserts it or finds it
+  configuration: prepareStatement(sql`with inserted as (
+      insert into ${configurations} (product, hash, data)
+      values (${ph('product')}, ${ph('hash')}, ${ph('data')}::text::jsonb)
+      on conflict (hash) do nothing returning id)
+    select id from inserted union all
+    select ${configurations.id} from ${configurations} where ${configurations.hash} = ${ph('hash')}
+    limit 1`),
+  findConfiguration: prepareStatement(
+    sql`select ${configurations.id} as id from ${configurations} where ${configurations.hash} = ${ph('hash')}`,
+  ),
+  existing: prepareStatement(sql`select b.id, b.configuration_id as "configurationId", b.revision,
+      (extract(epoch from b.created_at) * 1000)::float8 as "createdMs", b.frozen_at is not null as "frozen",
+      b.document
+    from ${boms} b join ${configurations} c on c.id = b.configuration_id
+    where c.hash = ${ph('hash')} and b.ruleset_id = ${ph('rulesetId')} and b.catalog_hash = ${ph('catalogHash')}`),
+  lastOfConfiguration: prepareStatement(sql`select b.id, b.document from ${boms} b
+    where b.configuration_id = (select c.id from ${configurations} c where c.hash = ${ph('hash')})
+    order by b.id desc limit 1`),
+  byId: prepareStatement(
+    sql`select b.id, b.document from ${boms} b where b.id = ${ph('previousId')}`,
+  ),
+  customParts: prepareStatement(sql`insert into ${items} (id, kind, name, family, spec)
+    select p.id, 'custom', p.name, p.family, p.spec
+    from jsonb_to_recordset(${ph('parts')}::text::jsonb) as p(id text, name text, family text, spec jsonb)
+    on conflict (id) do nothing`),
+  // the BOM, its lines and its audit row in one statement; the BOM's document is not sent back
+  insert: prepareStatement(sql`with bom as (
+      insert into ${boms} (configuration_id, ruleset_id, catalog_hash, content_hash, revision, parent_id,
+        document, created_by, created_at)
+      values (${ph('configurationId')}, ${ph('rulesetId')}, ${ph('catalogHash')}, ${ph('contentHash')},
+        ${ph('revision')}, ${ph('parentId')}, ${ph('document')}::text::jsonb, ${ph('userId')},
+        ${ph('createdAt')}::timestamptz)
+      returning id),
+    line as (
+      insert into ${bomLines} (bom_id, position, item_id, number, quantity, rules)
+      select bom.id, l.position, l.item_id, l.number, l.quantity, l.rules
+      from bom, jsonb_to_recordset(${ph('lines')}::text::jsonb)
+        as l(position integer, item_id text, number text, quantity numeric, rules text[])),
+    audit as (
+      insert into ${auditLog} (action, entity, entity_id, user_id, after, request_id, ip, user_agent)
+      select 'bom.create', 'bom', bom.id::text, ${ph('userId')}, ${ph('after')}::text::jsonb,
+        ${ph('requestId')}, ${ph('ip')}, ${ph('userAgent')}
+      from bom)
+    select id from bom`),
+  eventLock: prepareStatement(sql`select pg_advisory_xact_lock(${EVENT_ORDER_LOCK})`),
+  // the event names the BOM just inserted by its generation key (unique)
+  event: prepareStatement(sql`insert into ${events} (id, type, user_id, payload, request_id)
+    select ${ph('eventId')}, 'bom.generated', ${ph('userId')},
+      jsonb_build_object('bom', jsonb_build_object('id', b.id) || ${ph('payload')}::text::jsonb),
+      ${ph('requestId')}
+    from ${boms} b
+    where b.configuration_id = ${ph('configurationId')} and b.ruleset_id = ${ph('rulesetId')}
+      and b.catalog_hash = ${ph('catalogHash')}`),
+}
+
+interface StoredRow {
+  id: number
+  configurationId: number
+  revision: number
+  createdMs: number
+  frozen: boolean
+  document: unknown
+}
+
+/** what a BOM event tells of a BOM, but its id (the statement adds it) */
+function bomPayloadWithoutId(document: BomDocument): Record<string, unknown> {
+  const payload = bomPayload(0, document)
+  Reflect.deleteProperty(payload, 'id')
+  return payload
+}
+
+/** A JSON answer built from parts: the frozen flag is read on every cache hit, the rest is bytes. */
+function bomBody(parts: Pick<CachedBom, 'head' | 'tail'>, frozen: boolean): string {
+  return `${parts.head},"frozen":${String(frozen)}${parts.tail}`
+}
+
+/** The cache entry (and answer) of a stored BOM: the view's JSON around its frozen flag. */
+function bomBytes(
+  model: Pick<Model, 'priceList'>,
+  bom: {
+    id: number
+    configurationId: number
+    revision: number
+    createdAt: string
+    document: BomDocument
+    documentJson: string
+  },
+): CachedBom {
+  const cost =
+    model.priceList === undefined
+      ? ''
+      : `,"cost":${JSON.stringify(rollUpCost(bom.document.flat, model.priceList))}`
+  return {
+    id: bom.id,
+    configurationId: bom.configurationId,
+    head: `{"id":${bom.id},"configurationId":${bom.configurationId},"revision":${bom.revision},"createdAt":${JSON.stringify(bom.createdAt)}`,
+    tail: `,"document":${bom.documentJson}${cost}}`,
+  }
 }
 
 /**
  * Configures with the active ruleset and stores the BOM: the same configuration with the same catalog
  * and rules gives the BOM stored before (status 200), otherwise a new one (201), revision n+1 of the
  * previous BOM: `previousBomId` when given (an order item's BOM before its configuration changed),
- * else the configuration's last BOM. Custom parts are registered once.
+ * else the configuration's last BOM. Custom parts are registered once. The answer is JSON text: the
+ * document is serialised once, stored from that text and answered with it.
  */
 export async function generateBom(
   services: Services,
@@ -106,119 +203,143 @@ export async function generateBom(
     basePath?: string
     previousBomId?: number | null
   },
-): Promise<{ status: 200 | 201; view: BomView }> {
+): Promise<{ status: 200 | 201; view: { id: number; configurationId: number }; json: JsonText }> {
   const model = requireModel(services)
   const first = createBomDocument(model.configurator, input.configuration, { now: services.now() })
   if (!first.ok) throw invalidConfiguration(first.findings, input.basePath ?? 'body.configuration')
-  const key = `${first.document.hashes.configuration}:${model.catalogHash}:${model.rulesetId}`
+  const hash = first.document.hashes.configuration
+  const key = `${hash}:${model.catalogHash}:${model.rulesetId}`
   const cached = services.bomCache.get(key)
   if (cached !== undefined) {
     // the cache keeps what cannot change; whether the BOM is frozen can (approval), so it is read
-    const [state] = await services.db
-      .select({ frozenAt: boms.frozenAt })
-      .from(boms)
-      .where(eq(boms.id, cached.id))
+    const [state] = await runStatement<{ frozen: boolean }>(services.db, STATEMENTS.frozen, {
+      id: cached.id,
+    })
     if (state !== undefined) {
-      const view = cached.body as unknown as BomView
-      return { status: 200, view: { ...view, frozen: state.frozenAt !== null } }
+      return {
+        status: 200,
+        view: { id: cached.id, configurationId: cached.configurationId },
+        json: new JsonText(bomBody(cached, state.frozen)),
+      }
     }
     services.bomCache.delete(key)
   }
 
+  const common = { hash, rulesetId: model.rulesetId, catalogHash: model.catalogHash }
   const result = await services.db.transaction(async (tx) => {
     // one generation per configuration at a time: a concurrent twin waits, then finds this one's row
-    await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${key}))`)
-    const hash = first.document.hashes.configuration
-    await tx
-      .insert(configurations)
-      .values({ product: first.document.product, hash, data: first.document.configuration })
-      .onConflictDoNothing({ target: configurations.hash })
-    const [configuration] = await tx
-      .select({ id: configurations.id })
-      .from(configurations)
-      .where(eq(configurations.hash, hash))
-    if (configuration === undefined) throw new Error('the configuration row is missing')
-    const [existing] = await tx
-      .select()
-      .from(boms)
-      .where(
-        and(
-          eq(boms.configurationId, configuration.id),
-          eq(boms.rulesetId, model.rulesetId),
-          eq(boms.catalogHash, model.catalogHash),
-        ),
-      )
-    if (existing !== undefined) return { status: 200 as const, view: bomView(model, existing) }
-
-    const [previous] = await tx
-      .select()
-      .from(boms)
-      .where(
-        input.previousBomId === undefined || input.previousBomId === null
-          ? eq(boms.configurationId, configuration.id)
-          : eq(boms.id, input.previousBomId),
-      )
-      .orderBy(desc(boms.id))
-      .limit(1)
+    const [, inserted, existing, previous] = await Promise.all([
+      runStatement(tx, STATEMENTS.lock, { key }),
+      runStatement<{ id: number }>(tx, STATEMENTS.configuration, {
+        product: first.document.product,
+        hash,
+        data: JSON.stringify(first.document.configuration),
+      }),
+      runStatement<StoredRow>(tx, STATEMENTS.existing, common),
+      input.previousBomId === undefined || input.previousBomId === null
+        ? runStatement<{ id: number; document: unknown }>(
+            tx,
+            STATEMENTS.lastOfConfiguration,
+            common,
+          )
+        : runStatement<{ id: number; document: unknown }>(tx, STATEMENTS.byId, {
+            previousId: input.previousBomId,
+          }),
+    ])
+    // a twin under another key inserted it after this statement began: it is committed now
+    const configurationId =
+      inserted[0]?.id ??
+      (await runStatement<{ id: number }>(tx, STATEMENTS.findConfiguration, { hash }))[0]?.id
+    if (configurationId === undefined) throw new Error('the configuration row is missing')
+    const stored = existing[0]
+    if (stored !== undefined) {
+      const document = stored.document as BomDocument
+      const entry = bomBytes(model, {
+        ...stored,
+        createdAt: new Date(stored.createdMs).toISOString(),
+        document,
+        documentJson: JSON.stringify(document),
+      })
+      return { status: 200 as const, entry, configurationId, frozen: stored.frozen }
+    }
+    const last = previous[0]
     let document = first.document
-    if (previous !== undefined) {
+    if (last !== undefined) {
       const next = createBomDocument(model.configurator, input.configuration, {
         now: services.now(),
-        previous: previous.document as BomDocument,
+        previous: last.document as BomDocument,
       })
       if (next.ok) document = next.document
     }
-    await storeCustomParts(tx, document)
-    const [row] = await tx
-      .insert(boms)
-      .values({
-        configurationId: configuration.id,
-        rulesetId: model.rulesetId,
-        catalogHash: model.catalogHash,
-        contentHash: document.hashes.content,
+    const documentJson = JSON.stringify(document)
+    const parts = customPartsOf(document.lines)
+    const client = currentClient()
+    const values = {
+      configurationId,
+      rulesetId: model.rulesetId,
+      catalogHash: model.catalogHash,
+      contentHash: document.hashes.content,
+      revision: document.revision,
+      parentId: last?.id ?? null,
+      document: documentJson,
+      userId: input.user.id,
+      createdAt: document.generatedAt,
+      lines: JSON.stringify(
+        document.lines.map((line, position) => ({
+          position,
+          item_id: line.id,
+          number: line.number,
+          quantity: line.quantity,
+          rules: line.rules,
+        })),
+      ),
+      after: JSON.stringify({
+        configurationId,
         revision: document.revision,
-        parentId: previous?.id ?? null,
-        document,
-        createdBy: input.user.id,
-        createdAt: new Date(document.generatedAt),
-      })
-      .returning()
-    if (row === undefined) throw new Error('the BOM insert returned no row')
-    await tx.insert(bomLines).values(
-      document.lines.map((line, position) => ({
-        bomId: row.id,
-        position,
-        itemId: line.id,
-        number: line.number,
-        quantity: line.quantity,
-        rules: line.rules,
-      })),
-    )
-    await writeAudit(tx, {
-      action: 'bom.create',
-      entity: 'bom',
-      entityId: row.id,
-      userId: input.user.id,
-      after: {
-        configurationId: configuration.id,
-        revision: row.revision,
-        contentHash: row.contentHash,
+        contentHash: document.hashes.content,
         rulesetId: model.rulesetId,
         catalogHash: model.catalogHash,
-      },
+      }),
       requestId: input.requestId,
+      ip: client.ip,
+      userAgent: client.userAgent,
+      eventId: `evt_${randomUUID().replaceAll('-', '')}`,
+      payload: JSON.stringify(bomPayloadWithoutId(document)),
+    }
+    const [, rows] = await Promise.all([
+      parts.length === 0
+        ? Promise.resolve([])
+        : runStatement(tx, STATEMENTS.customParts, {
+            parts: JSON.stringify(
+              parts.map((part) => ({
+                id: part.id,
+                name: part.name,
+                family: part.family,
+                spec: part.spec,
+              })),
+            ),
+          }),
+      runStatement<{ id: number }>(tx, STATEMENTS.insert, values),
+      // events are written late, under the lock that keeps their sequence in commit order
+      runStatement(tx, STATEMENTS.eventLock),
+      runStatement(tx, STATEMENTS.event, values),
+    ])
+    const id = rows[0]?.id
+    if (id === undefined) throw new Error('the BOM insert returned no row')
+    const entry = bomBytes(model, {
+      id,
+      configurationId,
+      revision: document.revision,
+      createdAt: new Date(document.generatedAt).toISOString(),
+      document,
+      documentJson,
     })
-    await emitEvent(tx, {
-      type: 'bom.generated',
-      userId: input.user.id,
-      payload: { bom: bomPayload(row.id, document) },
-      requestId: input.requestId,
-    })
-    return { status: 201 as const, view: bomView(model, row) }
+    return { status: 201 as const, entry, configurationId, frozen: false }
   })
-  services.bomCache.set(key, {
-    id: result.view.id,
-    body: result.view as unknown as Record<string, unknown>,
-  })
-  return result
+  services.bomCache.set(key, result.entry)
+  return {
+    status: result.status,
+    view: { id: result.entry.id, configurationId: result.configurationId },
+    json: new JsonText(bomBody(result.entry, result.frozen)),
+  }
 }

@@ -105,6 +105,7 @@ async function serveCommand(io: ApiCliIo, portOption: string | undefined): Promi
     [
       `TORVAN configurator API listening on ${url}`,
       `  API reference:  ${url}/docs   (OpenAPI: ${url}/openapi.json)`,
+      `  configurator:   ${url}/app`,
       database.kind === 'pglite'
         ? `  database:       PGlite in ${database.location} (embedded, for trying and developing: set DATABASE_URL to run on PostgreSQL)`
         : `  database:       PostgreSQL at ${database.location}`,

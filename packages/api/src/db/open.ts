@@ -91,6 +91,32 @@ function withoutPassword(url: string): string {
 }
 
 /**
+ * postgres.js with every statement that has parameters prepared: drizzle sends its queries through
+ * `unsafe()`, which by default parses, describes and plans each one again (two round trips); prepared,
+ * a statement seen before on a connection is one round trip and keeps its plan. Transactions and
+ * savepoints hand out their own client: it is wrapped too.
+ */
+function preparing(client: postgres.Sql): postgres.Sql {
+  const unsafe = client.unsafe.bind(client)
+  const wrapped = client as postgres.Sql & { savepoint?: unknown }
+  wrapped.unsafe = ((query: string, args?: unknown[], options?: postgres.UnsafeQueryOptions) =>
+    unsafe(query, args as never, { prepare: true, ...options })) as typeof client.unsafe
+  for (const name of ['begin', 'savepoint'] as const) {
+    const original = (wrapped as unknown as Record<string, unknown>)[name]
+    if (typeof original !== 'function') continue
+    ;(wrapped as unknown as Record<string, unknown>)[name] = (...args: unknown[]) => {
+      const run = args.pop() as (inner: postgres.Sql) => unknown
+      return (original as (...a: unknown[]) => unknown).call(
+        client,
+        ...args,
+        (inner: postgres.Sql) => run(preparing(inner)),
+      )
+    }
+  }
+  return client
+}
+
+/**
  * Opens the database and applies pending migrations: PostgreSQL when `url` is set, otherwise PGlite.
  *
  * @example const { db, close } = await openDatabase({ dataDir: './data' })
@@ -98,7 +124,7 @@ function withoutPassword(url: string): string {
 export async function openDatabase(options: DatabaseOptions): Promise<OpenDatabase> {
   const migrations = { migrationsFolder: migrationsFolder(), migrationsSchema: 'drizzle' }
   if (options.url !== undefined && options.url !== '') {
-    const client = postgres(options.url, { max: 10, onnotice: () => undefined })
+    const client = preparing(postgres(options.url, { max: 10, onnotice: () => undefined }))
     const db = drizzlePostgres({ client, schema })
     try {
       await migratePostgres(db, migrations)

@@ -337,6 +337,8 @@ export const boms = pgTable(
   (t) => [
     uniqueIndex('boms_generation_idx').on(t.configurationId, t.rulesetId, t.catalogHash),
     index('boms_content_idx').on(t.contentHash),
+    // a configuration's last BOM: an index that holds without fresh statistics
+    index('boms_configuration_idx').on(t.configurationId, t.id),
   ],
 )
 
@@ -406,6 +408,9 @@ export const orders = pgTable(
   },
   (t) => [
     index('orders_search_idx').using('gin', t.searchText.op('gin_trgm_ops')),
+    // the search's candidates (orders/search.ts): number and PO number each on their own
+    index('orders_number_trgm_idx').using('gin', t.number.op('gin_trgm_ops')),
+    index('orders_po_number_trgm_idx').using('gin', t.poNumber.op('gin_trgm_ops')),
     index('orders_phase_idx').on(t.phase, t.createdAt),
     index('orders_customer_idx').on(t.customerId),
     index('orders_created_idx').on(t.createdAt),

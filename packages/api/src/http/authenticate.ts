@@ -1,5 +1,4 @@
 import type { Context } from 'hono'
-import { readToken } from '../auth/token.js'
 import type { AuthUser } from '../auth/users.js'
 import type { AppEnv } from './route.js'
 import { ProblemError } from './problem.js'
@@ -24,7 +23,7 @@ export async function authenticate(c: Context<AppEnv>): Promise<AuthUser> {
   }
   const services = c.get('services')
   const now = services.now()
-  const claims = await readToken(match[1], { secret: services.tokenSecret, now })
+  const claims = await services.tokens.read(match[1], { secret: services.tokenSecret, now })
   if (claims === undefined) {
     throw unauthenticated('The token is invalid or has expired: sign in again.')
   }

@@ -9,7 +9,7 @@ import { withoutFinancials } from './redact.js'
 import { idempotent } from './idempotency.js'
 import { checkInputShape } from './input-shape.js'
 import type { AnyRoute, AppEnv, Reply } from './route.js'
-import { validate } from './route.js'
+import { JsonText, validate } from './route.js'
 
 /** `/items/{id}` → `/items/:id` */
 export function honoPath(path: string): string {
@@ -125,6 +125,15 @@ export function mountRoutes(app: Hono<AppEnv>, routes: readonly AnyRoute[]): voi
       }
       if (reply instanceof Response) return reply
       const financial = user?.permissions.has('financials:read') ?? false
+      if (reply.body instanceof JsonText && reply.status !== 204) {
+        if (financial) {
+          return c.body(reply.body.text, reply.status ?? 200, {
+            ...reply.headers,
+            'Content-Type': 'application/json',
+          })
+        }
+        return c.json(withoutFinancials(reply.body.toJSON()), reply.status ?? 200, reply.headers)
+      }
       const payload = financial ? reply.body : withoutFinancials(reply.body)
       if (reply.status === 204) return c.body(null, 204, reply.headers)
       return c.json(payload, reply.status ?? 200, reply.headers)

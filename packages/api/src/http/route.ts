@@ -35,6 +35,19 @@ export interface RouteInput<P, Q, B> {
   c: Context<AppEnv>
 }
 
+/**
+ * A JSON answer already serialised: sent as it is to users who may read prices, parsed and redacted
+ * for the others, and stored as JSON by an idempotent route.
+ *
+ * @example return { status: 201, body: new JsonText('{"id":1}') }
+ */
+export class JsonText {
+  constructor(readonly text: string) {}
+  toJSON(): unknown {
+    return JSON.parse(this.text) as unknown
+  }
+}
+
 /** A JSON answer; a handler may also return a `Response` (CSV, HTML, files). */
 export interface Reply {
   status?: 200 | 201 | 202 | 204

@@ -158,12 +158,12 @@ export const bomRoutes = [
     },
     problems: [422, 503],
     handler: async ({ body, user, services, requestId }) => {
-      const { status, view } = await generateBom(services, {
+      const { status, view, json } = await generateBom(services, {
         configuration: body.configuration,
         user: signedIn(user),
         requestId,
       })
-      return { status, body: view, headers: { Location: `/boms/${view.id}` } }
+      return { status, body: json, headers: { Location: `/boms/${view.id}` } }
     },
   }),
   defineRoute({

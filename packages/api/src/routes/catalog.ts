@@ -1,10 +1,12 @@
 import type { Catalog } from '@torvan/configurator-core'
 import { didYouMean, explode, flatten, rollUpCost, whereUsed } from '@torvan/configurator-core'
 import type { SQL } from 'drizzle-orm'
-import { and, asc, count, desc, eq, inArray, sql } from 'drizzle-orm'
+import { and, asc, count, eq, sql } from 'drizzle-orm'
 import { z } from 'zod'
 import { DEFAULT_PRICE_LIST } from '../catalog/import.js'
 import { categories, itemKind, items, priceLists, prices, subcategories } from '../db/schema.js'
+import type { Statement } from '../db/raw.js'
+import { prepareStatement, runStatement } from '../db/raw.js'
 import { ProblemError } from '../http/problem.js'
 import { defineRoute } from '../http/route.js'
 import { requireModel } from './model.js'
@@ -49,6 +51,51 @@ function tsquery(text: string): string | undefined {
     .slice(0, 10)
     .map((word) => `${word.toLowerCase()}:*`)
     .join(' & ')
+}
+
+/** The item search's two statements (page and count), rendered once per combination of filters. */
+const itemSearches = new Map<string, { rows: Statement; total: Statement }>()
+
+function itemSearch(shape: {
+  words: boolean
+  type: boolean
+  subcategory: boolean
+  category: boolean
+}): { rows: Statement; total: Statement } {
+  const key = JSON.stringify(shape)
+  const known = itemSearches.get(key)
+  if (known !== undefined) return known
+  const words = sql.placeholder('words')
+  const text = sql.placeholder('text')
+  const filters: SQL[] = [sql`${items.retired} = false`]
+  if (shape.words) {
+    filters.push(sql`(${items.search} @@ to_tsquery('simple', ${words}) or ${items.id} = ${text})`)
+  }
+  if (shape.type) filters.push(sql`${items.kind} = ${sql.placeholder('type')}`)
+  if (shape.subcategory)
+    filters.push(sql`${items.subcategoryCode} = ${sql.placeholder('subcategory')}`)
+  if (shape.category) {
+    filters.push(
+      sql`${items.subcategoryCode} in (select ${subcategories.code} from ${subcategories} where ${subcategories.categoryCode} = ${sql.placeholder('category')})`,
+    )
+  }
+  const where = sql.join(filters, sql` and `)
+  // exact id first, then by relevance and id
+  const order = shape.words
+    ? sql`${items.id} = ${text} desc, ts_rank(${items.search}, to_tsquery('simple', ${words})) desc, ${items.id} asc`
+    : sql`${items.id} asc`
+  const search = {
+    rows: prepareStatement(sql`select ${items.id} as "id", ${items.name} as "name", ${items.kind} as "kind",
+        ${items.subcategoryCode} as "subcategoryCode", ${prices.unitPrice} as "unitPrice"
+      from ${items}
+      left join ${priceLists} on ${priceLists.name} = ${DEFAULT_PRICE_LIST}
+      left join ${prices} on ${prices.priceListId} = ${priceLists.id} and ${prices.itemId} = ${items.id}
+      where ${where} order by ${order}
+      limit ${sql.placeholder('limit')} offset ${sql.placeholder('offset')}`),
+    total: prepareStatement(sql`select count(*) as "total" from ${items} where ${where}`),
+  }
+  itemSearches.set(key, search)
+  return search
 }
 
 /** Browsing the catalog: categories, search, items, explosion and where-used. */
@@ -136,62 +183,32 @@ export const catalogRoutes = [
       }),
     },
     handler: async ({ query, services }) => {
-      const { db } = services
-      const filters: SQL[] = [eq(items.retired, false)]
       const words = query.q === undefined ? undefined : tsquery(query.q)
-      const text = query.q?.trim() ?? ''
-      if (words !== undefined) {
-        filters.push(
-          sql`(${items.search} @@ to_tsquery('simple', ${words}) or ${items.id} = ${text})`,
-        )
+      const search = itemSearch({
+        words: words !== undefined,
+        type: query.type !== undefined,
+        subcategory: query.subcategory !== undefined,
+        category: query.category !== undefined,
+      })
+      const values = {
+        words,
+        text: query.q?.trim() ?? '',
+        type: query.type,
+        subcategory: query.subcategory,
+        category: query.category,
+        limit: query.pageSize,
+        offset: (query.page - 1) * query.pageSize,
       }
-      if (query.type !== undefined) filters.push(eq(items.kind, query.type))
-      if (query.subcategory !== undefined)
-        filters.push(eq(items.subcategoryCode, query.subcategory))
-      if (query.category !== undefined) {
-        filters.push(
-          inArray(
-            items.subcategoryCode,
-            db
-              .select({ code: subcategories.code })
-              .from(subcategories)
-              .where(eq(subcategories.categoryCode, query.category)),
-          ),
-        )
-      }
-      const where = and(...filters)
-      const order =
-        words === undefined
-          ? [asc(items.id)]
-          : [
-              desc(sql`${items.id} = ${text}`),
-              desc(sql`ts_rank(${items.search}, to_tsquery('simple', ${words}))`),
-              asc(items.id),
-            ]
       const [rows, totals] = await Promise.all([
-        db
-          .select({
-            id: items.id,
-            name: items.name,
-            kind: items.kind,
-            subcategoryCode: items.subcategoryCode,
-            unitPrice: prices.unitPrice,
-          })
-          .from(items)
-          .leftJoin(priceLists, eq(priceLists.name, DEFAULT_PRICE_LIST))
-          .leftJoin(prices, and(eq(prices.priceListId, priceLists.id), eq(prices.itemId, items.id)))
-          .where(where)
-          .orderBy(...order)
-          .limit(query.pageSize)
-          .offset((query.page - 1) * query.pageSize),
-        db.select({ total: count() }).from(items).where(where),
+        runStatement<Record<string, unknown>>(services.db, search.rows, values),
+        runStatement<{ total: number | string }>(services.db, search.total, values),
       ])
       return {
         body: {
           items: rows,
           page: query.page,
           pageSize: query.pageSize,
-          total: totals[0]?.total ?? 0,
+          total: Number(totals[0]?.total ?? 0),
         },
       }
     },

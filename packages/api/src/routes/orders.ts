@@ -1,7 +1,7 @@
 import type { BomDocument, BomTreeLine } from '@torvan/configurator-core'
 import { consolidateBoms, rollUpCost } from '@torvan/configurator-core'
 import type { SQL } from 'drizzle-orm'
-import { and, asc, count, desc, eq, gte, ilike, lte } from 'drizzle-orm'
+import { and, asc, count, desc, eq, gte, lte } from 'drizzle-orm'
 import { z } from 'zod'
 import { RowId } from '../http/row-id.js'
 import { writeAudit } from '../audit.js'
@@ -21,6 +21,7 @@ import type { Executor } from '../db/open.js'
 import { ProblemError } from '../http/problem.js'
 import { defineRoute, signedIn } from '../http/route.js'
 import { PHASES } from '../orders/phases.js'
+import { searchOrders } from '../orders/search.js'
 import {
   bumpOrder,
   changeOrderItems,
@@ -308,9 +309,31 @@ export const orderRoutes = [
         filters.push(lte(orders.createdAt, new Date(`${query.createdTo}T23:59:59.999Z`)))
       if (query.dueFrom !== undefined) filters.push(gte(orders.dueDate, query.dueFrom))
       if (query.dueTo !== undefined) filters.push(lte(orders.dueDate, query.dueTo))
-      if (query.q !== undefined && query.q.trim() !== '') {
-        const pattern = `%${query.q.trim().replace(/[\\%_]/g, '\\$&')}%`
-        filters.push(ilike(orders.searchText, pattern))
+      const q = query.q?.trim() ?? ''
+      if (q !== '') {
+        // one statement: the matching set once, counted and paged (orders/search.ts)
+        const found = await searchOrders(services.db, {
+          q,
+          phase: query.phase,
+          customerId: query.customerId,
+          priority: query.priority,
+          createdFrom:
+            query.createdFrom === undefined ? undefined : `${query.createdFrom}T00:00:00Z`,
+          createdTo: query.createdTo === undefined ? undefined : `${query.createdTo}T23:59:59.999Z`,
+          dueFrom: query.dueFrom,
+          dueTo: query.dueTo,
+          sort: { key: query.sort, order: SORTS[query.sort] },
+          limit: query.pageSize,
+          offset: (query.page - 1) * query.pageSize,
+        })
+        return {
+          body: {
+            orders: found.orders,
+            page: query.page,
+            pageSize: query.pageSize,
+            total: found.total,
+          },
+        }
       }
       const where = filters.length === 0 ? undefined : and(...filters)
       const [rows, totals] = await Promise.all([

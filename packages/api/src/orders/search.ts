@@ -1,0 +1,167 @@
+import type { SQL } from 'drizzle-orm'
+import { sql } from 'drizzle-orm'
+import type { Executor } from '../db/open.js'
+import type { Statement } from '../db/raw.js'
+import { prepareStatement, runStatement } from '../db/raw.js'
+import { orders } from '../db/schema.js'
+
+/** beyond this many spaces in a search, the statement falls back to the whole search text's index */
+const MAX_SPACES = 4
+
+/** `%`, `_` and `\` match themselves */
+function escapeLike(text: string): string {
+  return text.replace(/[\\%_]/g, '\\$&')
+}
+
+/**
+ * The condition "the order's search text contains `q`" (ILIKE), written so that the planner can use the
+ * order number's and PO number's own trigram indexes and the customers it matches, instead of the
+ * whole search text's index, whose common words (every name holds "Hospital") match every row.
+ *
+ * The search text is `number PO customer` (empty parts left out, joined by single spaces; a
+ * trigger keeps the customer part equal to the customer's name). A match lies within one part, or
+ * covers a joining space: then the text of `q` before the first such space is a suffix of the number
+ * or the PO number, for one of the spaces in `q`. Those are the candidates; `search_text ilike` on
+ * them keeps the answers exactly those of the plain condition. `spaces` is how many spaces `q` has
+ * (see {@link searchTextValues}); the patterns are placeholders.
+ */
+function searchTextCondition(spaces: number): SQL {
+  const pattern = sql.placeholder('pattern')
+  if (spaces > MAX_SPACES) return sql`${orders.searchText} ilike ${pattern}`
+  const candidates: SQL[] = [
+    sql`${orders.number} ilike ${pattern}`,
+    sql`${orders.poNumber} ilike ${pattern}`,
+    // customers: the small table first, its trigram index on the lower-case search text as a filter
+    sql`${orders.customerId} = any(array(select c.id from customers c where c.search_text like lower(${pattern}) and c.name ilike ${pattern}))`,
+  ]
+  for (let i = 0; i < spaces; i++) {
+    const before = sql.placeholder(`before${i}`)
+    candidates.push(sql`${orders.number} ilike ${before}`, sql`${orders.poNumber} ilike ${before}`)
+  }
+  return sql`((${sql.join(candidates, sql` or `)}) and ${orders.searchText} ilike ${pattern})`
+}
+
+/** The patterns of {@link searchTextCondition} for `q` (trimmed), and its number of spaces. */
+function searchTextValues(q: string): { spaces: number; values: Record<string, string> } {
+  const values: Record<string, string> = { pattern: `%${escapeLike(q)}%` }
+  let spaces = 0
+  for (let i = q.indexOf(' '); i !== -1; i = q.indexOf(' ', i + 1)) {
+    values[`before${spaces}`] = `%${escapeLike(q.slice(0, i))}`
+    spaces++
+  }
+  return { spaces, values }
+}
+
+/** One row of {@link searchOrders}' statement: an order of the page (all null on an empty page) and the total. */
+export interface OrderSearchRow extends Record<string, unknown> {
+  id: number | null
+  number: string | null
+  customer: string | null
+  poNumber: string | null
+  priority: string | null
+  phase: string | null
+  dueDate: string | null
+  createdMs: number | string | null
+  version: number | null
+  total: number | string
+}
+
+/** What an order search asks: the text, the other filters (dates as ISO strings), the sort and the page. */
+export interface OrderSearch {
+  q: string
+  phase?: string | undefined
+  customerId?: number | undefined
+  priority?: string | undefined
+  createdFrom?: string | undefined
+  createdTo?: string | undefined
+  dueFrom?: string | undefined
+  dueTo?: string | undefined
+  /** a name for the sort, and its order by columns of `orders` */
+  sort: { key: string; order: SQL }
+  limit: number
+  offset: number
+}
+
+const FILTERS = {
+  phase: sql`${orders.phase} = ${sql.placeholder('phase')}`,
+  customerId: sql`${orders.customerId} = ${sql.placeholder('customerId')}`,
+  priority: sql`${orders.priority} = ${sql.placeholder('priority')}`,
+  createdFrom: sql`${orders.createdAt} >= ${sql.placeholder('createdFrom')}::timestamptz`,
+  createdTo: sql`${orders.createdAt} <= ${sql.placeholder('createdTo')}::timestamptz`,
+  dueFrom: sql`${orders.dueDate} >= ${sql.placeholder('dueFrom')}::date`,
+  dueTo: sql`${orders.dueDate} <= ${sql.placeholder('dueTo')}::date`,
+} as const
+
+const statements = new Map<string, Statement>()
+
+/**
+ * One statement that finds the matching orders once, counts them and returns one page; an empty
+ * page still has one row, with the total. Rendered once per shape (filters, spaces, sort).
+ */
+export function orderSearchStatement(input: OrderSearch): {
+  statement: Statement
+  values: Record<string, unknown>
+} {
+  const text = searchTextValues(input.q)
+  const present = (Object.keys(FILTERS) as (keyof typeof FILTERS)[]).filter(
+    (name) => input[name] !== undefined,
+  )
+  const key = `${Math.min(text.spaces, MAX_SPACES + 1)}:${present.join(',')}:${input.sort.key}`
+  let statement = statements.get(key)
+  if (statement === undefined) {
+    const where = sql.join(
+      [...present.map((name) => FILTERS[name]), searchTextCondition(text.spaces)],
+      sql` and `,
+    )
+    statement = prepareStatement(sql`with matched as materialized (
+        select ${orders.id} as id, ${orders.number} as number, ${orders.customerId} as customer_id,
+          ${orders.poNumber} as po_number, ${orders.priority} as priority, ${orders.phase} as phase,
+          ${orders.dueDate} as due_date, ${orders.createdAt} as created_at, ${orders.version} as version
+        from ${orders} where ${where})
+      select p.id, p.number, p.customer, p.po_number as "poNumber", p.priority::text as priority,
+        p.phase::text as phase, p.due_date::text as "dueDate",
+        (extract(epoch from p.created_at) * 1000)::float8 as "createdMs", p.version, t.total
+      from (select count(*) as total from matched) t
+      left join lateral (
+        select page.*, row_number() over () as position from (
+          select "orders".*, c.name as customer
+          from matched "orders" join customers c on c.id = "orders".customer_id
+          order by ${input.sort.order}, "orders"."id" asc
+          limit ${sql.placeholder('limit')} offset ${sql.placeholder('offset')}) page) p on true
+      order by p.position`)
+    statements.set(key, statement)
+  }
+  const values: Record<string, unknown> = {
+    ...text.values,
+    limit: input.limit,
+    offset: input.offset,
+  }
+  for (const name of present) values[name] = input[name]
+  return { statement, values }
+}
+
+/** The page and total of an order search, as GET /orders answers them. */
+export async function searchOrders(executor: Executor, input: OrderSearch) {
+  const { statement, values } = orderSearchStatement(input)
+  const found = await runStatement<OrderSearchRow>(executor, statement, values)
+  return {
+    orders: found.flatMap((row) =>
+      row.id === null
+        ? []
+        : [
+            {
+              id: row.id,
+              number: row.number,
+              customer: row.customer,
+              poNumber: row.poNumber,
+              priority: row.priority,
+              phase: row.phase,
+              dueDate: row.dueDate,
+              createdAt: new Date(Number(row.createdMs)).toISOString(),
+              version: row.version,
+            },
+          ],
+    ),
+    total: Number(found[0]?.total ?? 0),
+  }
+}
