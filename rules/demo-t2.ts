@@ -2,7 +2,7 @@
 import { join } from 'node:path'
 import type { RulesLoadResult } from '@torvan/catalog-loader'
 import { loadCatalog, loadRules } from '@torvan/catalog-loader'
-import type { Catalog, Configurator, Ruleset } from '@torvan/configurator-core'
+import type { Catalog, Configurator, Finding, Ruleset } from '@torvan/configurator-core'
 import { createConfigurator, formatIssue } from '@torvan/configurator-core'
 
 /** The repository's root folder. */
@@ -22,4 +22,22 @@ export async function loadDemoT2(): Promise<{
   if (ruleset === undefined)
     throw new Error(`the T2 rules do not compile:\n${loaded.issues.map(formatIssue).join('\n')}`)
   return { catalog, loaded, ruleset, configurator: createConfigurator({ catalog, ruleset }) }
+}
+
+/**
+ * The errors of a configuration, one a line, each with the rule that said it (its file and place in
+ * the file) and the configuration path: what a test prints when a sample no longer configures.
+ */
+export function describeErrors(ruleset: Ruleset, findings: readonly Finding[]): string {
+  return findings
+    .filter((finding) => finding.severity === 'error')
+    .map((finding) => {
+      const rule = ruleset.rules.find((r) => r.name === finding.rule)
+      const where =
+        rule === undefined
+          ? finding.rule
+          : `${finding.rule} (${rule.file.slice(root.length + 1)} rules[${rule.index}])`
+      return `  rule ${where} at ${finding.path === '' ? '(the configuration)' : finding.path}: ${finding.message}`
+    })
+    .join('\n')
 }

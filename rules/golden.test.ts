@@ -5,10 +5,10 @@ import { join } from 'node:path'
 import type { PriceList } from '@torvan/configurator-core'
 import { bomToCsv, bomToText, createBomDocument, rollUpCost } from '@torvan/configurator-core'
 import { describe, expect, it } from 'vitest'
-import { loadDemoT2, root } from './demo-t2.js'
+import { describeErrors, loadDemoT2, root } from './demo-t2.js'
 
 const golden = join(root, 'fixtures', 'golden')
-const { configurator } = await loadDemoT2()
+const { configurator, ruleset } = await loadDemoT2()
 const prices = JSON.parse(
   readFileSync(join(root, 'fixtures', 'catalog', 'prices.json'), 'utf8'),
 ) as PriceList
@@ -35,7 +35,8 @@ describe.each(samples)('%s', (sample) => {
   const result = createBomDocument(configurator, configuration, {
     now: new Date('2026-01-01T00:00:00Z'),
   })
-  if (!result.ok) throw new Error(`${sample} does not configure`)
+  if (!result.ok)
+    throw new Error(`${sample} does not configure:\n${describeErrors(ruleset, result.findings)}`)
   const { document } = result
 
   it('gives the golden BOM document, with its cost roll-up', () => {

@@ -257,7 +257,7 @@ export async function readCatalogFolder(directory: string): Promise<{
   warnings: number
 }> {
   const loaded = await loadCatalog(directory)
-  if (!loaded.ok || loaded.catalog === undefined) {
+  if (!loaded.ok) {
     throw new SetupError(
       `the catalog in ${directory} has errors; nothing was imported:\n${formatLoadReport(loaded.report)}`,
     )
@@ -287,7 +287,7 @@ export async function importRules(
   input: { directory: string; catalog: Catalog },
 ): Promise<{ version: number; created: boolean }> {
   const loaded = await loadRules(input.directory, { catalog: input.catalog })
-  if (!loaded.ok || loaded.ruleset === undefined) {
+  if (!loaded.ok) {
     const errors = loaded.issues.filter((issue) => issue.severity === 'error')
     throw new SetupError(
       `the rules in ${input.directory} have errors; nothing was stored:\n${errors.map(formatIssue).join('\n')}`,

@@ -15,12 +15,12 @@ export type {
 export { CATALOG_FILES, convertCatalogFiles } from './catalog-files.js'
 
 /** Loading a product's rules folder and compiling it. */
-export type { RulesLoadResult } from './load-rules.js'
+export type { RulesLoadFiles, RulesLoadResult } from './load-rules.js'
 export { RULES_FILES, loadRules } from './load-rules.js'
 
 /** Load reports: counts, errors and warnings with file, JSON path, line and column. */
 export type { LoadReport, LocatedIssue } from './report.js'
-export { formatLoadReport } from './report.js'
+export { formatLoadReport, formatLocatedIssue } from './report.js'
 
 /** JSON documents that remember where each value is written. */
 export type { JsonDocument, JsonDocumentResult, Position } from './read-json.js'

@@ -8,13 +8,13 @@ import type { JsonDocument } from './read-json.js'
 import { readJsonFile, withPositions } from './read-json-file.js'
 import type { LoadReport } from './report.js'
 
-/** A loaded catalog: the graph (absent when a file could not be read or parsed) and its report. */
-export interface CatalogLoadResult {
-  /** true when the report has no errors */
-  ok: boolean
-  catalog: Catalog | undefined
-  report: LoadReport
-}
+/**
+ * A loaded catalog: the graph (absent when a file could not be read or parsed) and its report. After
+ * checking `ok` (true when the report has no errors), `catalog` is a `Catalog`.
+ */
+export type CatalogLoadResult =
+  | { ok: true; catalog: Catalog; report: LoadReport }
+  | { ok: false; catalog: Catalog | undefined; report: LoadReport }
 
 /**
  * Loads the customer's catalog files (`categories.json`, `assemblies.json`, `parts.json`) from a
@@ -75,6 +75,7 @@ export async function loadCatalog(directory: string): Promise<CatalogLoadResult>
   const located = withPositions(sortIssues(issues), documents)
   report.errors = located.filter((issue) => issue.severity === 'error')
   report.warnings = located.filter((issue) => issue.severity === 'warning')
-  const ok = report.errors.length === 0
-  return { ok, catalog, report }
+  return report.errors.length === 0 && catalog !== undefined
+    ? { ok: true, catalog, report }
+    : { ok: false, catalog, report }
 }

@@ -12,6 +12,8 @@ import { compileRuleset, sortIssues } from '@torvan/configurator-core'
 import type { JsonDocument } from './read-json.js'
 import { readJsonFile, withPositions } from './read-json-file.js'
 import type { LocatedIssue } from './report.js'
+import type { SchemaKind } from './schema-reference.js'
+import { schemaReferenceIssues } from './schema-reference.js'
 
 /** The files a rules folder holds besides its rule files. */
 export const RULES_FILES = {
@@ -20,18 +22,27 @@ export const RULES_FILES = {
   tests: 'tests',
 } as const
 
-/** A loaded rules folder: the compiled ruleset when there is no error, its test-case files, every issue. */
-export interface RulesLoadResult {
-  ok: boolean
-  ruleset: Ruleset | undefined
-  /** the files as read, for hashing and the reference engine */
-  source: RulesetSource | undefined
+/** What a rules folder load gives besides the ruleset. */
+export interface RulesLoadFiles {
   /** `tests/*.cases.json`, parsed */
   cases: RulesetFile[]
   issues: LocatedIssue[]
   /** every file read, by display name, for locating later issues (e.g. in cases) */
   documents: ReadonlyMap<string, JsonDocument>
 }
+
+/**
+ * A loaded rules folder: the compiled ruleset when there is no error, its test-case files, every
+ * issue. After checking `ok`, `ruleset` is a `Ruleset` and `source` the files it was compiled from.
+ */
+export type RulesLoadResult =
+  | (RulesLoadFiles & { ok: true; ruleset: Ruleset; source: RulesetSource })
+  | (RulesLoadFiles & {
+      ok: false
+      ruleset: undefined
+      /** the files as read, for hashing and the reference engine, when product.json was read */
+      source: RulesetSource | undefined
+    })
 
 async function listJson(directory: string): Promise<string[]> {
   const entries = await readdir(directory, { withFileTypes: true }).catch(() => [])
@@ -54,7 +65,7 @@ export async function loadRules(
   options: { catalog?: Catalog } & CustomOperators = {},
 ): Promise<RulesLoadResult> {
   const documents = new Map<string, JsonDocument>()
-  const empty = { ok: false, ruleset: undefined, source: undefined, cases: [], documents }
+  const empty = { ok: false as const, ruleset: undefined, source: undefined, cases: [], documents }
   const info = await stat(directory).catch(() => undefined)
   if (info === undefined || !info.isDirectory()) {
     const issue: Issue = {
@@ -66,33 +77,32 @@ export async function loadRules(
     return { ...empty, issues: [issue] }
   }
   const issues: Issue[] = []
-  const read = async (name: string): Promise<RulesetFile | undefined> => {
-    const file = join(directory, name)
+  const read = async (file: string, kind: SchemaKind): Promise<RulesetFile | undefined> => {
     const result = await readJsonFile(file, file)
     issues.push(...result.issues)
     if (result.document === undefined) return undefined
     documents.set(file, result.document)
-    return { file, content: result.document.value }
+    const content = result.document.value
+    issues.push(...(await schemaReferenceIssues({ file, content, kind })))
+    return { file, content }
   }
 
   const names = await listJson(directory)
-  const product = await read(RULES_FILES.product)
-  const numbers = names.includes(RULES_FILES.numbers) ? await read(RULES_FILES.numbers) : undefined
+  const product = await read(join(directory, RULES_FILES.product), 'product')
+  const numbers = names.includes(RULES_FILES.numbers)
+    ? await read(join(directory, RULES_FILES.numbers), 'numbers')
+    : undefined
   const rules: RulesetFile[] = []
   for (const name of names) {
     if (name === RULES_FILES.product || name === RULES_FILES.numbers) continue
-    const file = await read(name)
+    const file = await read(join(directory, name), 'rules')
     if (file !== undefined) rules.push(file)
   }
   const cases: RulesetFile[] = []
   const testsDirectory = join(directory, RULES_FILES.tests)
   for (const name of await listJson(testsDirectory)) {
-    const file = join(testsDirectory, name)
-    const result = await readJsonFile(file, file)
-    issues.push(...result.issues)
-    if (result.document === undefined) continue
-    documents.set(file, result.document)
-    cases.push({ file, content: result.document.value })
+    const file = await read(join(testsDirectory, name), 'cases')
+    if (file !== undefined) cases.push(file)
   }
 
   if (product === undefined) {
@@ -102,13 +112,8 @@ export async function loadRules(
   const compiled = compileRuleset(source, options)
   issues.push(...compiled.issues)
   const located = withPositions(sortIssues(issues), documents)
-  const ok = !located.some((issue) => issue.severity === 'error')
-  return {
-    ok,
-    ruleset: ok ? compiled.ruleset : undefined,
-    source,
-    cases,
-    issues: located,
-    documents,
-  }
+  const files = { source, cases, issues: located, documents }
+  return compiled.ok && !located.some((issue) => issue.severity === 'error')
+    ? { ...files, ok: true, ruleset: compiled.ruleset }
+    : { ...files, ok: false, ruleset: undefined }
 }

@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises'
 import type { Issue } from '@torvan/configurator-core'
-import type { JsonDocument } from './read-json.js'
+import type { JsonDocument, Position } from './read-json.js'
 import { parseJsonDocument } from './read-json.js'
 import type { LocatedIssue } from './report.js'
 
@@ -41,7 +41,12 @@ export function withPositions(
 ): LocatedIssue[] {
   return issues.map((issue) => {
     if (issue.file === undefined) return issue
-    const position = documents.get(issue.file)?.locate(issue.path)
+    const document = documents.get(issue.file)
+    if (document === undefined) return issue
+    // a missing key points at the object that lacks it
+    let position: Position | undefined
+    for (let length = issue.path.length; length >= 0 && position === undefined; length--)
+      position = document.locate(issue.path.slice(0, length))
     return position === undefined
       ? issue
       : { ...issue, line: position.line, column: position.column }

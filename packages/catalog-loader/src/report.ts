@@ -25,6 +25,18 @@ export interface LoadReport {
   warnings: LocatedIssue[]
 }
 
+/**
+ * Formats an issue as one line that editors and terminals link to its place:
+ * `file:line:column: path: message (hint)`; without a known position, as {@link formatIssue} does.
+ *
+ * @example formatLocatedIssue(issue) // 'rules/t2/basins.json:12:7: rules[3].conditions.all[1].fact: unknown fact "basinCount"'
+ */
+export function formatLocatedIssue(issue: LocatedIssue): string {
+  if (issue.file === undefined || issue.line === undefined) return formatIssue(issue)
+  const { file, ...rest } = issue
+  return `${file}:${issue.line}:${issue.column ?? 1}: ${formatIssue(rest)}`
+}
+
 function plural(count: number, one: string, many = `${one}s`): string {
   return `${count} ${count === 1 ? one : many}`
 }
@@ -50,7 +62,7 @@ export function formatLoadReport(
   ]
   if (report.errors.length > 0) {
     lines.push('', 'Errors:')
-    for (const error of report.errors) lines.push(`  ${formatIssue(error)}`)
+    for (const error of report.errors) lines.push(`  ${formatLocatedIssue(error)}`)
   }
   if (report.warnings.length > 0) {
     lines.push('', 'Warnings:')
@@ -62,7 +74,8 @@ export function formatLoadReport(
     }
     for (const [code, warnings] of [...byCode].sort(([a], [b]) => (a < b ? -1 : 1))) {
       lines.push(`  ${code} (${warnings.length}):`)
-      for (const warning of warnings.slice(0, perCode)) lines.push(`    ${formatIssue(warning)}`)
+      for (const warning of warnings.slice(0, perCode))
+        lines.push(`    ${formatLocatedIssue(warning)}`)
       if (warnings.length > perCode) {
         lines.push(`    … and ${warnings.length - perCode} more (--verbose lists them all)`)
       }

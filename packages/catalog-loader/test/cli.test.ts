@@ -250,9 +250,9 @@ describe('torvan catalog check on a catalog with graph errors', () => {
     expect(
       stdout.split('\n').filter((line) => line.startsWith('  ') && line.includes('.json')),
     ).toEqual([
-      '  assemblies.json: assemblies.LOOP.subcategory_code: "LOOP" is in subcategory "1.9", which the categories do not define',
-      '  assemblies.json: assemblies["T2-BSN-EDR-KIT"].components[0].part_id: "T2-DRAIN-VALVEX" is neither a part nor an assembly',
-      '  assemblies.json: assemblies["T2-BSN-EDR-KIT"].components[1].quantity: quantity must be a positive number: expected number > 0, received -1',
+      '  assemblies.json:1:205: assemblies.LOOP.subcategory_code: "LOOP" is in subcategory "1.9", which the categories do not define',
+      '  assemblies.json:1:97: assemblies["T2-BSN-EDR-KIT"].components[0].part_id: "T2-DRAIN-VALVEX" is neither a part nor an assembly',
+      '  assemblies.json:1:158: assemblies["T2-BSN-EDR-KIT"].components[1].quantity: quantity must be a positive number: expected number > 0, received -1',
     ])
   })
 })

@@ -1,6 +1,7 @@
 import type { z } from 'zod'
 import type { Issue, PathSegment } from './issues.js'
 import { didYouMean } from './text/suggest.js'
+import { knownKeysAt } from './zod-keys.js'
 
 function entries(count: number): string {
   return count === 1 ? '1 entry' : `${count} entries`
@@ -163,15 +164,23 @@ export function zodIssues(
     file?: string | undefined
     basePath?: readonly PathSegment[]
     known?: (path: PathSegment[]) => Iterable<string>
+    /** the schema and the input it parsed: unknown keys then get a did-you-mean from its keys */
+    parsed?: { schema: z.ZodType; input: unknown }
   } = {},
 ): Issue[] {
   const out: Issue[] = []
   const base = where.basePath ?? []
+  const parsed = where.parsed
+  const known =
+    where.known ??
+    (parsed === undefined
+      ? undefined
+      : (path: PathSegment[]) => knownKeysAt(parsed.schema, parsed.input, path.slice(base.length)))
   for (const issue of issues) {
     const path = [...base, ...(issue.path as PathSegment[])]
     if (issue.code === 'unrecognized_keys') {
       for (const key of issue.keys) {
-        const candidates = where.known?.(path)
+        const candidates = known?.(path)
         const hint = candidates === undefined ? undefined : didYouMean(key, candidates)
         out.push({
           code: 'unknown_key',

@@ -22,7 +22,7 @@ export async function checkCatalogCommand(
 export async function requireCatalog(directory: string): Promise<Catalog> {
   const { ok, catalog, report } = await loadCatalog(directory)
   stopIfMissingDirectory(report.errors)
-  if (!ok || catalog === undefined) {
+  if (!ok) {
     throw new CliError(
       `the catalog in ${directory} has ${report.errors.length} error${report.errors.length === 1 ? '' : 's'}; run \`torvan catalog check ${directory}\` to see them`,
       EXIT.unusable,

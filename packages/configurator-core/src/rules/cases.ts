@@ -1,8 +1,75 @@
 import type { Issue } from '../issues.js'
 import { zodIssues } from '../zod-issues.js'
 import type { Configurator, ConfigureResult } from './configure.js'
+import { z } from 'zod'
+import { MODEL_RULE } from '../configuration/validate.js'
+import type { PathSegment } from '../issues.js'
+import { didYouMean } from '../text/suggest.js'
 import type { RuleCase } from './schema.js'
-import { CasesFileSchema } from './schema.js'
+import { CasesFileSchema, RuleCaseSchema } from './schema.js'
+
+const CasesEnvelopeSchema = CasesFileSchema.extend({ cases: z.array(z.unknown()) })
+
+/** ids a case may name: catalog items and the ids custom-part templates make */
+function knownItem(configurator: Configurator): (id: string) => boolean {
+  const patterns = [...configurator.ruleset.customParts.values()].map(
+    (template) =>
+      new RegExp(
+        `^${template.id
+          .split(/\{[^}]*\}/)
+          .map((text) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
+          .join('.+')}$`,
+      ),
+  )
+  return (id) =>
+    configurator.catalog.resolve(id) !== undefined || patterns.some((pattern) => pattern.test(id))
+}
+
+/** ids and rule names in a case's expectations that do not exist: such a case tests nothing */
+function expectationIssues(
+  test: RuleCase,
+  context: {
+    file: string
+    at: PathSegment[]
+    knownIds: (id: string) => boolean
+    ruleNames: readonly string[]
+    configurator: Configurator
+  },
+): Issue[] {
+  const { file, at, knownIds, ruleNames } = context
+  const issues: Issue[] = []
+  const checkId = (id: string, path: PathSegment[]) => {
+    if (knownIds(id)) return
+    const hint = didYouMean(id, context.configurator.catalog.ids())
+    issues.push({
+      code: 'unknown_item',
+      severity: 'error',
+      file,
+      path: [...at, 'expect', ...path],
+      message: `item ${JSON.stringify(id)} is not in the catalog, and no custom-part template makes it: this expectation tests nothing`,
+      ...(hint === undefined ? {} : { hint }),
+    })
+  }
+  test.expect.lines?.forEach((line, i) => {
+    checkId(line.id, ['lines', i, 'id'])
+  })
+  test.expect.absent?.forEach((id, i) => {
+    checkId(id, ['absent', i])
+  })
+  test.expect.findings?.forEach((finding, i) => {
+    if (finding.rule === undefined || ruleNames.includes(finding.rule)) return
+    const hint = didYouMean(finding.rule, ruleNames)
+    issues.push({
+      code: 'unknown_rule',
+      severity: 'error',
+      file,
+      path: [...at, 'expect', 'findings', i, 'rule'],
+      message: `no rule is named ${JSON.stringify(finding.rule)}`,
+      ...(hint === undefined ? {} : { hint }),
+    })
+  })
+  return issues
+}
 
 /**
  * Applies a JSON merge patch (RFC 7396): objects merge, anything else replaces, `null` removes a key.
@@ -136,12 +203,35 @@ export function runRuleCases(
     issues: [],
     fired: new Set(),
   }
-  const parsed = CasesFileSchema.safeParse(input.content, { reportInput: true })
+  const parsed = CasesEnvelopeSchema.safeParse(input.content, { reportInput: true })
   if (!parsed.success) {
-    outcome.issues = zodIssues(parsed.error.issues, { file: input.file })
+    outcome.issues = zodIssues(parsed.error.issues, {
+      file: input.file,
+      parsed: { schema: CasesEnvelopeSchema, input: input.content },
+    })
     return outcome
   }
-  parsed.data.cases.forEach((test, index) => {
+  const knownIds = knownItem(configurator)
+  // findings of the configuration's own check come from the pseudo-rule product-model
+  const ruleNames = [MODEL_RULE, ...configurator.ruleset.rules.map((rule) => rule.name)]
+  parsed.data.cases.forEach((raw, index) => {
+    // each case on its own: one malformed case hides no other
+    const at = ['cases', index]
+    const one = RuleCaseSchema.safeParse(raw, { reportInput: true })
+    if (!one.success) {
+      outcome.issues.push(
+        ...zodIssues(one.error.issues, {
+          file: input.file,
+          basePath: at,
+          parsed: { schema: RuleCaseSchema, input: raw },
+        }),
+      )
+      return
+    }
+    const test = one.data
+    outcome.issues.push(
+      ...expectationIssues(test, { file: input.file, at, knownIds, ruleNames, configurator }),
+    )
     if (test.config !== undefined && test.patch !== undefined) {
       outcome.issues.push({
         code: 'malformed_case',

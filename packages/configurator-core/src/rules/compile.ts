@@ -4,8 +4,10 @@ import type { CustomOperators } from './custom-operators.js'
 import { operandIssues } from './operand-check.js'
 import { DECORATOR_NAMES, OPERATOR_NAMES, resolveOperator } from './operators.js'
 import { parseJsonPath, readFactPath } from './path.js'
+import type { Comparison } from './operators.js'
 import type { Shape } from './shape.js'
 import { ANY, BOOLEAN, NUMBER, STRING, enumValues, unionOf, walkShape } from './shape.js'
+import { comparedValueProblems } from './value-check.js'
 
 /** The facts of one evaluation, by slot; compiled code reads `values[slot]`. */
 export type Values = unknown[]
@@ -37,11 +39,35 @@ export interface Compiled<TFn> {
   reads: ReadPattern[]
 }
 
+/** A condition leaf comparing a fact with a literal, kept for the static reachability checks. */
+export interface LeafInfo {
+  at: PathSegment[]
+  /** the fact and path as a reader writes them: `sink.lengthIn` */
+  label: string
+  slot: number
+  segments: readonly PathSegment[]
+  shape: Shape
+  operator: string
+  value: unknown
+  compare: Comparison
+}
+
+/** operators the reachability checks can reason about: plain comparisons, maybe negated */
+const READABLE =
+  /^(not:)*(equal|notEqual|in|notIn|lessThan|lessThanInclusive|greaterThan|greaterThanInclusive)$/
+
+/** `sink` and `$.lengthIn` as one label: `sink.lengthIn` */
+export function factLabel(fact: string, path: string | undefined): string {
+  if (path === undefined) return fact
+  const rest = path.startsWith('$') ? path.slice(1) : path
+  return rest === '' ? fact : /^[A-Za-z_$]/.test(rest) ? `${fact}.${rest}` : `${fact}${rest}`
+}
+
 /** A template such as `T2-ADW-BASIN{basin.size}`, compiled. */
 export interface CompiledTemplate extends Compiled<(values: Values) => string> {
   /** the literal text when there are no placeholders */
   constant?: string
-  parts: ({ text: string } | { shape: Shape })[]
+  parts: ({ text: string } | { shape: Shape; label: string })[]
 }
 
 const FALSE: Predicate = () => false
@@ -76,6 +102,8 @@ export class Compiler {
   readonly #realizing: string[] = []
   /** issues already recorded: a shared condition compiled at each reference reports once */
   readonly #seen = new Set<string>()
+  /** leaves that compare a fact with a literal, by their JSON path */
+  readonly leaves = new Map<string, LeafInfo>()
 
   constructor(
     readonly file: string,
@@ -132,7 +160,7 @@ export class Compiler {
     scope: Scope,
     ref: { fact: string; path?: string | undefined },
     at: PathSegment[],
-  ): (Compiled<Getter> & { shape: Shape }) | undefined {
+  ): (Compiled<Getter> & { shape: Shape; slot: number; segments: PathSegment[] }) | undefined {
     const fact = this.lookupFact(scope, ref.fact, [...at, 'fact'])
     if (fact === undefined) return undefined
     let segments: PathSegment[] = []
@@ -167,7 +195,7 @@ export class Compiler {
       segments.length === 0
         ? (values) => values[slot]
         : (values) => readFactPath(values[slot], segments)
-    return { fn, reads, shape: walked.shape }
+    return { fn, reads, shape: walked.shape, slot, segments }
   }
 
   /** Compiles a json-rules-engine condition into a predicate. */
@@ -340,7 +368,10 @@ export class Compiler {
         )
         return { fn: FALSE, reads: [] }
       }
-      if (left !== undefined) this.checkEnumValue(left.shape, { operator, value }, [...at, 'value'])
+      if (left !== undefined) {
+        this.checkEnumValue(left.shape, { operator, value }, [...at, 'value'])
+        this.checkValueType(left, { operator, value, fact: factLabel(fact, path) }, at)
+      }
     }
     if (left === undefined) return { fn: FALSE, reads: [] }
     if (resolved.declared !== undefined) {
@@ -355,6 +386,17 @@ export class Compiler {
     }
     const get = left.fn
     const compare = resolved.compare
+    if (right === undefined && READABLE.test(operator))
+      this.leaves.set(JSON.stringify(at), {
+        at,
+        label: factLabel(fact, path),
+        slot: left.slot,
+        segments: left.segments,
+        shape: left.shape,
+        operator,
+        value,
+        compare,
+      })
     if (
       right === undefined &&
       (operator === 'in' || operator === 'notIn') &&
@@ -383,6 +425,20 @@ export class Compiler {
         'fact params are not supported: a fact here is a value of the configuration, not a function',
       hint: 'read a part of the fact with "path" (e.g. "$.size.widthIn"), or declare a derived fact in product.json (docs/rules.md#derived-facts)',
     })
+  }
+
+  /** A literal compared with a fact must be of the fact's type, and the operator must suit the fact. */
+  private checkValueType(
+    left: { shape: Shape },
+    compared: { operator: string; value: unknown; fact: string },
+    at: PathSegment[],
+  ): void {
+    for (const problem of comparedValueProblems(left.shape, compared)) {
+      this.error([...at, ...problem.path], problem.code, {
+        message: problem.message,
+        hint: problem.hint,
+      })
+    }
   }
 
   /** A literal compared with an enum option must be one of its values. */
@@ -816,7 +872,7 @@ export class Compiler {
 
   /** Compiles `text` with `{fact.path}` placeholders; `{{` and `}}` are literal braces. */
   template(text: string, at: PathSegment[], scope: Scope): CompiledTemplate {
-    const parts: ({ text: string } | { get: Getter; shape: Shape })[] = []
+    const parts: ({ text: string } | { get: Getter; shape: Shape; label: string })[] = []
     const reads: ReadPattern[] = []
     let literal = ''
     for (let i = 0; i < text.length; i++) {
@@ -859,11 +915,13 @@ export class Compiler {
       if (literal !== '') parts.push({ text: literal })
       literal = ''
       if (reader === undefined) continue
-      parts.push({ get: reader.fn, shape: reader.shape })
+      parts.push({ get: reader.fn, shape: reader.shape, label: reference })
       reads.push(...reader.reads)
     }
     if (literal !== '') parts.push({ text: literal })
-    const publicParts = parts.map((p) => ('text' in p ? { text: p.text } : { shape: p.shape }))
+    const publicParts = parts.map((p) =>
+      'text' in p ? { text: p.text } : { shape: p.shape, label: p.label },
+    )
     if (parts.every((p) => 'text' in p)) {
       const constant = parts.map((p) => ('text' in p ? p.text : '')).join('')
       return { fn: () => constant, reads, constant, parts: publicParts }

@@ -10,6 +10,7 @@ import type {
   Compiled,
   FactDef,
   Getter,
+  LeafInfo,
   Predicate,
   ReadPattern,
   Scope,
@@ -23,7 +24,10 @@ import { NumbersFileSchema, ProductFileSchema, RuleFileSchema, RuleSchema } from
 import { z } from 'zod'
 
 const RuleFileEnvelopeSchema = RuleFileSchema.extend({ rules: z.array(z.unknown()) })
-import { NUMBER, STRING, shapeOfOption, stringDomain } from './shape.js'
+import { exclusiveIssues } from './exclusive.js'
+import { unreachableIssues } from './reachability.js'
+import { NUMBER, STRING, shapeOfOption } from './shape.js'
+import { templateTexts } from './template-domain.js'
 
 /** A JSON file of a ruleset as the loader read it: its display name and parsed content. */
 export interface RulesetFile {
@@ -116,12 +120,13 @@ export interface Ruleset {
   customOperators: CustomOperators
 }
 
-/** The result of {@link compileRuleset}: the ruleset when there is no error, and every issue. */
-export interface RulesetCompileResult {
-  ruleset: Ruleset | undefined
-  issues: Issue[]
-  ok: boolean
-}
+/**
+ * The result of {@link compileRuleset}: the ruleset when there is no error, and every issue. After
+ * checking `ok`, `ruleset` is a `Ruleset`, not `Ruleset | undefined`.
+ */
+export type RulesetCompileResult =
+  | { ok: true; ruleset: Ruleset; issues: Issue[] }
+  | { ok: false; ruleset: undefined; issues: Issue[] }
 
 /** Fact names an expression mentions, found without compiling it (for ordering derived facts). */
 function mentionedFacts(node: unknown, out: Set<string>): void {
@@ -189,7 +194,12 @@ export function compileRuleset(
   const productFile = source.product.file
   const parsedProduct = ProductFileSchema.safeParse(source.product.content, { reportInput: true })
   if (!parsedProduct.success) {
-    issues.push(...zodIssues(parsedProduct.error.issues, { file: productFile }))
+    issues.push(
+      ...zodIssues(parsedProduct.error.issues, {
+        file: productFile,
+        parsed: { schema: ProductFileSchema, input: source.product.content },
+      }),
+    )
     return { ruleset: undefined, issues: sortIssues(issues), ok: false }
   }
   const product: ProductFile = parsedProduct.data
@@ -289,12 +299,21 @@ export function compileRuleset(
   // rules
   const rules: CompiledRule[] = []
   const ruleNames = new Map<string, string>()
+  const fileLeaves = new Map<
+    string,
+    { leaves: ReadonlyMap<string, LeafInfo>; shared: ReadonlyMap<string, unknown> }
+  >()
   let nextSlot = productCompiler.slotCount
   for (const { file, content } of inDeclaredOrder(source.rules, product.ruleFiles ?? [])) {
     // the file's envelope first, then each rule on its own so that one bad rule hides no other
     const envelope = RuleFileEnvelopeSchema.safeParse(content, { reportInput: true })
     if (!envelope.success) {
-      issues.push(...zodIssues(envelope.error.issues, { file }))
+      issues.push(
+        ...zodIssues(envelope.error.issues, {
+          file,
+          parsed: { schema: RuleFileEnvelopeSchema, input: content },
+        }),
+      )
       continue
     }
     const list = envelope.data.rules
@@ -305,7 +324,13 @@ export function compileRuleset(
       const at: PathSegment[] = ['rules', index]
       const parsed = RuleSchema.safeParse(raw, { reportInput: true })
       if (!parsed.success) {
-        issues.push(...zodIssues(parsed.error.issues, { file, basePath: at }))
+        issues.push(
+          ...zodIssues(parsed.error.issues, {
+            file,
+            basePath: at,
+            parsed: { schema: RuleSchema, input: raw },
+          }),
+        )
         return
       }
       const rule = parsed.data
@@ -329,14 +354,37 @@ export function compileRuleset(
     })
     nextSlot = compiler.slotCount
     issues.push(...compiler.issues)
+    fileLeaves.set(file, { leaves: compiler.leaves, shared: compiler.sharedConditions })
+    issues.push(
+      ...unreachableIssues({
+        file,
+        leaves: compiler.leaves,
+        shared: compiler.sharedConditions,
+        rules: rules
+          .filter((rule) => rule.file === file)
+          .map((rule) => ({
+            name: rule.name,
+            index: rule.index,
+            conditions: rule.source.conditions,
+          })),
+        errors: compiler.issues.filter((i) => i.severity === 'error').map((i) => i.path),
+      }),
+    )
   }
+
+  issues.push(...ruleFileIssues(product.ruleFiles ?? [], { source, productFile }))
 
   // 700-series numbers
   const numbers = new Map<string, string>()
   if (source.numbers !== undefined) {
     const parsed = NumbersFileSchema.safeParse(source.numbers.content, { reportInput: true })
     if (!parsed.success)
-      issues.push(...zodIssues(parsed.error.issues, { file: source.numbers.file }))
+      issues.push(
+        ...zodIssues(parsed.error.issues, {
+          file: source.numbers.file,
+          parsed: { schema: NumbersFileSchema, input: source.numbers.content },
+        }),
+      )
     else for (const [id, number] of Object.entries(parsed.data.numbers)) numbers.set(id, number)
   }
 
@@ -353,8 +401,6 @@ export function compileRuleset(
     )
   }
 
-  const sorted = sortIssues(issues)
-  const ok = !sorted.some((issue) => issue.severity === 'error')
   const ruleset: Ruleset = {
     product: product.product,
     name: product.name,
@@ -370,7 +416,21 @@ export function compileRuleset(
     source,
     customOperators,
   }
-  return { ruleset: ok ? ruleset : undefined, issues: sorted, ok }
+  if (product.exclusive !== undefined && !issues.some((issue) => issue.severity === 'error')) {
+    issues.push(
+      ...exclusiveIssues({
+        ruleset,
+        groups: product.exclusive,
+        productFile,
+        catalog: options.catalog,
+        files: fileLeaves,
+      }),
+    )
+  }
+  const sorted = sortIssues(issues)
+  return sorted.some((issue) => issue.severity === 'error')
+    ? { ok: false, ruleset: undefined, issues: sorted }
+    : { ok: true, ruleset, issues: sorted }
 }
 
 function compileRule(
@@ -550,22 +610,6 @@ function compileEvent(
   }
 }
 
-const MAX_TEMPLATE_COMBINATIONS = 20_000
-
-/** Every string a template can give, or undefined when a placeholder's values cannot be listed. */
-function templateValues(template: CompiledTemplate): string[] | undefined {
-  let results = ['']
-  for (const part of template.parts) {
-    const values = 'text' in part ? [part.text] : stringDomain(part.shape)
-    if (values === undefined) return undefined
-    const next: string[] = []
-    for (const prefix of results) for (const value of values) next.push(prefix + value)
-    if (next.length > MAX_TEMPLATE_COMBINATIONS) return undefined
-    results = next
-  }
-  return results
-}
-
 function checkAgainstCatalog(input: {
   catalog: Catalog
   product: ProductFile
@@ -632,11 +676,26 @@ function checkAgainstCatalog(input: {
     const index = rule.source
     rule.events.forEach((event, position) => {
       if (event.type !== 'add') return
-      const values = templateValues(event.item)
-      if (values === undefined) return
+      const eventPath: PathSegment[] = index.event !== undefined ? ['event'] : ['events', position]
+      const listed = templateTexts(event.item)
+      if ('open' in listed) {
+        if (listed.open === 'text') return
+        const part = event.item.parts.filter((p) => 'label' in p)[listed.placeholder]
+        const label = part !== undefined && 'label' in part ? part.label : '…'
+        issues.push({
+          code: 'open_template',
+          severity: 'warning',
+          file: rule.file,
+          path: ['rules', rule.index, ...eventPath, 'params', 'item'],
+          message: `the ids this template gives cannot all be checked against the catalog: {${label}} can be any number`,
+          hint: 'bound its option with a minimum, a maximum and decimals, or make it an integer, so that every id it gives is checked',
+        })
+        return
+      }
+      if ('tooMany' in listed) return
+      const values = listed.texts
       const missing = values.filter((id) => catalog.resolve(id) === undefined)
       if (missing.length === 0) return
-      const eventPath: PathSegment[] = index.event !== undefined ? ['event'] : ['events', position]
       const shown = missing
         .slice(0, 5)
         .map((id) => JSON.stringify(id))
@@ -673,4 +732,39 @@ function checkAgainstCatalog(input: {
 function hintFor(value: string, candidates: Iterable<string>): { hint?: string } {
   const hint = didYouMean(value, candidates)
   return hint === undefined ? {} : { hint }
+}
+
+/** entries of `ruleFiles` that name no rule file of the folder (that file would silently not load) */
+function ruleFileIssues(
+  declared: readonly string[],
+  where: { source: RulesetSource; productFile: string },
+): Issue[] {
+  const present = where.source.rules.map((rule) => baseName(rule.file))
+  const issues: Issue[] = []
+  declared.forEach((name, i) => {
+    const at: PathSegment[] = ['ruleFiles', i]
+    if (declared.indexOf(name) < i) {
+      issues.push({
+        code: 'duplicate_rule_file',
+        severity: 'error',
+        file: where.productFile,
+        path: at,
+        message: `${JSON.stringify(name)} is listed twice; each rule file has one place in the BOM order`,
+      })
+      return
+    }
+    if (present.includes(name)) return
+    const hint =
+      didYouMean(name, present) ??
+      (present.length === 0 ? undefined : `the rule files here: ${present.join(', ')}`)
+    issues.push({
+      code: 'unknown_rule_file',
+      severity: 'error',
+      file: where.productFile,
+      path: at,
+      message: `${JSON.stringify(name)} is not a rule file of this product, so ruleFiles loads nothing for it`,
+      ...(hint === undefined ? {} : { hint }),
+    })
+  })
+  return issues
 }

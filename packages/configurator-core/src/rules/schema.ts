@@ -20,6 +20,27 @@ export type Expression = unknown
 
 const description = (text: string) => ({ description: text })
 
+/** the built-in operators and decorators, for the JSON Schema (the compiler checks with did-you-mean) */
+const OPERATORS = [
+  'equal',
+  'notEqual',
+  'lessThan',
+  'lessThanInclusive',
+  'greaterThan',
+  'greaterThanInclusive',
+  'in',
+  'notIn',
+  'contains',
+  'doesNotContain',
+] as const
+const DECORATORS = ['someFact', 'everyFact', 'someValue', 'everyValue', 'swap', 'not'] as const
+
+/** A condition's operator: parsed as any text, so that `rules check` can say what is close. */
+export const OperatorSchema = z.string().meta({
+  description: `how to compare the fact with the value: ${OPERATORS.join(', ')}, each may be written after decorators (${DECORATORS.map((d) => `${d}:`).join(', ')})`,
+  examples: [...OPERATORS],
+})
+
 /** One condition node; exactly which keys may go together is checked by the compiler. */
 export const ConditionSchema: z.ZodType<Condition> = z
   .strictObject({
@@ -43,24 +64,7 @@ export const ConditionSchema: z.ZodType<Condition> = z
       .string()
       .meta(description('a simple JSONPath into the fact, e.g. $.lengthIn'))
       .optional(),
-    operator: z
-      .string()
-      .meta({
-        description: 'how to compare the fact with the value',
-        examples: [
-          'equal',
-          'notEqual',
-          'lessThan',
-          'lessThanInclusive',
-          'greaterThan',
-          'greaterThanInclusive',
-          'in',
-          'notIn',
-          'contains',
-          'doesNotContain',
-        ],
-      })
-      .optional(),
+    operator: OperatorSchema.optional(),
     value: z
       .unknown()
       .meta(description('the value to compare with, or { "fact": …, "path": … }'))
@@ -221,6 +225,15 @@ export const RuleSchema = z
     description: z.string().optional(),
     priority: z.number().int().min(1).optional(),
     forEach: IterationSchema.optional(),
+    untested: z
+      .string()
+      .min(1)
+      .optional()
+      .meta(
+        description(
+          'why no test case fires this rule: rules test then does not fail for it (docs/rules.md#test-cases)',
+        ),
+      ),
     conditions: ConditionSchema,
     event: EventSchema.optional(),
     events: z.array(EventSchema).min(1).optional(),
@@ -300,6 +313,19 @@ const optionBase = {
   hint: z.string().optional(),
 }
 
+/** Every type an option can have (docs/rules.md#options). */
+export const OPTION_TYPES = [
+  'string',
+  'enum',
+  'number',
+  'integer',
+  'boolean',
+  'object',
+  'list',
+  'oneOf',
+  'item',
+] as const
+
 export const OptionSchema: z.ZodType<OptionSpec> = z
   .discriminatedUnion('type', [
     z.strictObject({
@@ -362,7 +388,10 @@ export const OptionSchema: z.ZodType<OptionSpec> = z
       include: z.array(z.string()).optional(),
     }),
   ])
-  .meta({ id: 'Option' })
+  .meta({
+    id: 'Option',
+    description: `one option of the configuration; "type" is ${OPTION_TYPES.join(', ')}`,
+  })
 
 export const CustomPartTemplateSchema = z.strictObject({
   family: z.string().min(1).meta(description('the 700-series family number, e.g. 720.215.001')),
@@ -420,6 +449,24 @@ export const ProductFileSchema = z
           'bounds a real configuration never reaches and a hostile one always does; checked before anything else',
         ),
       ),
+    exclusive: z
+      .record(
+        z.string(),
+        z.strictObject({
+          description: z.string().optional(),
+          items: z.array(z.string()).optional().meta(description('catalog ids')),
+          subcategories: z
+            .array(z.string())
+            .optional()
+            .meta(description('every item of these subcategories')),
+        }),
+      )
+      .meta(
+        description(
+          'groups of items a configuration holds at most one of (one body per sink): rules check proves that no two rules can both add one',
+        ),
+      )
+      .optional(),
     ruleFiles: z
       .array(z.string())
       .meta(
@@ -487,7 +534,36 @@ export type RuleCase = z.infer<typeof RuleCaseSchema>
  */
 export function ruleSchemas(): Record<string, unknown> {
   const generate = (schema: z.ZodType) =>
-    z.toJSONSchema(schema, { target: 'draft-2020-12', unrepresentable: 'any', io: 'input' })
+    z.toJSONSchema(schema, {
+      target: 'draft-2020-12',
+      unrepresentable: 'any',
+      io: 'input',
+      override: (context) => {
+        // editors flag a misspelt operator and complete the known ones
+        if ((context.zodSchema as unknown) === OperatorSchema) {
+          context.jsonSchema.anyOf = [
+            { enum: [...OPERATORS] },
+            {
+              type: 'string',
+              pattern: `^((${DECORATORS.join('|')}):)+(${OPERATORS.join('|')})$`,
+            },
+          ]
+        }
+        // one clear message for a misspelt option type, and completion of the nine
+        if ((context.zodSchema as unknown) === OptionSchema) {
+          const variants = context.jsonSchema.oneOf ?? []
+          delete context.jsonSchema.oneOf
+          context.jsonSchema.allOf = [
+            {
+              type: 'object',
+              properties: { type: { enum: [...OPTION_TYPES] } },
+              required: ['type'],
+            },
+            { oneOf: variants },
+          ]
+        }
+      },
+    })
   return {
     'product.schema.json': generate(ProductFileSchema),
     'numbers.schema.json': generate(NumbersFileSchema),

@@ -5,7 +5,8 @@ import { WILDCARD } from './path.js'
 /** What the static checks know of a fact's value: enough to check paths, enum values and item ids. */
 export type Shape =
   | { kind: 'any' }
-  | { kind: 'number' }
+  /** a number; `minimum`, `maximum` and `step` (1 for integers, 0.01 for 2 decimals) where the option says */
+  | { kind: 'number'; minimum?: number; maximum?: number; step?: number }
   | { kind: 'boolean' }
   | { kind: 'null' }
   /** a string; `values` when it is one of a known set */
@@ -28,8 +29,20 @@ export function shapeOfOption(option: OptionSpec): Shape {
     case 'enum':
       return { kind: 'string', values: option.values }
     case 'number':
-    case 'integer':
-      return NUMBER
+    case 'integer': {
+      const step =
+        option.type === 'integer'
+          ? 1
+          : option.decimals === undefined
+            ? undefined
+            : 10 ** -option.decimals
+      return {
+        kind: 'number',
+        ...(option.minimum === undefined ? {} : { minimum: option.minimum }),
+        ...(option.maximum === undefined ? {} : { maximum: option.maximum }),
+        ...(step === undefined ? {} : { step }),
+      }
+    }
     case 'boolean':
       return BOOLEAN
     case 'object': {
