@@ -10,6 +10,7 @@ import { benchHttp } from './http.bench.js'
 import { benchOutbox } from './outbox.bench.js'
 import type { BenchResult } from './measure.js'
 import { benchRules } from './rules.bench.js'
+import { benchSummary } from './summary.bench.js'
 
 const quick = process.argv.includes('--quick')
 const started = new Date()
@@ -21,6 +22,7 @@ for (const [group, run] of [
   ['database import', benchDatabase],
   ['HTTP load', benchHttp],
   ['outbox', benchOutbox],
+  ['order summary', benchSummary],
 ] as const) {
   process.stdout.write(`running ${group}${quick ? ' (quick)' : ''}…\n`)
   results.push(...(await run({ quick })))
