@@ -174,6 +174,19 @@ describe('configurations and BOMs', () => {
     }>(response)
     expect(explanations[0]?.verdict).toBe('added')
     expect(explanations[0]?.rules.some((rule) => rule.adds)).toBe(true)
+    // why not: the smallest change that would add it; all: true lists every rule that can give it
+    const whyNot = await json<{
+      explanations: { verdict: string; change?: { message: string }; rules: unknown[] }[]
+    }>(
+      await t.call('POST', '/configurations/explain', {
+        token: sales,
+        body: { configuration, items: ['T2-ADW-PB-6036-BLUE-SOLID-KIT'], all: true },
+      }),
+    )
+    expect(whyNot.explanations[0]).toMatchObject({
+      verdict: 'not-added',
+      change: { message: 'set pegboard.type to "SOLID"' },
+    })
     const unknown = await t.call('POST', '/configurations/explain', {
       token: sales,
       body: { configuration, items: ['T2-BSN-ESK-KT'] },

@@ -1,6 +1,13 @@
 import { readdir, stat } from 'node:fs/promises'
 import { join } from 'node:path'
-import type { Catalog, Issue, Ruleset, RulesetFile, RulesetSource } from '@torvan/configurator-core'
+import type {
+  Catalog,
+  CustomOperators,
+  Issue,
+  Ruleset,
+  RulesetFile,
+  RulesetSource,
+} from '@torvan/configurator-core'
 import { compileRuleset, sortIssues } from '@torvan/configurator-core'
 import type { JsonDocument } from './read-json.js'
 import { readJsonFile, withPositions } from './read-json-file.js'
@@ -36,14 +43,15 @@ async function listJson(directory: string): Promise<string[]> {
 
 /**
  * Reads a product's rules folder (`product.json`, `numbers.json`, every other `*.json` as a rule file,
- * `tests/*.cases.json`) and compiles it; with a catalog, item ids are checked too.
+ * `tests/*.cases.json`) and compiles it; with a catalog, item ids are checked too, and with `operators` /
+ * `decorators` a developer's own (see compileRuleset) are known to the rules and their checks.
  *
  * @example
  * const { ok, ruleset, issues } = await loadRules('rules/t2', { catalog })
  */
 export async function loadRules(
   directory: string,
-  options: { catalog?: Catalog } = {},
+  options: { catalog?: Catalog } & CustomOperators = {},
 ): Promise<RulesLoadResult> {
   const documents = new Map<string, JsonDocument>()
   const empty = { ok: false, ruleset: undefined, source: undefined, cases: [], documents }
@@ -91,10 +99,7 @@ export async function loadRules(
     return { ...empty, cases, issues: withPositions(sortIssues(issues), documents) }
   }
   const source: RulesetSource = { product, numbers, rules }
-  const compiled = compileRuleset(
-    source,
-    options.catalog === undefined ? {} : { catalog: options.catalog },
-  )
+  const compiled = compileRuleset(source, options)
   issues.push(...compiled.issues)
   const located = withPositions(sortIssues(issues), documents)
   const ok = !located.some((issue) => issue.severity === 'error')

@@ -448,6 +448,17 @@ describe('torvan options and torvan explain', () => {
     expect(stdout).toContain(
       'T2-SEISMIC-FEET: not in the BOM: no rule that can add it did\n  rule feet (body-legs.json): fired but gives T2-LEVELING-CASTOR-475\n',
     )
+    expect(stdout).toContain('  to add it: set feet to "SEISMIC_FEET"\n')
+  })
+
+  it('lists the rules that fired for another id only with --all', async () => {
+    const args = [join(CONFIGS, 't2-b2-standard.json'), 'T2-BSN-EDR-KIT', ...rulesArgs]
+    const plain = await run('explain', ...args)
+    const all = await run('explain', ...args, '--all')
+    const gaveAnother =
+      'rule accessory (accessories.json) for accessories[0]: fired but gives T-OA-BINRAIL-36-KIT'
+    expect(plain.stdout).not.toContain(gaveAnother)
+    expect(all.stdout).toContain(gaveAnother)
   })
 
   it('prints a list of explanations with --json, and exits 1 for an unknown item', async () => {

@@ -42,6 +42,7 @@ describe('the public API', () => {
     expect(Object.keys(api).sort()).toMatchInlineSnapshot(`
       [
         "ConfiguratorError",
+        "DEFAULT_CHANGE_BUDGET",
         "DEFAULT_EXPLAIN_BUDGET",
         "DEFAULT_LIMITS",
         "DEFAULT_MAX_REASONS",
@@ -75,6 +76,7 @@ describe('the public API', () => {
         "diffBoms",
         "diffLines",
         "explain",
+        "explainAsync",
         "explode",
         "explodeLines",
         "flatten",

@@ -59,6 +59,12 @@ export type {
 export { ruleSchemas } from './rules/schema.js'
 export type { Ruleset, RulesetCompileResult, RulesetFile, RulesetSource } from './rules/ruleset.js'
 export { compileRuleset } from './rules/ruleset.js'
+export type {
+  CustomOperators,
+  DecoratorDefinition,
+  OperandType,
+  OperatorDefinition,
+} from './rules/custom-operators.js'
 export type { BomLine, Configurator, ConfigureResult, CustomPartSpec } from './rules/configure.js'
 export { createConfigurator } from './rules/configure.js'
 export type { CaseFailure, CasesFileResult } from './rules/cases.js'
@@ -81,7 +87,9 @@ export type { OptionsAsyncSettings } from './explain/options-async.js'
 export { optionsAsync } from './explain/options-async.js'
 export type { AbortSignalLike, Truncation, TruncationReason } from './explain/work-budget.js'
 export type { ConditionTrace, ExplainRequest, Explanation, RuleTrace } from './explain/explain.js'
-export { DEFAULT_EXPLAIN_BUDGET, explain } from './explain/explain.js'
+export { DEFAULT_EXPLAIN_BUDGET, explain, explainAsync } from './explain/explain.js'
+export type { ConfigurationChange, SuggestedChange } from './explain/why-not.js'
+export { DEFAULT_CHANGE_BUDGET } from './explain/why-not.js'
 export type { Derivation, DerivationField } from './explain/derivation.js'
 
 /** BOM documents: versioned, hashed, exploded and flattened; diffs, consolidation, cost and exports. */

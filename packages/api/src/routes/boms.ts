@@ -3,7 +3,7 @@ import {
   bomToCsv,
   ConfiguratorError,
   diffBoms,
-  explain,
+  explainAsync,
   optionsAsync,
 } from '@torvan/configurator-core'
 import { eq } from 'drizzle-orm'
@@ -104,6 +104,10 @@ export const bomRoutes = [
     body: z.strictObject({
       configuration: Configuration,
       items: z.array(z.string().min(1)).min(1).max(50).describe('item ids to explain'),
+      all: z
+        .boolean()
+        .optional()
+        .describe('also list the rules that fired but gave another id (default false)'),
     }),
     response: {
       status: 200,
@@ -111,14 +115,21 @@ export const bomRoutes = [
       schema: z.object({ explanations: z.array(z.unknown()) }),
     },
     problems: [404, 503],
-    handler: ({ body, services }) => {
+    handler: async ({ body, services, c }) => {
       const { configurator } = requireModel(services)
+      // the search for a change pauses for the event loop, and stops when the client goes away
+      const signal = c.req.raw.signal
       try {
-        return Promise.resolve({
-          body: {
-            explanations: body.items.map((id) => explain(configurator, body.configuration, id)),
-          },
-        })
+        const explanations = []
+        for (const item of body.items)
+          explanations.push(
+            await explainAsync(configurator, body.configuration, {
+              item,
+              all: body.all === true,
+              signal,
+            }),
+          )
+        return { body: { explanations } }
       } catch (error) {
         if (error instanceof ConfiguratorError && error.code === 'unknown_item') {
           throw new ProblemError(

@@ -155,16 +155,19 @@ function formatExplanation(explanation: Explanation): string {
     out.push(`  rule ${rule.rule} (${file})${element}: ${what}`)
     out.push(...formatCondition(rule.conditions, 2))
   }
+  if (explanation.change !== undefined) out.push(`  to add it: ${explanation.change.message}`)
+  else if (explanation.verdict === 'not-added' && explanation.truncated === undefined)
+    out.push('  no change of one or two options adds it')
   if (explanation.truncated !== undefined)
     out.push(`  incomplete: ${explanation.truncated.message}`)
   return `${out.join('\n')}\n`
 }
 
-/** `torvan explain <config.json> <itemId>... --catalog <dir> --rules <dir> [--json]`. */
+/** `torvan explain <config.json> <itemId>... --catalog <dir> --rules <dir> [--all] [--json]`. */
 export async function explainCommand(
   io: CliIo,
   args: { file: string; items: readonly string[]; catalog: string; rules: string },
-  settings: { json: boolean },
+  settings: { json: boolean; all?: boolean },
 ): Promise<number> {
   const config = await requireInput(args.file)
   const { configurator } = await requireConfigurator(io, args.rules, args.catalog)
@@ -172,7 +175,7 @@ export async function explainCommand(
   const results: (Explanation | { item: string; error: string })[] = []
   for (const item of args.items) {
     try {
-      const explanation = explain(configurator, config, item)
+      const explanation = explain(configurator, config, { item, all: settings.all === true })
       if (explanation.verdict === 'invalid-configuration') exit = EXIT.problems
       results.push(explanation)
       if (!settings.json) io.stdout(formatExplanation(explanation))

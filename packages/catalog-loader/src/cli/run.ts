@@ -34,9 +34,11 @@ Usage:
       For every option of a partial configuration: the values that can still lead to a valid
       configuration, and for each other value the rule and message that rule it out.
       Exit 1 when the configuration is malformed (a wrong type, an unknown key or value).
-  torvan explain <config.json> <itemId>... --catalog <dir> --rules <dir> [--json]
-      Why each item is in the BOM (the rules, their conditions and the fact values), or why not.
-      Exit 1 for an unknown item or a configuration with errors.
+  torvan explain <config.json> <itemId>... --catalog <dir> --rules <dir> [--all] [--json]
+      Why each item is in the BOM (the rules, their conditions and the fact values, derived facts
+      down to the configuration), or why not and the smallest change that would add it; --all lists
+      also the rules that fired but gave another id. Exit 1 for an unknown item or a configuration
+      with errors.
 
 Options:
   --json       machine-readable output on stdout
@@ -47,6 +49,7 @@ Options:
   --format     json, csv or tree: print the BOM document in that form
   --flat       with --format csv or tree: the flattened part list instead of the tree
   --prices     a price list ({ "currency", "prices": { id: "12.50" } }) for costs
+  --all        with explain: also the rules that fired but gave another id
   -h, --help   this text
 
 Exit codes: 0 ok, 1 the input has problems, 2 the command could not run (bad usage, missing files),
@@ -57,6 +60,7 @@ const OPTIONS = {
   json: { type: 'boolean', default: false },
   verbose: { type: 'boolean', default: false },
   flat: { type: 'boolean', default: false },
+  all: { type: 'boolean', default: false },
   quantity: { type: 'string' },
   catalog: { type: 'string' },
   rules: { type: 'string' },

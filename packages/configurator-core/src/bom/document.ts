@@ -73,8 +73,21 @@ export function hashCatalog(catalog: Catalog): string {
   return hash
 }
 
+/** custom operators and decorators as text (types and source code), or undefined when there are none */
+function customOperatorsText(ruleset: Ruleset): Record<string, unknown> | undefined {
+  const { operators = {}, decorators = {} } = ruleset.customOperators
+  if (Object.keys(operators).length === 0 && Object.keys(decorators).length === 0) return undefined
+  const text: Record<string, unknown> = {}
+  for (const [name, d] of Object.entries(operators))
+    text[`operator ${name}`] = { fact: d.fact, value: d.value, code: String(d.compare) }
+  for (const [name, d] of Object.entries(decorators))
+    text[`decorator ${name}`] = { fact: d.fact ?? 'any', code: String(d.apply) }
+  return text
+}
+
 /**
- * A hash of a ruleset's files (product model, numbers, every rule file), computed once per ruleset.
+ * A hash of a ruleset's files (product model, numbers, every rule file, and custom operators when
+ * there are any), computed once per ruleset.
  *
  * @example hashRuleset(ruleset) // '2c26b4…'
  */
@@ -82,6 +95,7 @@ export function hashRuleset(ruleset: Ruleset): string {
   let hash = rulesetHashes.get(ruleset)
   if (hash === undefined) {
     const { product, numbers, rules } = ruleset.source
+    const custom = customOperatorsText(ruleset)
     hash = sha256(
       canonicalJson({
         product: product.content,
@@ -90,6 +104,8 @@ export function hashRuleset(ruleset: Ruleset): string {
         rules: rules
           .map((r) => [baseName(r.file), r.content] as const)
           .sort(([a], [b]) => compareText(a, b)),
+        // a developer's operators change what the rules mean: their declarations and code count
+        ...(custom === undefined ? {} : { custom }),
       }),
     )
     rulesetHashes.set(ruleset, hash)

@@ -11,6 +11,10 @@ import type { CompiledRule, Ruleset } from '../rules/ruleset.js'
 import { didYouMean } from '../text/suggest.js'
 import type { Derivation } from './derivation.js'
 import { createDerivations } from './derivation.js'
+import type { Steps } from './steps.js'
+import { runSteps, runStepsAsync } from './steps.js'
+import type { SuggestedChange } from './why-not.js'
+import { DEFAULT_CHANGE_BUDGET, suggestChange } from './why-not.js'
 import type { AbortSignalLike, Truncation } from './work-budget.js'
 import { OutOfWork, checkBudget, createWorkBudget } from './work-budget.js'
 
@@ -27,6 +31,11 @@ export interface ExplainRequest {
   signal?: AbortSignalLike
   /** `true`: list also the rules that fired but gave another id (default: only those that could add it) */
   all?: boolean
+  /**
+   * the most configurations the search for a change that would add the item may check (default
+   * {@link DEFAULT_CHANGE_BUDGET}); `0` skips the search
+   */
+  changeBudget?: number
 }
 
 /** One condition of a rule, evaluated: what it compared, the fact value it saw and whether it held. */
@@ -74,6 +83,11 @@ export interface Explanation {
   rules: RuleTrace[]
   /** the errors that stop the BOM, when there are any */
   errors: Finding[]
+  /**
+   * `not-added`: the smallest change of the configuration found that puts the item in the BOM (one or
+   * two options, searched as `options()` searches), when there is one
+   */
+  change?: SuggestedChange
   /** present when `rules` stops short: the trace budget ran out or the caller aborted */
   truncated?: Truncation
 }
@@ -189,7 +203,7 @@ function traceCondition(context: Context, node: unknown, values: Values): Condit
           path: typeof raw['path'] === 'string' ? raw['path'] : undefined,
         })
       : raw
-  const resolved = resolveOperator(operator)
+  const resolved = resolveOperator(operator, context.ruleset.customOperators)
   const holds = resolved.ok && resolved.compare(actual, value)
   const trace: ConditionTrace = { kind: 'fact', holds, fact }
   if (path !== undefined) trace.path = path
@@ -203,7 +217,8 @@ function traceCondition(context: Context, node: unknown, values: Values): Condit
 
 /**
  * Explains why an item is, or is not, in a configuration's BOM: the rules that can add it, their
- * conditions and the fact values that made them hold or fail.
+ * conditions and the fact values that made them hold or fail, and for an item that is not there the
+ * smallest change that would add it.
  *
  * @example explain(configurator, config, 'T2-BODY-61-72-HA').rules[0].conditions
  */
@@ -212,11 +227,36 @@ export function explain(
   config: unknown,
   request: string | ExplainRequest,
 ): Explanation {
+  return runSteps(explainSteps(configurator, config, request))
+}
+
+/**
+ * {@link explain} that pauses for the event loop every `sliceMs` (default 10) while it searches for a
+ * change, so that a server stays responsive and sees the request's `signal` abort.
+ *
+ * @example await explainAsync(configurator, config, { item: 'T2-OHL-MDRD-KIT', signal: request.signal })
+ */
+export async function explainAsync(
+  configurator: Configurator,
+  config: unknown,
+  request: string | (ExplainRequest & { sliceMs?: number }),
+): Promise<Explanation> {
+  const sliceMs = typeof request === 'string' ? 10 : (request.sliceMs ?? 10)
+  return runStepsAsync(explainSteps(configurator, config, request), sliceMs)
+}
+
+/** {@link explain} as steps: it yields between the configurations its search for a change checks. */
+export function* explainSteps(
+  configurator: Configurator,
+  config: unknown,
+  request: string | ExplainRequest,
+): Steps<Explanation> {
   const {
     item: itemId,
     budget: limit = DEFAULT_EXPLAIN_BUDGET,
     signal,
     all = false,
+    changeBudget = DEFAULT_CHANGE_BUDGET,
   } = typeof request === 'string' ? { item: request } : request
   if (typeof itemId !== 'string' || itemId === '') {
     throw new ConfiguratorError(
@@ -224,7 +264,11 @@ export function explain(
       'explain(): the item id must be a non-empty string',
     )
   }
-  const wrong = checkBudget('explain()', limit)
+  const wrong =
+    checkBudget('explain()', limit) ??
+    (Number.isSafeInteger(changeBudget) && changeBudget >= 0
+      ? undefined
+      : `explain(): changeBudget must be a whole number >= 0, received ${String(changeBudget)}`)
   if (wrong !== undefined) throw new ConfiguratorError('invalid_argument', wrong)
   const budget = createWorkBudget(limit, signal)
   const { ruleset, catalog } = configurator
@@ -244,6 +288,7 @@ export function explain(
   const values = computeFacts(ruleset, result.configuration)
   const derive = createDerivations(ruleset, values, result.configuration)
   const rules: RuleTrace[] = []
+  const canAdd: CompiledRule[] = []
   // whether any rule could have added the item here (traced or left out)
   const traced = { any: false }
   let truncated: Truncation | undefined
@@ -251,6 +296,7 @@ export function explain(
     for (const rule of ruleset.rules) {
       const gives = givers(ruleset, rule, id)
       if (gives.length === 0) continue
+      canAdd.push(rule)
       let scope: Context = {
         ...context,
         shared: sharedConditionsOf(ruleset, rule.file),
@@ -330,6 +376,33 @@ export function explain(
     errors,
   }
   if (line !== undefined) explanation.line = line
+  if (verdict === 'not-added' && changeBudget > 0 && truncated === undefined) {
+    const search = createWorkBudget(changeBudget, signal)
+    try {
+      // rules that never fired first: their conditions are what stands in the way
+      const fired = new Set(rules.filter((r) => r.fired).map((r) => r.rule))
+      const order = [
+        ...canAdd.filter((rule) => !fired.has(rule.name)),
+        ...canAdd.filter((rule) => fired.has(rule.name)),
+      ]
+      const change = yield* suggestChange(configurator, {
+        config,
+        id,
+        rules: order,
+        budget: search,
+      })
+      if (change !== undefined) explanation.change = change
+    } catch (error) {
+      if (!(error instanceof OutOfWork)) throw error
+      truncated = {
+        reason: error.reason,
+        message:
+          error.reason === 'aborted'
+            ? 'the caller aborted the search for a change that would add the item'
+            : `the search for a change that would add the item stopped after ${changeBudget} configurations (its budget)`,
+      }
+    }
+  }
   if (truncated !== undefined) explanation.truncated = truncated
   return explanation
 }

@@ -46,30 +46,51 @@ function touchOf(rule: CompiledRule, path: readonly PathSegment[]): Touch {
 }
 
 /** The paths where two configurations differ: changed values, and lists whose length changed. */
-export function changedPaths(
+export function changedPaths(before: unknown, after: unknown): PathSegment[][] {
+  const out: PathSegment[][] = []
+  collectChanges(before, after, { at: [], out })
+  return out
+}
+
+// one path under construction: a copy is made only where a difference is found
+function collectChanges(
   before: unknown,
   after: unknown,
-  at: PathSegment[] = [],
-): PathSegment[][] {
-  if (before === after) return []
+  state: { at: PathSegment[]; out: PathSegment[][] },
+): void {
+  if (before === after) return
+  const { at, out } = state
   if (Array.isArray(before) && Array.isArray(after)) {
-    if (before.length !== after.length) return [at]
-    return before.flatMap((item, i) => changedPaths(item, after[i], [...at, i]))
+    if (before.length !== after.length) {
+      out.push(at.slice())
+      return
+    }
+    for (let i = 0; i < before.length; i++) {
+      at.push(i)
+      collectChanges(before[i], after[i], state)
+      at.pop()
+    }
+    return
   }
   if (isObject(before) && isObject(after)) {
-    const out: PathSegment[][] = []
-    for (const key in before) out.push(...changedPaths(before[key], after[key], [...at, key]))
+    for (const key in before) {
+      at.push(key)
+      collectChanges(before[key], after[key], state)
+      at.pop()
+    }
     for (const key in after) if (!(key in before)) out.push([...at, key])
-    return out
+    return
   }
-  return [at]
+  out.push(at.slice())
 }
 
 interface Plan {
-  /** the rules to run, each everywhere or at some elements of its list */
+  /** the rules to run, each everywhere or at some elements of its list (sorted, once each) */
   rules: { rule: CompiledRule; elements: number[] | 'all' }[]
   /** the derived facts to compute again, in dependency order */
   facts: CompiledFact[]
+  /** the option facts whose value differs: [name, slot] */
+  options: (readonly [string, number])[]
 }
 
 /** Checks configurations near a valid one, running only what reads the values that differ. */
@@ -84,6 +105,20 @@ export interface IncrementalCheck {
   readonly baseline: Record<string, unknown>
 }
 
+interface FireState {
+  errors: Finding[]
+  failed: boolean
+}
+
+function keyOfPaths(paths: readonly (readonly PathSegment[])[]): string {
+  let key = ''
+  for (const path of paths) {
+    for (const segment of path) key += typeof segment === 'number' ? `[${segment}` : `.${segment}`
+    key += '\u0000'
+  }
+  return key
+}
+
 /**
  * Re-checks configurations close to a valid one (`defaulted`, with defaults applied), running only the
  * derived facts and rules (and list elements) that read a value that differs: the others gave no error
@@ -96,8 +131,9 @@ export function createIncrementalCheck(
   const { ruleset, catalog } = configurator
   const baseline = computeFacts(ruleset, defaulted)
   const plans = new Map<string, Plan>()
-  const planFor = (paths: readonly (readonly PathSegment[])[]): Plan => {
-    const key = JSON.stringify(paths)
+  // a slot's path is one array for the whole options() call: its plan is found by identity
+  const byPath = new WeakMap<readonly PathSegment[], Plan>()
+  const planFor = (paths: readonly (readonly PathSegment[])[], key: string): Plan => {
     let plan = plans.get(key)
     if (plan === undefined) {
       const rules: Plan['rules'] = []
@@ -109,96 +145,112 @@ export function createIncrementalCheck(
           if (touch.kind === 'all' || elements === 'all') elements = 'all'
           else elements = [...(elements ?? []), touch.index]
         }
-        if (elements !== undefined) rules.push({ rule, elements })
+        if (elements !== undefined)
+          rules.push({
+            rule,
+            elements: elements === 'all' ? 'all' : [...new Set(elements)].sort((x, y) => x - y),
+          })
       }
       // a derived fact's reads include those of the facts it uses, so order is kept
       const facts = ruleset.facts.filter((fact) =>
         fact.reads.some((p) => paths.some((path) => overlapsAt(p, path, -1))),
       )
-      plan = { rules, facts }
+      const names = new Set(paths.map((path) => path[0]))
+      const options = ruleset.optionSlots.filter(([name]) => names.has(name))
+      plan = { rules, facts, options }
       plans.set(key, plan)
     }
     return plan
   }
-  const errorsAt = (
-    configuration: Record<string, unknown>,
-    paths: readonly (readonly PathSegment[])[],
-  ): Finding[] | undefined => {
-    if (paths.length === 0) return []
-    if (paths.some((path) => path.length === 0)) return undefined
-    const plan = planFor(paths)
-    const values = baseline.slice()
-    for (const [name, slot] of ruleset.optionSlots) values[slot] = configuration[name]
-    for (const fact of plan.facts) values[fact.slot] = fact.value(values)
-    const errors: Finding[] = []
-    const state = { failed: false }
-    const fire = (rule: CompiledRule, at: Values): void => {
-      for (const event of rule.events) {
-        if (event.type === 'error') {
-          errors.push({
-            severity: 'error',
-            path: event.path.fn(at),
-            message: event.message.fn(at),
-            rule: rule.name,
-          })
-        } else if (event.type === 'add') {
-          const quantity = event.quantity(at)
-          const valid = typeof quantity === 'number' && Number.isFinite(quantity) && quantity > 0
-          if (catalog.resolve(event.item.fn(at)) === undefined || !valid) state.failed = true
-        } else if (event.type === 'customPart') {
-          // a custom part fails on a wrong spec value or an id the catalog has: leave those to configure()
-          const template = ruleset.customParts.get(event.template)
-          if (template === undefined) {
-            state.failed = true
-            continue
-          }
-          const slots: Values = new Array<unknown>(template.slotCount)
-          for (const field of event.spec) {
-            const value = field.value(at)
-            const valid =
-              field.kind === 'number'
-                ? typeof value === 'number' && Number.isFinite(value)
-                : typeof value === 'string'
-            if (!valid) state.failed = true
-            slots[template.fieldSlots[field.key] as number] =
-              typeof value === 'number' ? String(value) : value
-          }
-          const quantity = event.quantity(at)
-          if (
-            state.failed ||
-            catalog.resolve(template.idTemplate.fn(slots)) !== undefined ||
-            !(typeof quantity === 'number' && Number.isFinite(quantity) && quantity > 0)
-          )
-            state.failed = true
+  const fire = (rule: CompiledRule, at: Values, state: FireState): void => {
+    for (const event of rule.events) {
+      if (event.type === 'error') {
+        state.errors.push({
+          severity: 'error',
+          path: event.path.fn(at),
+          message: event.message.fn(at),
+          rule: rule.name,
+        })
+      } else if (event.type === 'add') {
+        const quantity = event.quantity(at)
+        const valid = typeof quantity === 'number' && Number.isFinite(quantity) && quantity > 0
+        if (catalog.resolve(event.item.fn(at)) === undefined || !valid) state.failed = true
+      } else if (event.type === 'customPart') {
+        // a custom part fails on a wrong spec value or an id the catalog has: leave those to configure()
+        const template = ruleset.customParts.get(event.template)
+        if (template === undefined) {
+          state.failed = true
+          continue
         }
+        const slots: Values = new Array<unknown>(template.slotCount)
+        for (const field of event.spec) {
+          const value = field.value(at)
+          const valid =
+            field.kind === 'number'
+              ? typeof value === 'number' && Number.isFinite(value)
+              : typeof value === 'string'
+          if (!valid) state.failed = true
+          slots[template.fieldSlots[field.key] as number] =
+            typeof value === 'number' ? String(value) : value
+        }
+        const quantity = event.quantity(at)
+        if (
+          state.failed ||
+          catalog.resolve(template.idTemplate.fn(slots)) !== undefined ||
+          !(typeof quantity === 'number' && Number.isFinite(quantity) && quantity > 0)
+        )
+          state.failed = true
       }
     }
+  }
+  /** the errors with `changed` (top-level options by name) in place of the baseline's */
+  const errorsAt = (
+    changed: Readonly<Record<string, unknown>>,
+    plan: Plan,
+  ): Finding[] | undefined => {
+    const values = baseline.slice()
+    for (const [name, slot] of plan.options) values[slot] = changed[name]
+    for (const fact of plan.facts) values[fact.slot] = fact.value(values)
+    const state: FireState = { errors: [], failed: false }
     for (const { rule, elements } of plan.rules) {
       const forEach = rule.forEach
       if (forEach === undefined) {
-        if (rule.when(values)) fire(rule, values)
+        if (rule.when(values)) fire(rule, values, state)
         continue
       }
       const list = forEach.list(values)
       if (!Array.isArray(list)) continue
       const [elementSlot, indexSlot, numberSlot] = forEach.slots
-      const indexes =
-        elements === 'all'
-          ? list.map((_item, i) => i)
-          : [...new Set(elements)].filter((i) => i < list.length).sort((x, y) => x - y)
-      for (const i of indexes) {
+      const count = elements === 'all' ? list.length : elements.length
+      for (let k = 0; k < count; k++) {
+        const i = elements === 'all' ? k : (elements[k] as number)
+        if (i >= list.length) break
         values[elementSlot] = list[i]
         values[indexSlot] = i
         values[numberSlot] = i + 1
-        if (rule.when(values)) fire(rule, values)
+        if (rule.when(values)) fire(rule, values, state)
       }
     }
-    return state.failed ? undefined : errors
+    return state.failed ? undefined : state.errors
   }
   return {
     baseline: defaulted,
-    errorsOf: (configuration) => errorsAt(configuration, changedPaths(defaulted, configuration)),
-    errorsWith: (path, value) =>
-      errorsAt(setSegments(defaulted, path, value) as Record<string, unknown>, [path]),
+    errorsOf: (configuration) => {
+      const paths = changedPaths(defaulted, configuration)
+      if (paths.length === 0) return []
+      for (const path of paths) if (path.length === 0) return undefined
+      return errorsAt(configuration, planFor(paths, keyOfPaths(paths)))
+    },
+    errorsWith: (path, value) => {
+      const name = path[0]
+      if (typeof name !== 'string') return undefined
+      let plan = byPath.get(path)
+      if (plan === undefined) {
+        plan = planFor([path], keyOfPaths([path]))
+        byPath.set(path, plan)
+      }
+      // only the top-level option that holds the path is rebuilt
+      return errorsAt({ [name]: setSegments(defaulted[name], path.slice(1), value) }, plan)
+    },
   }
 }

@@ -8,6 +8,7 @@ import { CURRENT_INDEX, SHALLOW, isObject } from '../rules/compile.js'
 import type { Configurator } from '../rules/configure.js'
 import { readSegments, setSegments } from '../rules/path.js'
 import type { OptionSpec } from '../rules/schema.js'
+import { breakpointsOf } from './breakpoints.js'
 import type { IncrementalCheck } from './incremental.js'
 import { createIncrementalCheck } from './incremental.js'
 import type { AbortSignalLike, Truncation, WorkBudget } from './work-budget.js'
@@ -126,7 +127,8 @@ export interface OptionsSettings {
   signal?: AbortSignalLike
 }
 
-interface Slot {
+/** one option of a configuration (internal: options() and the why-not search share it) */
+export interface Slot {
   path: PathSegment[]
   option: OptionSpec
   kind: OptionKind
@@ -143,15 +145,19 @@ interface Piece {
   value: number
 }
 
-interface Context {
+/** what options() knows of a configurator, built once (internal) */
+export interface Context {
   configurator: Configurator
   /** rule name → the configuration paths it reads */
   reads: ReadonlyMap<string, readonly ReadPattern[]>
-  constants: number[]
+  /** the constants that conditions reading an option compare with: its numbers' breakpoints */
+  breakpoints: (path: readonly PathSegment[]) => number[]
   items: (option: OptionSpec & { type: 'item' }) => string[]
   maxListLength: number
   /** every rule, fact and template as text, to find the ids that rules name */
   sourceText: string
+  /** per item option, its ids that no rule names (see interchangeable) */
+  unnamed: Map<OptionSpec, string[]>
 }
 
 /** a witness is a valid completion (defaults not yet applied) */
@@ -173,7 +179,7 @@ function objectVariant(option: OptionSpec & { type: 'oneOf' }): OptionSpec | und
 }
 
 /** Lists the options of a configuration: `open` gives the unset ones a completion must choose. */
-function walk(
+export function walk(
   options: Readonly<Record<string, OptionSpec>>,
   config: unknown,
   mode: 'open' | 'all',
@@ -181,48 +187,52 @@ function walk(
   const out: Slot[] = []
   const root = ROOTS.get(options) ?? { type: 'object' as const, properties: { ...options } }
   ROOTS.set(options, root)
-  visit(out, mode, { option: root, value: config, path: [], optional: false })
+  visit({ out, mode, path: [] }, { option: root, value: config, optional: false })
   return out
 }
 
 const ROOTS = new WeakMap<object, OptionSpec>()
 
+/** the walk's state: the path is one stack, copied only into the slots it gives */
+interface Walk {
+  out: Slot[]
+  mode: 'open' | 'all'
+  path: PathSegment[]
+}
+
 interface Visit {
   option: OptionSpec
   value: unknown
-  path: PathSegment[]
   optional: boolean
 }
 
 function visitProperties(
-  out: Slot[],
-  mode: 'open' | 'all',
-  at: {
-    properties: Record<string, OptionSpec>
-    record: Record<string, unknown>
-    path: PathSegment[]
-  },
+  walk: Walk,
+  at: { properties: Record<string, OptionSpec>; record: Record<string, unknown> },
 ): void {
   for (const key in at.properties) {
     const property = at.properties[key] as OptionSpec
-    visit(out, mode, {
+    walk.path.push(key)
+    visit(walk, {
       option: property,
       value: at.record[key],
-      path: [...at.path, key],
       optional: property.required !== true && property.default === undefined,
     })
+    walk.path.pop()
   }
 }
 
-function visit(out: Slot[], mode: 'open' | 'all', at: Visit): void {
-  const { option, path, optional } = at
+function visit(walk: Walk, at: Visit): void {
+  const { out, mode } = walk
+  const { option, optional } = at
   let value = at.value
   const set = value !== undefined
   const push = mode === 'all' || !set
   switch (option.type) {
     case 'object': {
       if (option.nullable === true) {
-        if (push) out.push({ path, option, kind: 'presence', value, set, optional })
+        if (push)
+          out.push({ path: walk.path.slice(), option, kind: 'presence', value, set, optional })
         if (value === null || !set) {
           if (mode === 'open') return
           value = {}
@@ -230,35 +240,33 @@ function visit(out: Slot[], mode: 'open' | 'all', at: Visit): void {
       }
       if (set && !isObject(value)) return
       const record = isObject(value) ? value : {}
-      visitProperties(out, mode, { properties: option.properties, record, path })
+      visitProperties(walk, { properties: option.properties, record })
       return
     }
     case 'oneOf': {
-      if (push) out.push({ path, option, kind: 'variant', value, set, optional })
+      if (push) out.push({ path: walk.path.slice(), option, kind: 'variant', value, set, optional })
       const variant = objectVariant(option)
       if (variant === undefined || variant.type !== 'object') return
       // a chosen standard value hides the custom fields; unset, they are shown for choosing
       if (!isObject(value) && (mode === 'open' || set)) return
       const record = isObject(value) ? value : {}
-      visitProperties(out, mode, { properties: variant.properties, record, path })
+      visitProperties(walk, { properties: variant.properties, record })
       return
     }
     case 'list': {
       if (Array.isArray(value)) {
-        for (let i = 0; i < value.length; i++)
-          visit(out, mode, {
-            option: option.items,
-            value: value[i],
-            path: [...path, i],
-            optional: false,
-          })
+        for (let i = 0; i < value.length; i++) {
+          walk.path.push(i)
+          visit(walk, { option: option.items, value: value[i], optional: false })
+          walk.path.pop()
+        }
       } else if (!set && option.default === undefined)
-        out.push({ path, option, kind: 'count', value, set, optional })
+        out.push({ path: walk.path.slice(), option, kind: 'count', value, set, optional })
       if (mode === 'all' && option.default !== undefined) {
         const key = keyOf(option.items)
         if (key !== undefined)
           out.push({
-            path,
+            path: walk.path.slice(),
             option,
             kind: 'add',
             value: undefined,
@@ -270,14 +278,16 @@ function visit(out: Slot[], mode: 'open' | 'all', at: Visit): void {
       return
     }
     case 'string':
-      if (mode === 'all') out.push({ path, option, kind: 'text', value, set, optional })
+      if (mode === 'all')
+        out.push({ path: walk.path.slice(), option, kind: 'text', value, set, optional })
       return
     case 'enum':
     case 'boolean':
     case 'item':
     case 'number':
     case 'integer':
-      if (push) out.push({ path, option, kind: option.type, value, set, optional })
+      if (push)
+        out.push({ path: walk.path.slice(), option, kind: option.type, value, set, optional })
       return
   }
 }
@@ -345,7 +355,7 @@ function piecesOf(option: OptionSpec, constants: readonly number[]): Piece[] {
   return pieces
 }
 
-function candidates(context: Context, slot: Slot): unknown[] {
+export function candidates(context: Context, slot: Slot): unknown[] {
   const { option } = slot
   const unset = slot.optional ? [null] : []
   switch (slot.kind) {
@@ -357,7 +367,7 @@ function candidates(context: Context, slot: Slot): unknown[] {
       return option.type === 'item' ? [...unset, ...context.items(option)] : []
     case 'number':
     case 'integer':
-      return piecesOf(option, context.constants).map((piece) => piece.value)
+      return piecesOf(option, context.breakpoints(slot.path)).map((piece) => piece.value)
     case 'presence':
       return [null, {}]
     case 'variant': {
@@ -385,7 +395,7 @@ function candidates(context: Context, slot: Slot): unknown[] {
 }
 
 /** the configuration with the slot given `value` (a candidate of the slot) */
-function apply(config: unknown, slot: Slot, value: unknown): unknown {
+export function apply(config: unknown, slot: Slot, value: unknown): unknown {
   switch (slot.kind) {
     case 'presence':
     case 'variant': {
@@ -429,7 +439,7 @@ function newElement(slot: Slot, value: unknown): Record<string, unknown> | undef
 }
 
 /** a plain value, whose `null` candidate means "leave it unset" */
-function isLeaf(slot: Slot): boolean {
+export function isLeaf(slot: Slot): boolean {
   return (
     slot.kind !== 'presence' &&
     slot.kind !== 'variant' &&
@@ -438,7 +448,7 @@ function isLeaf(slot: Slot): boolean {
   )
 }
 
-function filler(context: Context, slot: Slot): unknown {
+export function filler(context: Context, slot: Slot): unknown {
   const fallback = slot.option.default
   if (fallback !== undefined && slot.kind !== 'count')
     return JSON.parse(JSON.stringify(fallback)) as unknown
@@ -449,7 +459,7 @@ function filler(context: Context, slot: Slot): unknown {
 // search
 
 /** does a read pattern touch a concrete path? prefixes overlap both ways; a shallow read only from above */
-function overlaps(pattern: ReadPattern, path: readonly PathSegment[]): boolean {
+export function overlaps(pattern: ReadPattern, path: readonly PathSegment[]): boolean {
   const shallow = pattern[pattern.length - 1] === SHALLOW
   const length = shallow ? pattern.length - 1 : pattern.length
   if (shallow && path.length > length) return false
@@ -572,21 +582,7 @@ function createSearch(
 
 const contexts = new WeakMap<Configurator, Map<number, Context>>()
 
-function collectConstants(node: unknown, out: Set<number>): void {
-  if (Array.isArray(node)) {
-    for (const child of node) collectConstants(child, out)
-    return
-  }
-  if (!isObject(node)) return
-  if (typeof node['operator'] === 'string') {
-    const value = node['value']
-    if (typeof value === 'number') out.add(value)
-    if (Array.isArray(value)) for (const v of value) if (typeof v === 'number') out.add(v)
-  }
-  for (const child of Object.values(node)) collectConstants(child, out)
-}
-
-function contextOf(configurator: Configurator, maxListLength: number): Context {
+export function contextOf(configurator: Configurator, maxListLength: number): Context {
   let byLength = contexts.get(configurator)
   if (byLength === undefined) {
     byLength = new Map()
@@ -603,8 +599,6 @@ function contextOf(configurator: Configurator, maxListLength: number): Context {
     const list = rule.forEach === undefined ? [] : [[...(rule.forEach.configPath ?? []), SHALLOW]]
     reads.set(rule.name, [...(reads.get(rule.name) ?? []), ...patterns, ...list])
   }
-  const constants = new Set<number>()
-  collectConstants(ruleset.source, constants)
   const itemCache = new Map<OptionSpec, string[]>()
   const items = (option: OptionSpec & { type: 'item' }): string[] => {
     let ids = itemCache.get(option)
@@ -621,7 +615,7 @@ function contextOf(configurator: Configurator, maxListLength: number): Context {
   const context: Context = {
     configurator,
     reads,
-    constants: [...constants].sort((a, b) => a - b),
+    breakpoints: breakpointsOf(ruleset),
     items,
     maxListLength,
     // rules and derived facts; numbers.json and the options' item lists read no value
@@ -629,6 +623,7 @@ function contextOf(configurator: Configurator, maxListLength: number): Context {
       ruleset.source.rules,
       isObject(ruleset.source.product.content) ? ruleset.source.product.content['facts'] : null,
     ]),
+    unnamed: new Map(),
   }
   byLength.set(maxListLength, context)
   return context
@@ -646,18 +641,20 @@ function interchangeable(
   partialText: string,
 ): ReadonlySet<unknown> {
   if (option?.type !== 'item') return new Set()
-  const { catalog } = context.configurator
-  return new Set(
-    context
+  let unnamed = context.unnamed.get(option)
+  if (unnamed === undefined) {
+    const { catalog } = context.configurator
+    unnamed = context
       .items(option)
       .filter(
         (id) =>
           !context.sourceText.includes(id) &&
-          !partialText.includes(id) &&
           catalog.resolve(id) === id &&
           Number.isNaN(Number.parseFloat(id)),
-      ),
-  )
+      )
+    context.unnamed.set(option, unnamed)
+  }
+  return new Set(unnamed.filter((id) => !partialText.includes(id)))
 }
 
 function reasonsOf(findings: readonly Finding[]): Reason[] {
@@ -684,7 +681,7 @@ function numberDomain(
   const ruledOut: RuledOutInterval[] = []
   // 'allowed', or the reasons of the last ruled-out piece as JSON
   let last: string | undefined
-  for (const piece of piecesOf(slot.option, context.constants)) {
+  for (const piece of piecesOf(slot.option, context.breakpoints(slot.path))) {
     const outcome = outcomeOf(piece.value)
     if (outcome.ok) {
       const previous = allowed[allowed.length - 1]

@@ -1,5 +1,7 @@
 import type { Issue, PathSegment } from '../issues.js'
 import { didYouMean } from '../text/suggest.js'
+import type { CustomOperators } from './custom-operators.js'
+import { operandIssues } from './operand-check.js'
 import { DECORATOR_NAMES, OPERATOR_NAMES, resolveOperator } from './operators.js'
 import { parseJsonPath, readFactPath } from './path.js'
 import type { Shape } from './shape.js'
@@ -67,6 +69,8 @@ export class Compiler {
   readonly issues: Issue[] = []
   /** the file's shared conditions by name, for `{ "condition": name }` references */
   sharedConditions: ReadonlyMap<string, unknown> = new Map()
+  /** a developer's operators and decorators (compileRuleset's `operators`) */
+  customOperators: CustomOperators | undefined
   #nextSlot: number
   /** the shared conditions being compiled, innermost last (a reference to one of them is a cycle) */
   readonly #realizing: string[] = []
@@ -294,11 +298,16 @@ export class Compiler {
       )
       return { fn: FALSE, reads: [] }
     }
-    const resolved = resolveOperator(operator)
+    const resolved = resolveOperator(operator, this.customOperators)
     if (!resolved.ok) {
+      const operators = [...OPERATOR_NAMES, ...Object.keys(this.customOperators?.operators ?? {})]
+      const decorators = [
+        ...DECORATOR_NAMES,
+        ...Object.keys(this.customOperators?.decorators ?? {}),
+      ]
       const hint = didYouMean(
         resolved.unknown,
-        resolved.decorator ? DECORATOR_NAMES : [...OPERATOR_NAMES, ...DECORATOR_NAMES],
+        resolved.decorator ? decorators : [...operators, ...decorators],
       )
       this.error([...at, 'operator'], 'unknown_operator', {
         message: `unknown ${resolved.decorator ? 'decorator' : 'operator'} ${JSON.stringify(resolved.unknown)}`,
@@ -311,7 +320,7 @@ export class Compiler {
       return { fn: FALSE, reads: [] }
     }
     const value = node['value']
-    let right: Compiled<Getter> | undefined
+    let right: (Compiled<Getter> & { shape: Shape }) | undefined
     if (isObject(value) && Object.hasOwn(value, 'fact')) {
       // json-rules-engine: a value of { fact, path } reads another fact
       if (typeof value['fact'] !== 'string') {
@@ -334,6 +343,16 @@ export class Compiler {
       if (left !== undefined) this.checkEnumValue(left.shape, { operator, value }, [...at, 'value'])
     }
     if (left === undefined) return { fn: FALSE, reads: [] }
+    if (resolved.declared !== undefined) {
+      const problems = operandIssues(resolved.declared, {
+        fact,
+        path,
+        left: left.shape,
+        value,
+        right,
+      })
+      for (const problem of problems) this.error([...at, problem.key], 'operand_type', problem)
+    }
     const get = left.fn
     const compare = resolved.compare
     if (

@@ -1,3 +1,6 @@
+import type { CustomOperators, OperandType } from './custom-operators.js'
+import { isOfType } from './custom-operators.js'
+
 /** A comparison: the fact's value on the left, the condition's value on the right. */
 export type Comparison = (fact: unknown, value: unknown) => boolean
 
@@ -56,22 +59,69 @@ export const OPERATOR_NAMES = Object.keys(OPERATORS)
 /** Decorator names, for did-you-mean. */
 export const DECORATOR_NAMES = Object.keys(DECORATORS)
 
-/** The operator `name` (with decorators such as `not:equal`) as a function, or why it is unknown. */
-export function resolveOperator(
+/** The operand types a custom operator declares, for the static check. */
+export interface DeclaredOperands {
+  /** the base operator's name */
+  name: string
+  fact: OperandType
+  value: OperandType
+  /** true when decorators stand before it: they decide what reaches it */
+  decorated: boolean
+}
+
+/** A resolved operator: the comparison, and what its value must be. */
+export type ResolvedOperator =
+  | { ok: true; compare: Comparison; value?: 'list'; declared?: DeclaredOperands }
+  | { ok: false; unknown: string; decorator: boolean }
+
+function customOperator(custom: CustomOperators | undefined, name: string) {
+  const operators = custom?.operators
+  if (operators === undefined || !Object.hasOwn(operators, name)) return undefined
+  const definition = operators[name]
+  if (definition === undefined) return undefined
+  const { fact, value } = definition
+  const compare = definition.compare as Comparison
+  // a fact or value of another type never reaches the comparison: the condition is false
+  const def: OperatorDef = {
+    compare: (a: unknown, b: unknown) => isOfType(b, value) && compare(a, b),
+    accepts: (a) => isOfType(a, fact),
+  }
+  return { def, declared: { name, fact, value } }
+}
+
+function customDecorator(
+  custom: CustomOperators | undefined,
   name: string,
-):
-  | { ok: true; compare: Comparison; value?: 'list' }
-  | { ok: false; unknown: string; decorator: boolean } {
+): DecoratorDef | undefined {
+  const decorators = custom?.decorators
+  if (decorators === undefined || !Object.hasOwn(decorators, name)) return undefined
+  const definition = decorators[name]
+  if (definition === undefined) return undefined
+  const fact = definition.fact ?? 'any'
+  return {
+    apply: definition.apply as Decorator,
+    ...(fact === 'any' ? {} : { accepts: (a: unknown) => isOfType(a, fact) }),
+  }
+}
+
+/**
+ * The operator `name` (with decorators such as `not:equal`) as a function, or why it is unknown;
+ * `custom` adds a developer's operators and decorators.
+ */
+export function resolveOperator(name: string, custom?: CustomOperators): ResolvedOperator {
   const parts = name.split(':')
   const base = parts.pop() as string
-  const operator = OPERATORS[base]
+  const own = Object.hasOwn(OPERATORS, base) ? undefined : customOperator(custom, base)
+  const operator = Object.hasOwn(OPERATORS, base) ? OPERATORS[base] : own?.def
   if (operator === undefined) return { ok: false, unknown: base, decorator: false }
   const accepts = operator.accepts
   const compareBase = operator.compare as Comparison
   let compare: Comparison =
     accepts === undefined ? compareBase : (a, b) => accepts(a) && compareBase(a, b)
   for (const decoratorName of parts.reverse()) {
-    const decorator = DECORATORS[decoratorName]
+    const decorator = Object.hasOwn(DECORATORS, decoratorName)
+      ? DECORATORS[decoratorName]
+      : customDecorator(custom, decoratorName)
     if (decorator === undefined) return { ok: false, unknown: decoratorName, decorator: true }
     const next = compare
     const guard = decorator.accepts
@@ -90,8 +140,10 @@ export function resolveOperator(
       return false
     }
   }
+  const declared =
+    own === undefined ? {} : { declared: { ...own.declared, decorated: parts.length > 0 } }
   // a decorated operator's value is checked by the decorator, not the base
   return parts.length === 0 && operator.value !== undefined
-    ? { ok: true, compare: safe, value: operator.value }
-    : { ok: true, compare: safe }
+    ? { ok: true, compare: safe, value: operator.value, ...declared }
+    : { ok: true, compare: safe, ...declared }
 }

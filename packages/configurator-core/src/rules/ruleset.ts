@@ -15,6 +15,9 @@ import type {
   Scope,
 } from './compile.js'
 import { CURRENT_INDEX, Compiler, isObject } from './compile.js'
+import type { CustomOperators } from './custom-operators.js'
+import { checkCustomOperators } from './custom-operators.js'
+import { DECORATOR_NAMES, OPERATOR_NAMES } from './operators.js'
 import type { CustomPartTemplate, OptionSpec, ProductFile, Rule, RuleEvent } from './schema.js'
 import { NumbersFileSchema, ProductFileSchema, RuleFileSchema, RuleSchema } from './schema.js'
 import { z } from 'zod'
@@ -109,6 +112,8 @@ export interface Ruleset {
   slotCount: number
   /** the sources, for hashing and for the reference engine */
   source: RulesetSource
+  /** the developer's operators and decorators the rules were compiled with (explain() traces them) */
+  customOperators: CustomOperators
 }
 
 /** The result of {@link compileRuleset}: the ruleset when there is no error, and every issue. */
@@ -158,16 +163,28 @@ function inDeclaredOrder(
 /**
  * Checks and compiles a product's rules: the product model, derived facts, every rule file and the
  * 700-series numbers. Every problem comes back at once with its file and JSON path; with a catalog,
- * item ids are checked too (templates are checked for every value their facts can take).
+ * item ids are checked too (templates are checked for every value their facts can take). A developer's
+ * `operators` and `decorators` (declared with their operand types) join the built-in ones: rules may
+ * use them, `rules check` checks their operands, and they run compiled like the rest.
  *
  * @example
  * const { ruleset, issues } = compileRuleset(source, { catalog })
+ * @example
+ * compileRuleset(source, { operators: { within: { fact: 'number', value: 'list', compare: (n: number, [lo, hi]: [number, number]) => lo <= n && n <= hi } } })
+ * @see docs/rules.md#custom-operators
  * if (ruleset === undefined) console.error(issues.map(formatIssue).join('\n'))
  */
 export function compileRuleset(
   source: RulesetSource,
-  options: { catalog?: Catalog } = {},
+  options: { catalog?: Catalog } & CustomOperators = {},
 ): RulesetCompileResult {
+  const customOperators: CustomOperators = {}
+  if (options.operators !== undefined) customOperators.operators = options.operators
+  if (options.decorators !== undefined) customOperators.decorators = options.decorators
+  checkCustomOperators('compileRuleset()', customOperators, {
+    operators: OPERATOR_NAMES,
+    decorators: DECORATOR_NAMES,
+  })
   const issues: Issue[] = []
   const productFile = source.product.file
   const parsedProduct = ProductFileSchema.safeParse(source.product.content, { reportInput: true })
@@ -191,6 +208,7 @@ export function compileRuleset(
 
   // options are facts of the same name
   const productCompiler = new Compiler(productFile, 0)
+  productCompiler.customOperators = customOperators
   const scope = new Map<string, FactDef>()
   const optionSlots: (readonly [string, number])[] = []
   for (const [name, option] of Object.entries(product.options)) {
@@ -242,6 +260,7 @@ export function compileRuleset(
   const customParts = new Map<string, CompiledCustomPart>()
   for (const [key, template] of Object.entries(product.customParts ?? {})) {
     const compiler = new Compiler(productFile, 0)
+    compiler.customOperators = customOperators
     const fieldScope = new Map<string, FactDef>()
     const fieldSlots: Record<string, number> = {}
     for (const [field, kind] of Object.entries(template.spec)) {
@@ -280,6 +299,7 @@ export function compileRuleset(
     }
     const list = envelope.data.rules
     const compiler = new Compiler(file, nextSlot)
+    compiler.customOperators = customOperators
     compiler.sharedConditions = new Map(Object.entries(envelope.data.conditions ?? {}))
     list.forEach((raw, index) => {
       const at: PathSegment[] = ['rules', index]
@@ -348,6 +368,7 @@ export function compileRuleset(
     customParts,
     slotCount: nextSlot,
     source,
+    customOperators,
   }
   return { ruleset: ok ? ruleset : undefined, issues: sorted, ok }
 }
