@@ -11,6 +11,7 @@ import { benchObserve } from './observe.bench.js'
 import { benchOutbox } from './outbox.bench.js'
 import type { BenchResult } from './measure.js'
 import { benchRules } from './rules.bench.js'
+import { benchSummary } from './summary.bench.js'
 
 // `--only=http`: the HTTP load and growth benchmarks alone (they write http.md and growth.md, not latest.json)
 const quick = process.argv.includes('--quick')
@@ -26,6 +27,7 @@ for (const [group, run] of httpOnly
       ['database import', benchDatabase],
       ['request observation', benchObserve],
       ['outbox', benchOutbox],
+      ['order summary', benchSummary],
     ] as const)) {
   process.stdout.write(`running ${group}${quick ? ' (quick)' : ''}…\n`)
   results.push(...(await run({ quick })))

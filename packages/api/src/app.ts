@@ -27,6 +27,7 @@ import { meRoutes } from './routes/me.js'
 import { eventRoutes } from './routes/events.js'
 import { exportRoutes } from './routes/export.js'
 import { externalSystemRoutes } from './routes/external-systems.js'
+import { orderSummaryRoutes } from './routes/order-summary.js'
 import { orderRoutes } from './routes/orders.js'
 import { documentRoutes } from './routes/documents.js'
 import { ncrRoutes } from './routes/ncrs.js'
@@ -58,6 +59,8 @@ export function apiRoutes(): AnyRoute[] {
     ...catalogRoutes,
     ...bomRoutes,
     ...customerRoutes,
+    // before /orders/{id}, which would take `summary` for an id
+    ...orderSummaryRoutes,
     ...orderRoutes,
     ...quoteRoutes,
     ...progressRoutes,

@@ -21,6 +21,7 @@ import type { DeliverySettings } from './webhooks/settings.js'
 import { defaultDeliverySettings } from './webhooks/settings.js'
 import type { UploadQuota } from './files/quota.js'
 import { DEFAULT_UPLOAD_QUOTA } from './files/quota.js'
+import { scheduleIdempotencyPruning } from './retention/idempotency-pruning.js'
 
 /** How to start the API: where the data is and what the first start seeds. */
 export interface StartOptions extends DatabaseOptions {
@@ -50,6 +51,8 @@ export interface StartOptions extends DatabaseOptions {
    * at these addresses / CIDR ranges (or, with true, from anyone: only where nobody else reaches the port)
    */
   trustProxy?: TrustProxy
+  /** how often expired idempotency keys are pruned (default hourly) */
+  idempotencyPruneMs?: number
 }
 
 /** A running API (not yet listening): the Hono app, its services and what seeding did. */
@@ -107,7 +110,13 @@ export async function startApi(options: StartOptions = {}): Promise<Api> {
     const dispatcher = settings.enabled
       ? await startDispatcher(services, jobs, settings)
       : undefined
+    const stopPruning = scheduleIdempotencyPruning(database.db, {
+      now: services.now,
+      log: options.log ?? ((line) => process.stderr.write(`${line}\n`)),
+      ...(options.idempotencyPruneMs === undefined ? {} : { everyMs: options.idempotencyPruneMs }),
+    })
     const close = async () => {
+      await stopPruning()
       await (dispatcher?.stop() ?? jobs?.stop({ graceful: false }))
       await database.close()
     }

@@ -121,3 +121,29 @@ describe('torvan db import-catalog', () => {
     expect(port.stderr).toContain('PORT must be a port number')
   })
 })
+
+describe('torvan db prune', () => {
+  it('counts in a dry run, then prunes, with one line per retention rule', async () => {
+    const dry = await torvan('db', 'prune', '--dry-run')
+    expect(dry.stderr).toBe('')
+    expect(dry.code).toBe(0)
+    const lines = dry.stdout.split('\n')
+    expect(lines[0]).toBe('Dry run, nothing changed: 0 records past their time.')
+    expect(lines.slice(1, 6).map((line) => line.trim().split(/\s+/)[0])).toEqual([
+      'idempotency_keys',
+      'audit',
+      'documents',
+      'qc',
+      'orders',
+    ])
+    expect(lines[5]).toMatch(
+      /^ {2}orders +keep 7 years +before \d{4}-\d\d-\d\d +0 would be archived and deleted$/,
+    )
+    const real = await torvan('db', 'prune')
+    expect(real.code).toBe(0)
+    expect(real.stdout).toMatch(/^Pruned: 0 records past their time\./)
+    expect(real.stdout).toContain('The archived copies are in the archived_rows table.')
+    const extra = await torvan('db', 'prune', 'everything')
+    expect(extra.code).toBe(2)
+  })
+})

@@ -11,6 +11,8 @@ import { trustedProxies } from '../http/client-context.js'
 import { DatabaseError, openDatabase } from '../db/open.js'
 import { ROLES } from '../permissions.js'
 import type { DemoLogin } from '../seed.js'
+import type { PruneReport } from '../retention/prune.js'
+import { pruneExpired } from '../retention/prune.js'
 import { importRules, readCatalogFolder, seedRoles, SetupError } from '../seed.js'
 import { backupPglite, markInUse, restorePglite } from '../ops/backup.js'
 import { databaseReport, formatDatabaseReport } from '../ops/db-report.js'
@@ -47,6 +49,10 @@ export const API_HELP = `Service commands:
       Import a catalog folder (with its prices.json and list-prices.json) into the database, and with --rules store the
       product's rules as the active ruleset. The load report's errors stop it before anything is written;
       importing the same catalog again changes nothing.
+  torvan db prune [--dry-run]
+      Apply the retention rules (orders 7 years, audit 3, QC 5, documents 10, idempotency keys 24 hours):
+      copy what is past its time into the archived_rows table and delete it, 500 rows per statement,
+      skipping rows in use; open orders and what they need are never removed. --dry-run only counts.
 
 Environment: DATABASE_URL (PostgreSQL; without it, embedded PGlite in DATA_DIR, default ./data),
 PORT, HOST, DEMO_PASSWORD (the demo users' password on first start), AUTH_SECRET (token signing key),
@@ -369,6 +375,30 @@ async function importCommand(
   }
 }
 
+/** The prune report as a table: one line per rule, then where the copies went. */
+export function formatPruneReport(report: PruneReport): string {
+  const done = report.dryRun ? 'would be ' : ''
+  const lines = report.counts.map(
+    (entry) =>
+      `  ${entry.subject.padEnd(18)}${`keep ${entry.keepFor}`.padEnd(18)}${`before ${entry.cutoff.slice(0, 10)}`.padEnd(19)}${String(entry.count).padStart(7)} ${done}${entry.archived ? 'archived and deleted' : 'deleted'}`,
+  )
+  const total = report.counts.reduce((sum, entry) => sum + entry.count, 0)
+  const head = report.dryRun ? 'Dry run, nothing changed:' : 'Pruned:'
+  const tail = report.dryRun ? '' : 'The archived copies are in the archived_rows table.\n'
+  return `${head} ${total} record${total === 1 ? '' : 's'} past their time.\n${lines.join('\n')}\n${tail}`
+}
+
+async function pruneCommand(io: ApiCliIo, dryRun: boolean): Promise<number> {
+  const database = await openDatabase(databaseOptions(io.env))
+  try {
+    const report = await pruneExpired(database.db, { now: new Date(), dryRun })
+    io.stdout(formatPruneReport(report))
+    return 0
+  } finally {
+    await database.close()
+  }
+}
+
 /**
  * Runs the service commands (`serve`, `db ...`); returns undefined for any other command, which the
  * catalog tools handle.
@@ -396,6 +426,7 @@ export async function runApiCli(
         rules: { type: 'string' },
         replace: { type: 'boolean' },
         limit: { type: 'string' },
+        'dry-run': { type: 'boolean' },
       },
       allowPositionals: true,
       strict: true,
@@ -419,6 +450,9 @@ export async function runApiCli(
       return await backupCommand(io, { command, file, replace: parsed.values.replace === true })
     }
     const [, directory, ...extra] = parsed.positionals
+    if (command === 'prune' && directory === undefined) {
+      return await pruneCommand(io, parsed.values['dry-run'] === true)
+    }
     if (command === 'import-catalog' && directory !== undefined && extra.length === 0) {
       return await importCommand(io, { directory, rules: parsed.values.rules })
     }

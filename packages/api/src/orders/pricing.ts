@@ -34,8 +34,12 @@ export interface OrderPricing {
   totals: OrderTotals | null
 }
 
-/** a stored numeric(14, 4) amount, already rounded to cents, with its 2 decimals */
-function money(value: string): string {
+/**
+ * A stored numeric(14, 4) amount, already rounded to cents, with its 2 decimals.
+ *
+ * @example storedAmount('6222.8300') // '6222.83'
+ */
+export function storedAmount(value: string): string {
   const [whole, fraction = ''] = value.split('.')
   return `${whole ?? '0'}.${`${fraction}00`.slice(0, 2)}`
 }
@@ -121,7 +125,7 @@ export async function priceOrder(db: Executor, order: OrderRow): Promise<OrderPr
     .from(orderItems)
     .where(eq(orderItems.orderId, order.id))
     .orderBy(orderItems.id)
-  const stored = (value: string | null) => (value === null ? '0.00' : money(value))
+  const stored = (value: string | null) => (value === null ? '0.00' : storedAmount(value))
   return {
     currency: order.currency,
     basis: 'stored',
@@ -129,7 +133,7 @@ export async function priceOrder(db: Executor, order: OrderRow): Promise<OrderPr
     sinks: rows.map((row) => ({
       itemId: row.id,
       buildNumber: row.buildNumber,
-      unitPrice: row.unitPrice === null ? null : money(row.unitPrice),
+      unitPrice: row.unitPrice === null ? null : storedAmount(row.unitPrice),
       lines: [],
       unpriced: [],
     })),
@@ -137,7 +141,7 @@ export async function priceOrder(db: Executor, order: OrderRow): Promise<OrderPr
       subtotal: stored(order.subtotal),
       discountAmount: stored(order.discountAmount),
       taxAmount: stored(order.taxAmount),
-      shippingAmount: money(order.shippingAmount),
+      shippingAmount: storedAmount(order.shippingAmount),
       total: stored(order.total),
     },
   }
