@@ -147,9 +147,7 @@ function preparing(client: postgres.Sql): postgres.Sql {
 export async function openDatabase(options: DatabaseOptions): Promise<OpenDatabase> {
   const migrations = { migrationsFolder: migrationsFolder(), migrationsSchema: 'drizzle' }
   if (options.url !== undefined && options.url !== '') {
-    const client = preparing(
-      postgres(options.url, { max: POOL_SIZE, onnotice: () => undefined }),
-    )
+    const client = preparing(postgres(options.url, { max: POOL_SIZE, onnotice: () => undefined }))
     const observer = createQueryObserver(POOL_SIZE)
     observePostgres(client, observer)
     const db = drizzlePostgres({ client, schema }) as unknown as Database
