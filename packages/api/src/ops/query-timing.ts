@@ -34,7 +34,11 @@ const SHAPE =
 export function queryName(text: string): string {
   const known = names.get(text)
   if (known !== undefined) return known
-  const match = SHAPE.exec(text)
+  // a statement with common table expressions is named after the first statement inside them
+  // (`with bom as (insert into boms …)` is an insert into boms)
+  const match = SHAPE.exec(
+    /^\s*with\b/i.test(text) ? text.replace(/^[\s\S]*?\bas\s*\(/i, '') : text,
+  )
   // the groups that did not take part are empty in the join
   const name =
     match === null ? 'other' : match.slice(1).join(' ').trim().replace(/\s+/g, ' ').toLowerCase()
