@@ -116,7 +116,6 @@ export const FAST_DELIVERY = {
   timeoutMs: 1000,
   expireSeconds: 4,
   superviseSeconds: 1,
-  monitorSeconds: 1,
   disableAfter: 2,
   relayIntervalMs: 100,
   pollSeconds: 0.5,
