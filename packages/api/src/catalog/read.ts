@@ -74,19 +74,22 @@ export async function readCatalog(db: Database): Promise<Catalog | undefined> {
   return built.catalog
 }
 
-/** The imported price list, or undefined when the catalog came without one. */
-export async function readPriceList(db: Database): Promise<PriceList | undefined> {
-  const [list] = await db.select().from(priceLists).where(eq(priceLists.name, DEFAULT_PRICE_LIST))
+/** A stored price list by name with its prices by item id, or undefined when none was imported. */
+async function readStoredList(db: Executor, name: string) {
+  const [list] = await db.select().from(priceLists).where(eq(priceLists.name, name))
   if (list === undefined) return undefined
   const rows = await db
     .select({ itemId: prices.itemId, unitPrice: prices.unitPrice })
     .from(prices)
     .where(eq(prices.priceListId, list.id))
     .orderBy(asc(prices.itemId))
-  return {
-    currency: list.currency,
-    prices: Object.fromEntries(rows.map((row) => [row.itemId, row.unitPrice])),
-  }
+  return { list, prices: Object.fromEntries(rows.map((row) => [row.itemId, row.unitPrice])) }
+}
+
+/** The imported price list, or undefined when the catalog came without one. */
+export async function readPriceList(db: Database): Promise<PriceList | undefined> {
+  const stored = await readStoredList(db, DEFAULT_PRICE_LIST)
+  return stored && { currency: stored.list.currency, prices: stored.prices }
 }
 
 /**
@@ -94,16 +97,12 @@ export async function readPriceList(db: Database): Promise<PriceList | undefined
  * call so that a price change is seen at once; undefined when no catalog brought one.
  */
 export async function readSellingPriceList(db: Executor): Promise<SellingPriceList | undefined> {
-  const [list] = await db.select().from(priceLists).where(eq(priceLists.name, SELLING_PRICE_LIST))
-  if (list === undefined) return undefined
-  const rows = await db
-    .select({ itemId: prices.itemId, unitPrice: prices.unitPrice })
-    .from(prices)
-    .where(eq(prices.priceListId, list.id))
-    .orderBy(asc(prices.itemId))
-  return {
-    currency: list.currency,
-    prices: Object.fromEntries(rows.map((row) => [row.itemId, row.unitPrice])),
-    customParts: list.customParts ?? [],
-  }
+  const stored = await readStoredList(db, SELLING_PRICE_LIST)
+  return (
+    stored && {
+      currency: stored.list.currency,
+      prices: stored.prices,
+      customParts: stored.list.customParts ?? [],
+    }
+  )
 }
