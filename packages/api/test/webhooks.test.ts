@@ -69,7 +69,7 @@ function firstArrivals(receiver: Receiver, orderId: number): string[] {
 }
 
 describe('webhooks', () => {
-  it('delivers an order’s events from DRAFT to DELIVERED to a verifying receiver, in order, each once', async () => {
+  it('delivers an order’s events from DRAFT to DELIVERED to a verifying receiver, in order, each once unless an attempt failed', async () => {
     const receiver = await startReceiver()
     try {
       const id = await subscribe(receiver)
@@ -79,13 +79,17 @@ describe('webhooks', () => {
         'every event delivered',
         () => firstArrivals(receiver, order.id).length === expected.length,
       )
-      const mine = receiver.received.filter((r) => r.orderId === order.id)
-      expect(mine.map((r) => r.id)).toEqual(expected)
+      expect(firstArrivals(receiver, order.id)).toEqual(expected)
       expect(receiver.rejected).toBe(0)
-      const log = await deliveries(id)
-      expect(
-        log.filter((d) => expected.includes(d.eventId)).every((d) => d.status === 'SUCCEEDED'),
-      ).toBe(true)
+      const log = (await deliveries(id)).filter((d) => expected.includes(d.eventId))
+      expect(log.map((d) => d.status)).toEqual(expected.map(() => 'SUCCEEDED'))
+      // at least once: an event arrives a second time only when an attempt was recorded as failed
+      // (on a busy machine the receiver's answer can miss the 1 s timeout); never an unrecorded send
+      for (const delivery of log) {
+        const arrivals = receiver.received.filter((r) => r.id === delivery.eventId).length
+        expect(arrivals, `arrivals of ${delivery.eventId}`).toBe(delivery.log.length)
+        expect(delivery.log.slice(0, -1).every((a) => a.status === null || a.status >= 300)).toBe(true)
+      }
     } finally {
       await receiver.close()
     }
