@@ -88,7 +88,9 @@ describe('webhooks', () => {
       for (const delivery of log) {
         const arrivals = receiver.received.filter((r) => r.id === delivery.eventId).length
         expect(arrivals, `arrivals of ${delivery.eventId}`).toBe(delivery.log.length)
-        expect(delivery.log.slice(0, -1).every((a) => a.status === null || a.status >= 300)).toBe(true)
+        expect(delivery.log.slice(0, -1).every((a) => a.status === null || a.status >= 300)).toBe(
+          true,
+        )
       }
     } finally {
       await receiver.close()
