@@ -69,9 +69,15 @@ function environment(): NodeJS.ProcessEnv {
     LANG: 'C.UTF-8',
     TERM: 'dumb',
   }
-  for (const name of ['TMPDIR', 'npm_config_registry', 'NPM_CONFIG_REGISTRY']) {
-    const value = process.env[name]
-    if (value !== undefined) env[name] = value
+  // the machine's own trust store, proxy and registry (a user's machine has them too), nothing else
+  for (const [name, value] of Object.entries(process.env)) {
+    if (/^(TMPDIR|NODE_EXTRA_CA_CERTS|SSL_CERT_\w+|\w+_CA_BUNDLE|\w+_proxy|\w+_PROXY)$/.test(name))
+      env[name] = value
+  }
+  for (const setting of ['registry', 'cafile']) {
+    const value = execFileSync('npm', ['config', 'get', setting], { encoding: 'utf8' }).trim()
+    if (value !== '' && value !== 'null' && value !== 'undefined')
+      env[`npm_config_${setting}`] = value
   }
   return env
 }
@@ -84,7 +90,12 @@ interface Ran {
 
 function runBlock(text: string, env: NodeJS.ProcessEnv): Promise<Ran> {
   return new Promise((resolve) => {
-    const child = spawn('bash', ['-euo', 'pipefail', '-c', text], { cwd: clone, env })
+    // stdin is /dev/null: on a socket (node's default pipe) bash thinks sshd started it and reads bashrc
+    const child = spawn('bash', ['-euo', 'pipefail', '-c', text], {
+      cwd: clone,
+      env,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    })
     let output = ''
     child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()))
     child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()))
@@ -119,6 +130,7 @@ function startInBackground(text: string) {
     cwd: clone,
     env,
     detached: true,
+    stdio: ['ignore', 'pipe', 'pipe'],
   })
   let output = ''
   child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()))
