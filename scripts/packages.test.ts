@@ -10,20 +10,41 @@ import ts from 'typescript'
 import { beforeAll, describe, expect, it } from 'vitest'
 
 const root = join(import.meta.dirname, '..')
-const PACKAGES = ['configurator-core', 'catalog-loader'] as const
+const PACKAGES = ['configurator-core', 'catalog-loader', 'client'] as const
 const project = mkdtempSync(join(tmpdir(), 'torvan-embedder-'))
 const tarballs: Record<string, string> = {}
 
 const run = (command: string, args: string[], cwd: string) =>
   execFileSync(command, args, { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] })
 
-/** the README's TypeScript example, the one both the root README and the loader's README show */
-function readmeExample(): string {
-  const text = readFileSync(join(root, 'packages', 'catalog-loader', 'README.md'), 'utf8')
+/** a package README's TypeScript example (the loader's is also the root README's) */
+function readmeExample(name: (typeof PACKAGES)[number] = 'catalog-loader'): string {
+  const text = readFileSync(join(root, 'packages', name, 'README.md'), 'utf8')
   const match = /## Example\n\n```ts\n([\s\S]*?)```/.exec(text)
-  if (match?.[1] === undefined)
-    throw new Error('packages/catalog-loader/README.md has no ## Example')
+  if (match?.[1] === undefined) throw new Error(`packages/${name}/README.md has no ## Example`)
   return match[1]
+}
+
+/** tsc --strict (as an embedder would set it) over files of the fresh project: its output, '' when clean */
+function typeCheck(files: string[]): string {
+  const options = {
+    strict: true,
+    exactOptionalPropertyTypes: true,
+    noUncheckedIndexedAccess: true,
+    module: 'nodenext',
+    moduleResolution: 'nodenext',
+    target: 'es2022',
+    noEmit: true,
+    types: ['node'],
+    typeRoots: [join(root, 'node_modules', '@types')],
+  }
+  writeFileSync(join(project, 'tsconfig.json'), JSON.stringify({ compilerOptions: options, files }))
+  const tsc = join(root, 'node_modules', 'typescript', 'bin', 'tsc')
+  try {
+    return run('node', [tsc, '-p', project], project)
+  } catch (error) {
+    return String((error as { stdout?: string }).stdout ?? error)
+  }
 }
 
 /** the example in TypeScript for CommonJS: imports kept, the body in an async function (no top-level await) */
@@ -46,11 +67,7 @@ beforeAll(() => {
     existsSync(join(root, 'packages', name, 'dist', 'index.cjs')),
   )
   if (!built)
-    run(
-      'pnpm',
-      ['--filter', '@torvan/configurator-core', '--filter', '@torvan/catalog-loader', 'build'],
-      root,
-    )
+    run('pnpm', PACKAGES.flatMap((name) => ['--filter', `@torvan/${name}`]).concat('build'), root)
   for (const name of PACKAGES) {
     const out = run('pnpm', ['pack', '--pack-destination', project], join(root, 'packages', name))
     const tarball = out.trim().split('\n').pop() ?? ''
@@ -115,30 +132,12 @@ describe('a fresh project that installed the tarballs', () => {
   it('type-checks the README example with TypeScript --strict, as ESM and as CommonJS', () => {
     writeFileSync(join(project, 'example.mts'), example)
     writeFileSync(join(project, 'example.cts'), asCommonJsSource(example))
-    const options = {
-      strict: true,
-      exactOptionalPropertyTypes: true,
-      noUncheckedIndexedAccess: true,
-      module: 'nodenext',
-      moduleResolution: 'nodenext',
-      target: 'es2022',
-      noEmit: true,
-      types: ['node'],
-      typeRoots: [join(root, 'node_modules', '@types')],
-    }
-    writeFileSync(
-      join(project, 'tsconfig.json'),
-      JSON.stringify({ compilerOptions: options, files: ['example.mts', 'example.cts'] }),
-    )
-    const tsc = join(root, 'node_modules', 'typescript', 'bin', 'tsc')
-    const output = (() => {
-      try {
-        return run('node', [tsc, '-p', project], project)
-      } catch (error) {
-        return String((error as { stdout?: string }).stdout ?? error)
-      }
-    })()
-    expect(output).toBe('')
+    expect(typeCheck(['example.mts', 'example.cts'])).toBe('')
+  })
+
+  it('type-checks the typed client’s README example with TypeScript --strict', () => {
+    writeFileSync(join(project, 'client-example.mts'), readmeExample('client'))
+    expect(typeCheck(['client-example.mts'])).toBe('')
   })
 
   it('starts the installed torvan bin', () => {
