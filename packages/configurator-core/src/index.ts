@@ -39,7 +39,7 @@ export type {
 export { explode, flatten, whereUsed } from './catalog/explode.js'
 
 /** Configurations: checking a configuration against a product's options. */
-export type { Finding, FindingSeverity } from './configuration/validate.js'
+export type { Finding, FindingSeverity } from './findings.js'
 export type { ConfigurationLimits } from './configuration/limits.js'
 export { DEFAULT_LIMITS } from './configuration/limits.js'
 
@@ -49,13 +49,13 @@ export type {
   Condition,
   CustomPartTemplate,
   NumbersFile,
-  OptionSpec,
   ProductFile,
   Rule,
   RuleCase,
   RuleEvent,
   RuleFile,
 } from './rules/schema.js'
+export type { OptionSpec } from './configuration/option-schema.js'
 export { ruleSchemas } from './rules/schema.js'
 export type { Ruleset, RulesetCompileResult, RulesetFile, RulesetSource } from './rules/ruleset.js'
 export { compileRuleset } from './rules/ruleset.js'
@@ -65,7 +65,8 @@ export type {
   OperandType,
   OperatorDefinition,
 } from './rules/custom-operators.js'
-export type { BomLine, Configurator, ConfigureResult, CustomPartSpec } from './rules/configure.js'
+export type { Configurator, ConfigureResult } from './rules/configure.js'
+export type { BomLine, CustomPartSpec } from './bom-line.js'
 export { createConfigurator } from './rules/configure.js'
 export type { CaseFailure, CasesFileResult } from './rules/cases.js'
 export { mergePatch, runRuleCases } from './rules/cases.js'
@@ -129,9 +130,9 @@ export type { BomRow } from './bom/export.js'
 export { bomRows, bomToCsv, bomToText } from './bom/export.js'
 
 /** QC templates: the forms as data, inspections of one sink, recorded values and scores (docs/qc.md). */
-export type { FactSpec } from './qc/sink-facts.js'
-export { SINK_FACTS } from './qc/sink-facts.js'
-export type { When, WhenValue } from './qc/when.js'
+export type { FactSpec } from './sink/facts.js'
+export { SINK_FACTS } from './sink/facts.js'
+export type { When, WhenValue } from './sink/when.js'
 export type {
   QcItem,
   QcItemKind,
@@ -143,7 +144,7 @@ export type {
   QcTemplateParseResult,
 } from './qc/template.js'
 export { QC_ITEM_KINDS, QC_KINDS, QcTemplateSchema, parseQcTemplate } from './qc/template.js'
-export { qcSchemas } from './qc/json-schema.js'
+export { qcSchemas } from './production/json-schema.js'
 export type { InspectionItem, InspectionOption } from './qc/instantiate.js'
 export { instantiateInspection } from './qc/instantiate.js'
 export type { QcOutcome, QcRecord, QcValue, RecordResult } from './qc/record.js'

@@ -1,7 +1,7 @@
 import Decimal from 'decimal.js'
 import type { FlatLine } from '../catalog/explode.js'
 import { compareText } from '../issues.js'
-import type { BomLine } from '../rules/configure.js'
+import type { BomLine } from '../bom-line.js'
 
 /** A line of an order's consolidated BOM: the sum over its sinks, remembering their build numbers. */
 export interface ConsolidatedLine {

@@ -1,4 +1,4 @@
-import type { BomLine, CustomPartSpec } from '../rules/configure.js'
+import type { BomLine, CustomPartSpec } from '../bom-line.js'
 
 /** A 700-series custom part, as registered the first time a BOM used it. */
 export interface CustomPart {

@@ -1,7 +1,7 @@
 import Decimal from 'decimal.js'
 import { z } from 'zod'
 import type { Issue } from '../issues.js'
-import type { BomLine } from '../rules/configure.js'
+import type { BomLine } from '../bom-line.js'
 import { zodIssues } from '../zod-issues.js'
 
 const Money = z

@@ -1,5 +1,5 @@
 import type { PathSegment } from '../issues.js'
-import type { OptionSpec } from '../rules/schema.js'
+import type { OptionSpec } from './option-schema.js'
 
 /**
  * How big a configuration may be: bounds that a real configuration never reaches and a hostile one

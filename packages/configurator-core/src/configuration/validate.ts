@@ -1,30 +1,13 @@
+import { MODEL_RULE } from '../findings.js'
+import type { Finding } from '../findings.js'
 import { z } from 'zod'
 import type { PathSegment } from '../issues.js'
 import { comparePaths, formatPath } from '../issues.js'
-import type { OptionSpec } from '../rules/schema.js'
+import type { OptionSpec } from './option-schema.js'
 import { didYouMean } from '../text/suggest.js'
 import { describeValue, zodIssues } from '../zod-issues.js'
 import type { ConfigurationLimits } from './limits.js'
 import { DEFAULT_LIMITS, listLimit, tooDeepAt } from './limits.js'
-
-/** How bad a finding about a configuration is. Errors stop the BOM; warnings and notices ride along. */
-export type FindingSeverity = 'error' | 'warning' | 'notice'
-
-/** Something the configurator says about a configuration, at a configuration path. */
-export interface Finding {
-  severity: FindingSeverity
-  /** the configuration path, e.g. `basins[1].size` (empty for the whole configuration) */
-  path: string
-  message: string
-  /** the rule that said it, or `product-model` for what the options forbid */
-  rule: string
-  /** a stable code for what the options forbid, e.g. `too_small`, `unknown_key` */
-  code?: string
-  hint?: string
-}
-
-/** The rule name of findings that come from the product model's options. */
-export const MODEL_RULE = 'product-model'
 
 /** Which catalog ids an `item` option accepts, and how to describe the others. */
 export interface ItemDomain {

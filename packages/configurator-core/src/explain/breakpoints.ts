@@ -1,6 +1,7 @@
 import type { PathSegment } from '../issues.js'
 import type { ReadPattern } from '../rules/compile.js'
-import { ANY_INDEX, SHALLOW, isObject } from '../rules/compile.js'
+import { ANY_INDEX, SHALLOW } from '../rules/compile.js'
+import { isObject } from '../util.js'
 import { parseJsonPath } from '../rules/path.js'
 import type { Ruleset } from '../rules/ruleset.js'
 

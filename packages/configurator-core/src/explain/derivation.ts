@@ -1,7 +1,8 @@
 import type { PathSegment } from '../issues.js'
 import { formatPath } from '../issues.js'
 import type { ReadPattern, Values } from '../rules/compile.js'
-import { ANY_INDEX, SHALLOW, isObject } from '../rules/compile.js'
+import { ANY_INDEX, SHALLOW } from '../rules/compile.js'
+import { isObject } from '../util.js'
 import type { CompiledFact, Ruleset } from '../rules/ruleset.js'
 
 /** A configuration field a derived fact read, with the value it had. */

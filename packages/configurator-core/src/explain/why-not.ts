@@ -1,7 +1,7 @@
 import type { PathSegment } from '../issues.js'
 import { formatPath } from '../issues.js'
 import type { ReadPattern } from '../rules/compile.js'
-import { isObject } from '../rules/compile.js'
+import { isObject } from '../util.js'
 import type { Configurator } from '../rules/configure.js'
 import { readSegments } from '../rules/path.js'
 import type { CompiledRule } from '../rules/ruleset.js'

@@ -1,6 +1,6 @@
 import { ConfiguratorError } from '../errors.js'
-import { readSinkFacts } from '../qc/sink-facts.js'
-import { evaluateWhen } from '../qc/when.js'
+import { readSinkFacts } from '../sink/facts.js'
+import { evaluateWhen } from '../sink/when.js'
 import type { QcKind } from '../qc/template.js'
 import type { TaskTemplate, TaskTemplateFile, TaskType } from './tasks.js'
 

@@ -2,7 +2,7 @@ import { z } from 'zod'
 import type { Issue, PathSegment } from '../issues.js'
 import { sortIssues } from '../issues.js'
 import { QC_KINDS } from '../qc/template.js'
-import { WhenSchema, checkWhen } from '../qc/when.js'
+import { WhenSchema, checkWhen } from '../sink/when.js'
 import { didYouMean } from '../text/suggest.js'
 import { zodIssues } from '../zod-issues.js'
 

@@ -1,7 +1,7 @@
-import type { FactValues } from './sink-facts.js'
-import { readSinkFacts } from './sink-facts.js'
+import type { FactValues } from '../sink/facts.js'
+import { readSinkFacts } from '../sink/facts.js'
 import type { QcItem, QcItemKind, QcKind, QcOption, QcSection, QcTemplate } from './template.js'
-import { evaluateWhen } from './when.js'
+import { evaluateWhen } from '../sink/when.js'
 
 /** A CHOICE option of an inspection item, with its label and whether it needs a text. */
 export interface InspectionOption {

@@ -3,8 +3,8 @@ import type { Issue, PathSegment } from '../issues.js'
 import { sortIssues } from '../issues.js'
 import { didYouMean } from '../text/suggest.js'
 import { zodIssues } from '../zod-issues.js'
-import { SINK_FACTS } from './sink-facts.js'
-import { WhenSchema, checkWhen } from './when.js'
+import { SINK_FACTS } from '../sink/facts.js'
+import { WhenSchema, checkWhen } from '../sink/when.js'
 
 /**
  * The kinds of item a QC form holds.

@@ -1,3 +1,5 @@
+import { templateText } from '../util.js'
+import { isObject } from '../util.js'
 import type { Issue, PathSegment } from '../issues.js'
 import { didYouMean } from '../text/suggest.js'
 import type { CustomOperators } from './custom-operators.js'
@@ -73,19 +75,6 @@ export interface CompiledTemplate extends Compiled<(values: Values) => string> {
 const FALSE: Predicate = () => false
 const TRUE: Predicate = () => true
 const UNDEFINED: Getter = () => undefined
-
-/** a plain JSON object: not null, not a list */
-export function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value)
-}
-
-/** Turns a value into template text: numbers canonically (`28.5`), objects as JSON. */
-export function templateText(value: unknown): string {
-  if (typeof value === 'string') return value
-  if (typeof value === 'number' || typeof value === 'boolean') return String(value)
-  if (value === undefined || value === null) return ''
-  return JSON.stringify(value)
-}
 
 /**
  * Compiles conditions, expressions and templates of one file into plain functions, collecting every

@@ -1,6 +1,9 @@
+import type { CustomPartSpec } from '../bom-line.js'
+import type { BomLine } from '../bom-line.js'
 import Decimal from 'decimal.js'
 import type { Catalog } from '../catalog/graph.js'
-import type { Finding, ItemDomain } from '../configuration/validate.js'
+import type { ItemDomain } from '../configuration/validate.js'
+import type { Finding } from '../findings.js'
 import { createConfigurationValidator } from '../configuration/validate.js'
 import { ConfiguratorError } from '../errors.js'
 import type { PathSegment } from '../issues.js'
@@ -9,30 +12,7 @@ import { describeValue } from '../zod-issues.js'
 import type { Values, ReadPattern } from './compile.js'
 import { ANY_INDEX, CURRENT_INDEX, SHALLOW } from './compile.js'
 import type { CompiledCustomPart, CompiledEvent, CompiledRule, Ruleset } from './ruleset.js'
-import type { OptionSpec } from './schema.js'
-
-/** A custom part's specification: the values its template was filled with. */
-export type CustomPartSpec = Record<string, string | number>
-
-/** One top-level line of a configured BOM. */
-export interface BomLine {
-  id: string
-  name: string
-  /** the 700-series display number, where the product defines one */
-  number: string | null
-  /** a decimal string: exact, never in exponent notation */
-  quantity: string
-  /** true for a 700-series custom part made for this configuration */
-  custom: boolean
-  /** custom parts: the family number and the specification */
-  family?: string
-  spec?: CustomPartSpec
-  notes?: string
-  /** the rules that put the line here, in rule order */
-  rules: string[]
-  /** the list elements it came from, e.g. `basins[0]`, for per-element rules */
-  elements: string[]
-}
+import type { OptionSpec } from '../configuration/option-schema.js'
 
 /** What {@link Configurator.configure} returns: lines when there is no error, and every finding. */
 export interface ConfigureResult {

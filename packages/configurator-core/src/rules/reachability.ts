@@ -1,7 +1,7 @@
 import type { Issue, PathSegment } from '../issues.js'
 import { formatPath } from '../issues.js'
 import type { LeafInfo } from './compile.js'
-import { isObject } from './compile.js'
+import { isObject } from '../util.js'
 import type { Shape } from './shape.js'
 import { describeShape } from './value-check.js'
 

@@ -1,3 +1,4 @@
+import { baseName } from '../util.js'
 import type { Catalog } from '../catalog/graph.js'
 import type { ConfigurationLimits } from '../configuration/limits.js'
 import { DEFAULT_LIMITS, modelDepth, resolveLimits } from '../configuration/limits.js'
@@ -15,11 +16,13 @@ import type {
   ReadPattern,
   Scope,
 } from './compile.js'
-import { CURRENT_INDEX, Compiler, isObject } from './compile.js'
+import { CURRENT_INDEX, Compiler } from './compile.js'
+import { isObject } from '../util.js'
 import type { CustomOperators } from './custom-operators.js'
 import { checkCustomOperators } from './custom-operators.js'
 import { DECORATOR_NAMES, OPERATOR_NAMES } from './operators.js'
-import type { CustomPartTemplate, OptionSpec, ProductFile, Rule, RuleEvent } from './schema.js'
+import type { CustomPartTemplate, ProductFile, Rule, RuleEvent } from './schema.js'
+import type { OptionSpec } from '../configuration/option-schema.js'
 import { NumbersFileSchema, ProductFileSchema, RuleFileSchema, RuleSchema } from './schema.js'
 import { z } from 'zod'
 
@@ -145,11 +148,6 @@ function mentionedFacts(node: unknown, out: Set<string>): void {
 }
 
 const DEFAULT_QUANTITY: Getter = () => 1
-
-/** a rule file's name without its folder */
-export function baseName(file: string): string {
-  return file.slice(Math.max(file.lastIndexOf('/'), file.lastIndexOf('\\')) + 1)
-}
 
 /** rule files in the order product.json declares, then the rest by name */
 function inDeclaredOrder(

@@ -1,5 +1,5 @@
 import type { PathSegment } from '../issues.js'
-import type { OptionSpec } from './schema.js'
+import type { OptionSpec } from '../configuration/option-schema.js'
 import { WILDCARD } from './path.js'
 
 /** What the static checks know of a fact's value: enough to check paths, enum values and item ids. */

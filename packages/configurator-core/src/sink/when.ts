@@ -2,8 +2,8 @@ import { z } from 'zod'
 import type { Issue, PathSegment } from '../issues.js'
 import { didYouMean } from '../text/suggest.js'
 import { describeValue } from '../zod-issues.js'
-import type { FactValues } from './sink-facts.js'
-import { SINK_FACTS } from './sink-facts.js'
+import type { FactValues } from './facts.js'
+import { SINK_FACTS } from './facts.js'
 
 /** A fact's expected value: one value, or a list meaning "any of these". */
 export type WhenValue = string | number | boolean | (string | number | boolean)[]

@@ -1,8 +1,8 @@
 import { z } from 'zod'
-import { TaskTemplateFileSchema } from '../production/tasks.js'
-import { SINK_FACTS } from './sink-facts.js'
-import { QcTemplateSchema } from './template.js'
-import { WhenSchema } from './when.js'
+import { TaskTemplateFileSchema } from './tasks.js'
+import { SINK_FACTS } from '../sink/facts.js'
+import { QcTemplateSchema } from '../qc/template.js'
+import { WhenSchema } from '../sink/when.js'
 
 // editors complete the facts and their values; the checker still names unknown ones with a did-you-mean
 function factProperties(): Record<string, z.core.JSONSchema.JSONSchema> {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { formatIssue } from '../issues.js'
-import { readSinkFacts } from './sink-facts.js'
+import { readSinkFacts } from './facts.js'
 import { checkWhen, evaluateWhen } from './when.js'
 
 const configuration = {
