@@ -110,7 +110,7 @@ describe('configurations and BOMs', () => {
     const valid = await json(
       await t.call('POST', '/configurations/validate', {
         token: sales,
-        body: await config('t2-b2-standard'),
+        body: { configuration: await config('t2-b2-standard') },
       }),
     )
     expect(valid['ok']).toBe(true)
@@ -120,7 +120,7 @@ describe('configurations and BOMs', () => {
     }>(
       await t.call('POST', '/configurations/validate', {
         token: sales,
-        body: await config('t2-b2-invalid'),
+        body: { configuration: await config('t2-b2-invalid') },
       }),
     )
     expect(invalid.ok).toBe(false)
@@ -132,7 +132,7 @@ describe('configurations and BOMs', () => {
     const partial = { product: 'T2', model: 'T2-B2', pegboard: { type: 'PERFORATED' } }
     const response = await t.call('POST', '/configurations/options', {
       token: sales,
-      body: partial,
+      body: { configuration: partial },
     })
     expect(response.status).toBe(200)
     const result = await json<{
@@ -152,7 +152,10 @@ describe('configurations and BOMs', () => {
       ),
     ).toBe(true)
     const malformed = await json<{ ok: boolean; problems: { path: string }[] }>(
-      await t.call('POST', '/configurations/options', { token: sales, body: { model: 'T9' } }),
+      await t.call('POST', '/configurations/options', {
+        token: sales,
+        body: { configuration: { model: 'T9' } },
+      }),
     )
     expect(malformed.ok).toBe(false)
     expect(malformed.problems.map((problem) => problem.path)).toContain('model')

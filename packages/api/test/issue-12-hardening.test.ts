@@ -27,12 +27,12 @@ describe('input that used to give a 500', () => {
     const response = await t.call('POST', '/configurations/validate', {
       token: await sales(),
       // written as text: JSON.stringify itself cannot nest that deep
-      body: `{"sink":${'{"a":'.repeat(5000)}"deep"${'}'.repeat(5000)}}`,
+      body: `{"configuration":{"sink":${'{"a":'.repeat(5000)}"deep"${'}'.repeat(5000)}}}`,
     })
     expect(response.status).toBe(400)
     const body = await json<{ errors: { path: string; code: string }[] }>(response)
     expect(body.errors[0]?.code).toBe('too_deep')
-    expect(body.errors[0]?.path).toMatch(/^body\.sink(\.a)+$/)
+    expect(body.errors[0]?.path).toMatch(/^body\.configuration\.sink(\.a)+$/)
   })
 
   it('refuses a NUL character in a search with a 400, on orders and customers', async () => {
@@ -67,7 +67,7 @@ describe('the probe that froze the server', () => {
       const [answer, health] = await Promise.all([
         t.call('POST', '/configurations/options', {
           token: await sales(),
-          body: withAccessories(count),
+          body: { configuration: withAccessories(count) },
         }),
         t.call('GET', '/health'),
       ])

@@ -4,8 +4,8 @@ import type { AppEnv } from './route.js'
 
 /**
  * The version a write names: the `If-Match` header (`"3"`, as the ETag reads) or a `version` field.
- * A write that names neither is a 428 problem; `what` names the resource in the sentences
- * ("the customer").
+ * A write that names neither is a 428 problem, one that names both and different versions a 412;
+ * `what` names the resource in the sentences ("the customer").
  */
 export function versionFromIfMatch(
   c: Context<AppEnv>,
@@ -21,7 +21,14 @@ export function versionFromIfMatch(
         `If-Match must be ${what}'s ETag, such as "3"; received ${header}.`,
       )
     }
-    return Number(match[1])
+    const version = Number(match[1])
+    if (field !== undefined && field !== version) {
+      throw new ProblemError(
+        'preconditionFailed',
+        `If-Match names version ${version} of ${what} and the body's "version" ${field}: send one, or the same in both.`,
+      )
+    }
+    return version
   }
   if (field !== undefined) return field
   throw new ProblemError(

@@ -1,7 +1,8 @@
 import { z } from 'zod'
 import { PERMISSIONS } from '../permissions.js'
 import { VERSION } from '../version.js'
-import { PROBLEMS } from './problem.js'
+import type { ProblemKind } from './problem.js'
+import { PROBLEMS, problemType } from './problem.js'
 import type { AnyRoute } from './route.js'
 
 type JsonSchema = Record<string, unknown>
@@ -56,6 +57,68 @@ const PROBLEM_SCHEMA: JsonSchema = {
   },
 }
 
+const IF_MATCH: JsonSchema = {
+  name: 'If-Match',
+  in: 'header',
+  required: false,
+  description:
+    'The ETag of the version you read, such as `"3"`; instead of, or equal to, the body’s `version`. Stale: 412; neither: 428.',
+  schema: { type: 'string', examples: ['"3"'] },
+}
+
+const IDEMPOTENCY_KEY: JsonSchema = {
+  name: 'Idempotency-Key',
+  in: 'header',
+  required: false,
+  description:
+    'Any unique string: a retry with the same key and body answers with the first success (`Idempotent-Replayed: true`); the same key with another body is a 422.',
+  schema: { type: 'string', maxLength: 255, examples: ['5f0c8a4e-order-create-1'] },
+}
+
+function headers(route: AnyRoute): JsonSchema[] {
+  return [
+    ...(route.versioned === true ? [IF_MATCH] : []),
+    ...(route.idempotent === true ? [IDEMPOTENCY_KEY] : []),
+  ]
+}
+
+function requestBody(route: AnyRoute): JsonSchema {
+  if (route.body !== undefined) {
+    const example = route.example?.()
+    return {
+      requestBody: {
+        required: true,
+        content: {
+          'application/json': {
+            schema: schemaOf(route.body, 'input'),
+            ...(example === undefined ? {} : { example }),
+          },
+        },
+      },
+    }
+  }
+  if (route.uploadTypes !== undefined) {
+    return {
+      requestBody: {
+        required: true,
+        content: Object.fromEntries(
+          route.uploadTypes.map((type) => [type, { schema: { type: 'string', format: 'binary' } }]),
+        ),
+      },
+    }
+  }
+  return {}
+}
+
+/** every kind of problem the API answers, as a Markdown table for the document's description */
+function problemTable(): string {
+  const rows = Object.entries(PROBLEMS).map(
+    ([kind, { status, title }]) =>
+      `| \`${problemType(kind as ProblemKind)}\` | ${title} | ${status} |`,
+  )
+  return ['| type | title | status |', '| --- | --- | --- |', ...rows].join('\n')
+}
+
 function titleOf(status: number): string {
   return Object.values(PROBLEMS).find((kind) => kind.status === status)?.title ?? 'Problem'
 }
@@ -106,15 +169,12 @@ function operation(route: AnyRoute): JsonSchema {
     'x-permission': route.access,
     ...(route.alsoNeeds === undefined ? {} : { 'x-also-needs': [...route.alsoNeeds] }),
     ...(route.access === 'public' ? { security: [] } : {}),
-    parameters: [...parameters(route.params, 'path'), ...parameters(route.query, 'query')],
-    ...(route.body === undefined
-      ? {}
-      : {
-          requestBody: {
-            required: true,
-            content: { 'application/json': { schema: schemaOf(route.body, 'input') } },
-          },
-        }),
+    parameters: [
+      ...parameters(route.params, 'path'),
+      ...parameters(route.query, 'query'),
+      ...headers(route),
+    ],
+    ...requestBody(route),
     responses,
   }
 }
@@ -134,7 +194,8 @@ export function openApiDocument(routes: readonly AnyRoute[]): JsonSchema {
       title: 'TORVAN configurator API',
       version: VERSION,
       description:
-        'Catalog, configurations and BOMs for TORVAN CleanStation sinks. Sign in with `POST /auth/login` and send the token as `Authorization: Bearer <token>` (or use Authorize above). Every error is an RFC 9457 problem document.',
+        'Catalog, configurations and BOMs for TORVAN CleanStation sinks. Sign in with `POST /auth/login` and send the token as `Authorization: Bearer <token>` (or use Authorize above). Every error is an RFC 9457 problem document (`application/problem+json`); its `type` is one of these:\n\n' +
+        problemTable(),
     },
     servers: [{ url: '/' }],
     security: [{ bearer: [] }],

@@ -1,6 +1,6 @@
 import { formatPath, zodIssues } from '@torvan/configurator-core'
 import type { Context } from 'hono'
-import type { z } from 'zod'
+import { z } from 'zod'
 import type { AuthUser } from '../auth/users.js'
 import type { Permission } from '../permissions.js'
 import type { Services } from '../services.js'
@@ -71,6 +71,8 @@ export interface RouteDefinition<P = unknown, Q = unknown, B = unknown> {
   alsoNeeds?: readonly Permission[]
   /** a raw upload: the largest body it takes (instead of the 1 MB JSON limit) */
   maxBodyBytes?: number
+  /** a raw upload: the media types it takes, for the OpenAPI document */
+  uploadTypes?: readonly string[]
   params?: z.ZodType<P>
   query?: z.ZodType<Q>
   body?: z.ZodType<B>
@@ -81,6 +83,13 @@ export interface RouteDefinition<P = unknown, Q = unknown, B = unknown> {
    * answer instead of running again
    */
   idempotent?: boolean
+  /**
+   * true for writes that name the version they read: the `If-Match` header, or the body's `version`
+   * where it has one (both and different is a 412)
+   */
+  versioned?: boolean
+  /** an example of the JSON body, shown in the OpenAPI document and checked to be accepted */
+  example?: () => unknown
   /** the problem statuses this route may answer with besides 400, 401, 403 and 500 */
   problems?: number[]
   handler: (input: RouteInput<P, Q, B>) => Promise<Reply | Response>
@@ -106,16 +115,30 @@ export function signedIn(user: AuthUser | undefined): AuthUser {
   return user
 }
 
-/** Turns zod issues into the problem document's `errors`, each path starting with where it was. */
+/**
+ * Turns zod issues into the problem document's `errors`, each path starting with where it was; with
+ * the schema and its input, an unknown key gets a did-you-mean from the keys the schema knows.
+ */
 export function invalidParams(
   issues: readonly z.core.$ZodIssue[],
   where: 'body' | 'query' | 'params',
+  parsed?: { schema: z.ZodType; input: unknown },
 ): InvalidParam[] {
-  return zodIssues(issues).map((issue) => ({
+  return zodIssues(issues, parsed === undefined ? {} : { parsed }).map((issue) => ({
     path: formatPath([where, ...issue.path]),
-    message: issue.message,
+    message: issue.hint === undefined ? issue.message : `${issue.message} (${issue.hint})`,
     code: issue.code,
   }))
+}
+
+// keys only a configuration has at its top level, never a body that wraps one
+const CONFIGURATION_KEYS = ['product', 'model', 'sink', 'basins', 'legs', 'pegboard']
+
+/** A body that takes `{ configuration }` but received what looks like the configuration itself. */
+function isBareConfiguration(schema: z.ZodType, value: unknown): boolean {
+  if (!(schema instanceof z.ZodObject) || !('configuration' in schema.shape)) return false
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return false
+  return !('configuration' in value) && CONFIGURATION_KEYS.some((key) => key in value)
 }
 
 /** Validates one part of a request, or throws the validation problem naming every bad path. */
@@ -126,7 +149,24 @@ export function validate<T>(
 ): T {
   const parsed = schema.safeParse(value, { reportInput: true })
   if (parsed.success) return parsed.data
-  const errors = invalidParams(parsed.error.issues, where)
+  if (where === 'body' && isBareConfiguration(schema, value)) {
+    throw new ProblemError(
+      'validation',
+      'The body must be { "configuration": … }: this looks like a bare configuration; wrap it in { "configuration": … }.',
+      {
+        extensions: {
+          errors: [
+            {
+              path: 'body.configuration',
+              message: 'required: the configuration goes in this field',
+              code: 'bare_configuration',
+            },
+          ],
+        },
+      },
+    )
+  }
+  const errors = invalidParams(parsed.error.issues, where, { schema, input: value })
   const first = errors[0]
   throw new ProblemError(
     'validation',

@@ -1,3 +1,4 @@
+import { versionFromIfMatch } from '../http/if-match.js'
 import type { Context } from 'hono'
 import { and, asc, eq, inArray, sql } from 'drizzle-orm'
 import type { AuditEntry } from '../audit.js'
@@ -174,25 +175,10 @@ export async function nextOrderNumber(tx: Executor, now: Date): Promise<string> 
 
 /**
  * The order version a write names: the `If-Match` header (`"3"`, as the ETag reads) or a `version`
- * field. A write that names neither is a 428 problem.
+ * field. A write that names neither is a 428 problem; both, and different, a 412.
  */
 export function expectedVersion(c: Context<AppEnv>, field: number | undefined): number {
-  const header = c.req.header('If-Match')
-  if (header !== undefined) {
-    const match = /^(?:W\/)?"?(\d+)"?$/.exec(header.trim())
-    if (match?.[1] === undefined) {
-      throw new ProblemError(
-        'validation',
-        `If-Match must be the order's ETag, such as "3"; received ${header}.`,
-      )
-    }
-    return Number(match[1])
-  }
-  if (field !== undefined) return field
-  throw new ProblemError(
-    'preconditionRequired',
-    'Name the order version you read: send "If-Match" with the order\'s ETag, or a "version" field.',
-  )
+  return versionFromIfMatch(c, field, 'the order')
 }
 
 /** Refuses a write based on a stale read: a 412 problem with the current version. */

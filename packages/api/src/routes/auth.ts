@@ -25,6 +25,7 @@ export const authRoutes = [
     description: `Five failed sign-ins in a row for a username (whether or not it exists), or twenty from one address within 15 minutes, lock it for 15 minutes (423); sign-ins are also rate-limited per address (429).`,
     tag: 'Auth',
     access: 'public',
+    example: () => ({ username: 'sales', password: 'demo-password-0123' }),
     body: Login,
     response: {
       status: 200,

@@ -1,3 +1,4 @@
+import { sampleConfiguration } from '../http/examples.js'
 import type { BomDocument } from '@torvan/configurator-core'
 import {
   bomToCsv,
@@ -19,6 +20,9 @@ import { requireModel } from './model.js'
 const Configuration = z
   .record(z.string(), z.unknown())
   .describe('a T2 configuration (see fixtures/configs/ and ../shared/specs/t2-sink.md)')
+
+/** the one request shape of every route that takes a configuration */
+const ConfigurationBody = z.strictObject({ configuration: Configuration })
 
 const Finding = z.object({
   severity: z.enum(['error', 'warning', 'notice']),
@@ -55,7 +59,10 @@ export const bomRoutes = [
     summary: 'Check a configuration: every finding, with its path and the rule that said it',
     tag: 'Configurations',
     access: 'configurations:validate',
-    body: Configuration,
+    example: () => ({
+      configuration: sampleConfiguration('t2-b2-standard', { keepBuildNumber: true }),
+    }),
+    body: ConfigurationBody,
     response: {
       status: 200,
       description: '`ok` is false when a finding is an error',
@@ -64,7 +71,7 @@ export const bomRoutes = [
     problems: [503],
     handler: ({ body, services }) => {
       const { configurator } = requireModel(services)
-      const result = configurator.configure(body)
+      const result = configurator.configure(body.configuration)
       return Promise.resolve({ body: { ok: result.ok, findings: result.findings } })
     },
   }),
@@ -75,7 +82,10 @@ export const bomRoutes = [
       'What can still be chosen: for every option, the values that keep a valid completion, and why the others are ruled out',
     tag: 'Configurations',
     access: 'configurations:validate',
-    body: Configuration,
+    example: () => ({
+      configuration: sampleConfiguration('t2-b1-minimal', { keepBuildNumber: true }),
+    }),
+    body: ConfigurationBody,
     response: {
       status: 200,
       description:
@@ -91,7 +101,9 @@ export const bomRoutes = [
     handler: async ({ body, services, c }) => {
       const { configurator } = requireModel(services)
       // pauses for the event loop between slices, and stops when the client goes away
-      return { body: await optionsAsync(configurator, body, { signal: c.req.raw.signal }) }
+      return {
+        body: await optionsAsync(configurator, body.configuration, { signal: c.req.raw.signal }),
+      }
     },
   }),
   defineRoute({
@@ -101,6 +113,10 @@ export const bomRoutes = [
       'Why items are (or are not) in a configuration’s BOM: the rules that can add them, their conditions and fact values',
     tag: 'Configurations',
     access: 'configurations:validate',
+    example: () => ({
+      configuration: sampleConfiguration('t2-b2-standard', { keepBuildNumber: true }),
+      items: ['T2-BSN-ESK-KIT'],
+    }),
     body: z.strictObject({
       configuration: Configuration,
       items: z.array(z.string().min(1)).min(1).max(50).describe('item ids to explain'),
@@ -149,8 +165,11 @@ export const bomRoutes = [
       'The same configuration with the same catalog and rules answers with the BOM stored before (200); otherwise a new BOM is stored (201), the next revision of the configuration’s previous one. An invalid configuration is a 422 problem listing each path.',
     tag: 'BOMs',
     access: 'boms:generate',
+    example: () => ({
+      configuration: sampleConfiguration('t2-b2-standard', { keepBuildNumber: true }),
+    }),
     idempotent: true,
-    body: z.strictObject({ configuration: Configuration }),
+    body: ConfigurationBody,
     response: {
       status: 201,
       description: 'The stored BOM (200 when it was stored before)',

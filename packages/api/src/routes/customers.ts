@@ -166,6 +166,12 @@ export const customerRoutes = [
     summary: 'Create a customer (the code is generated from the id when not given)',
     tag: 'Customers',
     access: 'customers:manage',
+    example: () => ({
+      name: 'Northside Clinic',
+      contactName: 'Ann Lee',
+      email: 'purchasing@northside.example',
+      paymentTermsDays: 30,
+    }),
     idempotent: true,
     body: z.strictObject({
       ...Fields,
@@ -249,6 +255,8 @@ export const customerRoutes = [
       'Only the fields sent change; null clears an optional field. A stale version is a 412 problem, a missing one 428. Blocking a customer refuses their new orders; existing orders go on.',
     tag: 'Customers',
     access: 'customers:manage',
+    example: () => ({ version: 1, contactName: 'Ann Lee', paymentTermsDays: 45 }),
+    versioned: true,
     params: IdParams,
     body: z.strictObject({ version: z.number().int().positive().optional(), ...Fields }).partial(),
     response: { status: 200, description: 'The customer as changed', schema: Customer },

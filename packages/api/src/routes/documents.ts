@@ -203,6 +203,7 @@ export const documentRoutes = [
     access: 'documents:upload',
     idempotent: true,
     maxBodyBytes: DOCUMENT_POLICY.maxBytes,
+    uploadTypes: DOCUMENT_POLICY.accepted,
     query: z.strictObject({
       type: z.enum(DOCUMENT_TYPES),
       title: z.string().trim().min(1).max(200),
@@ -315,6 +316,7 @@ export const documentRoutes = [
       'DRAFT → APPROVED → OBSOLETE (or DRAFT → OBSOLETE); changing the status needs documents:approve and records who and when.',
     tag: 'Documents',
     access: 'documents:upload',
+    example: () => ({ title: 'T2 assembly drawing', tags: ['drawing', 't2'] }),
     params: IdParams,
     body: z
       .strictObject({
@@ -390,6 +392,7 @@ export const documentRoutes = [
     access: 'documents:upload',
     idempotent: true,
     maxBodyBytes: DOCUMENT_POLICY.maxBytes,
+    uploadTypes: DOCUMENT_POLICY.accepted,
     params: IdParams,
     query: z.strictObject({ filename: FileNameSchema }),
     response: {

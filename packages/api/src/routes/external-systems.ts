@@ -64,6 +64,12 @@ export const externalSystemRoutes = [
       'Register an external system; its events go to its URL through a webhook (secret shown once)',
     tag: 'Integration',
     access: 'webhooks:manage',
+    example: () => ({
+      name: 'ERP',
+      kind: 'ERP',
+      baseUrl: 'https://erp.example.com/api',
+      eventTypes: ['order.created'],
+    }),
     body: z.strictObject({
       name: z.string().trim().min(1).max(100),
       kind: z.enum(externalSystemKind.enumValues),
@@ -155,6 +161,7 @@ export const externalSystemRoutes = [
     summary: 'Rename an external system, move it, or change the events it receives',
     tag: 'Integration',
     access: 'webhooks:manage',
+    example: () => ({ name: 'ERP (production)' }),
     params: IdParams,
     body: z.strictObject({
       name: z.string().trim().min(1).max(100).optional(),

@@ -17,6 +17,7 @@ export const meRoutes = [
       'A wrong current password is a 403 problem and is audited. Tokens issued before the change stop working: sign in again with the new password.',
     tag: 'Auth',
     access: 'authenticated',
+    example: () => ({ currentPassword: 'demo-password-0123', password: 'a-longer-new-passphrase' }),
     body: z.strictObject({ currentPassword: z.string().min(1).max(1000), password: Password }),
     response: { status: 204, description: 'The password is changed' },
     problems: [403],

@@ -1,3 +1,4 @@
+import { versionFromIfMatch } from '../http/if-match.js'
 import type { SQL } from 'drizzle-orm'
 import { and, asc, eq, inArray, lt } from 'drizzle-orm'
 import { z } from 'zod'
@@ -206,6 +207,7 @@ export const ncrRoutes = [
       'Raise a nonconformance report on an inspection’s failed rows, a task or an order item',
     tag: 'Nonconformances',
     access: 'ncrs:raise',
+    example: () => ({ orderItemId: 1, severity: 'MINOR', description: 'Scratch on the left leg.' }),
     idempotent: true,
     body: z.strictObject({
       inspectionId: Id.optional(),
@@ -305,10 +307,16 @@ export const ncrRoutes = [
       'Assign, disposition or describe an NCR: owner, disposition, corrective action and due date',
     tag: 'Nonconformances',
     access: 'ncrs:manage',
+    example: () => ({
+      version: 1,
+      disposition: 'REWORK',
+      correctiveAction: 'Polish and re-inspect.',
+    }),
     params: IdParams,
+    versioned: true,
     body: z
       .strictObject({
-        version: z.number().int().positive(),
+        version: z.number().int().positive().optional().describe('or the If-Match header'),
         ownerId: Id.nullable().optional(),
         disposition: z.enum(NCR_DISPOSITIONS).nullable().optional(),
         correctiveAction: z.string().trim().min(1).max(4000).nullable().optional(),
@@ -316,15 +324,19 @@ export const ncrRoutes = [
         severity: z.enum(NCR_SEVERITIES).optional(),
         description: z.string().trim().min(1).max(4000).optional(),
       })
-      .refine((body) => Object.keys(body).length > 1, 'expected a field to change besides version'),
+      .refine(
+        (body) => Object.keys(body).some((key) => key !== 'version'),
+        'expected a field to change besides version',
+      ),
     response: { status: 200, description: 'The NCR as changed', schema: NcrSchema },
-    problems: [404, 409, 412],
-    handler: async ({ params, body, user, services, requestId }) => {
+    problems: [404, 409, 412, 428],
+    handler: async ({ params, body, user, services, requestId, c }) => {
       const me = signedIn(user)
+      const expected = versionFromIfMatch(c, body.version, 'the NCR')
       const now = services.now()
       await services.db.transaction(async (tx) => {
         const ncr = await lockNcr(tx, params.id)
-        if (ncr.version !== body.version) throw versionMismatch(ncr, body.version)
+        if (ncr.version !== expected) throw versionMismatch(ncr, expected)
         if (ncr.status === 'VERIFIED' || ncr.status === 'REJECTED')
           throw new ProblemError('conflict', `NCR ${ncr.id} is ${ncr.status}: it is closed.`)
         if (body.ownerId !== undefined && body.ownerId !== null) await checkOwner(tx, body.ownerId)
@@ -369,20 +381,23 @@ export const ncrRoutes = [
       'A refused move is a 409 problem naming its guard and the moves allowed; verifying needs qc:inspect.',
     tag: 'Nonconformances',
     access: 'ncrs:manage',
+    example: () => ({ version: 1, to: 'IN_PROGRESS', note: 'Rework started.' }),
     idempotent: true,
     params: IdParams,
+    versioned: true,
     body: z.strictObject({
-      version: z.number().int().positive(),
+      version: z.number().int().positive().optional().describe('or the If-Match header'),
       to: z.enum(NCR_STATUSES),
       note: z.string().trim().min(1).max(2000).optional(),
     }),
     response: { status: 200, description: 'The NCR as moved', schema: NcrSchema },
-    problems: [404, 409, 412],
-    handler: async ({ params, body, user, services, requestId }) => {
+    problems: [404, 409, 412, 428],
+    handler: async ({ params, body, user, services, requestId, c }) => {
       const me = signedIn(user)
+      const expected = versionFromIfMatch(c, body.version, 'the NCR')
       await services.db.transaction(async (tx) => {
         const ncr = await lockNcr(tx, params.id)
-        if (ncr.version !== body.version) throw versionMismatch(ncr, body.version)
+        if (ncr.version !== expected) throw versionMismatch(ncr, expected)
         await moveNcr(tx, {
           ncr,
           to: body.to,

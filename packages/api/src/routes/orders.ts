@@ -1,3 +1,4 @@
+import { sampleConfiguration } from '../http/examples.js'
 import type { BomDocument, BomTreeLine } from '@torvan/configurator-core'
 import { consolidateBoms, rollUpCost } from '@torvan/configurator-core'
 import type { SQL } from 'drizzle-orm'
@@ -377,6 +378,12 @@ export const orderRoutes = [
     summary: 'Create an order in DRAFT, with a generated order number',
     tag: 'Orders',
     access: 'orders:create',
+    example: () => ({
+      customerId: 1,
+      poNumber: 'PO-2041',
+      priority: 'NORMAL',
+      requestedDate: '2027-03-01',
+    }),
     idempotent: true,
     body: z.strictObject({
       customerId: z.number().int().positive(),
@@ -526,6 +533,8 @@ export const orderRoutes = [
       'The language can change only while the order has no sinks (each sink’s configuration carries it). The money terms can change until approval stores the amounts.',
     tag: 'Orders',
     access: 'orders:update',
+    example: () => ({ version: 1, priority: 'HIGH', notes: 'Deliver to the loading dock.' }),
+    versioned: true,
     params: OrderParams,
     body: z.strictObject({
       version: Version,
@@ -633,6 +642,12 @@ export const orderRoutes = [
     summary: 'Add a sink to an order: its build number and configuration; its BOM is generated',
     tag: 'Orders',
     access: 'orders:update',
+    example: () => ({
+      version: 1,
+      buildNumber: '34567',
+      configuration: sampleConfiguration('t2-b2-standard'),
+    }),
+    versioned: true,
     idempotent: true,
     params: OrderParams,
     body: z.strictObject({
@@ -688,6 +703,8 @@ export const orderRoutes = [
     summary: 'Change a sink’s configuration; its BOM becomes the next revision',
     tag: 'Orders',
     access: 'orders:update',
+    example: () => ({ version: 2, configuration: sampleConfiguration('t2-b2-standard') }),
+    versioned: true,
     params: ItemParams,
     body: z.strictObject({ version: Version, configuration: Configuration }),
     response: { status: 200, description: 'The order as changed', schema: OrderView },
@@ -747,6 +764,7 @@ export const orderRoutes = [
     summary: 'Remove a sink from an order (before approval)',
     tag: 'Orders',
     access: 'orders:update',
+    versioned: true,
     params: ItemParams,
     response: { status: 200, description: 'The order without the item', schema: OrderView },
     problems: [404, 409, 412, 428],
@@ -859,6 +877,8 @@ export const orderRoutes = [
       'A refused move is a 409 problem naming the failed guard and the moves allowed from here; a stale version is a 412 problem. Approval freezes each item’s BOM; entering PRODUCTION creates the production tasks. The move to SHIPPING needs carrier, trackingNumber and shipDate; the move to DELIVERED needs deliveredDate (a 400 problem names what is missing).',
     tag: 'Orders',
     access: 'orders:transition',
+    example: () => ({ to: 'CONFIGURATION', version: 1 }),
+    versioned: true,
     idempotent: true,
     params: OrderParams,
     body: z.strictObject({

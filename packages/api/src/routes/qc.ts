@@ -330,6 +330,7 @@ export const qcRoutes = [
     summary: 'Start an inspection of one sink: only the rows that apply to its configuration',
     tag: 'Quality control',
     access: 'qc:inspect',
+    example: () => ({}),
     idempotent: true,
     params: IdParams,
     body: z.strictObject({
@@ -468,6 +469,7 @@ export const qcRoutes = [
       'Record one row: a value (checked against its kind, expected value and tolerance), N/A where allowed, notes',
     tag: 'Quality control',
     access: 'qc:inspect',
+    example: () => ({ value: true, notes: 'Checked with the gauge.' }),
     params: z.object({ id: RowId, key: z.string().min(1) }),
     body: z.strictObject({ value: QcValueSchema, notes: z.string().max(2000).optional() }),
     response: {
@@ -538,6 +540,7 @@ export const qcRoutes = [
       'A required row without an answer makes it incomplete: a 409 problem listing the rows.',
     tag: 'Quality control',
     access: 'qc:inspect',
+    example: () => ({ signature: 'Q. Inspector' }),
     idempotent: true,
     params: IdParams,
     body: z.strictObject({
@@ -663,6 +666,7 @@ export const qcRoutes = [
       'Only for templates that ask for approval. The sink counts as passed only when approved; an approved re-inspection verifies the NCR it links to.',
     tag: 'Quality control',
     access: 'qc:approve',
+    example: () => ({ decision: 'APPROVE', note: 'All rows pass.' }),
     idempotent: true,
     params: IdParams,
     body: z.strictObject({
@@ -749,6 +753,7 @@ export const qcRoutes = [
     alsoNeeds: ['qc:read'],
     idempotent: true,
     maxBodyBytes: PHOTO_POLICY.maxBytes,
+    uploadTypes: PHOTO_POLICY.accepted,
     params: IdParams,
     query: z.strictObject({
       filename: FileNameSchema.default('photo'),

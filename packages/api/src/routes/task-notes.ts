@@ -16,6 +16,7 @@ export const taskNoteRoutes = [
       'Raising an NCR (`ncr`) needs ncrs:raise. Assembly technicians write on their own tasks.',
     tag: 'Production',
     access: 'tasks:update',
+    example: () => ({ kind: 'NOTE', text: 'Basin 2 drain fitted.' }),
     idempotent: true,
     params: z.object({ id: z.coerce.number().int().positive().max(2_147_483_647) }),
     body: z.strictObject({

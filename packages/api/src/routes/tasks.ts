@@ -1,3 +1,4 @@
+import { versionFromIfMatch } from '../http/if-match.js'
 import { canStart } from '@torvan/configurator-core'
 import type { SQL } from 'drizzle-orm'
 import { and, asc, eq, inArray } from 'drizzle-orm'
@@ -199,22 +200,25 @@ export const taskRoutes = [
     path: '/tasks/{id}',
     summary: 'Assign a task, or move it along: start, progress, hours, complete, hold, cancel',
     description:
-      'Needs the task’s `version`. Assigning needs tasks:manage. A task starts only when the tasks it depends on are completed, and only while its order is in PRODUCTION.',
+      'Needs the task’s `version` (or `If-Match`). Assigning needs tasks:manage. A task starts only when the tasks it depends on are completed, and only while its order is in PRODUCTION.',
     tag: 'Production',
     access: 'tasks:update',
+    example: () => ({ version: 1, status: 'IN_PROGRESS', progress: 10 }),
     params: z.object({ id: RowId }),
+    versioned: true,
     body: z.strictObject({
-      version: z.number().int().positive(),
+      version: z.number().int().positive().optional().describe('or the If-Match header'),
       status: z.enum(STATUSES).optional(),
       progress: z.number().int().min(0).max(100).optional(),
       actualHours: z.number().min(0).max(10_000).optional(),
       assigneeId: z.number().int().positive().nullable().optional(),
     }),
     response: { status: 200, description: 'The task as changed', schema: Task },
-    problems: [404, 409, 412],
-    handler: async ({ params, body, user, services, requestId }) => {
+    problems: [404, 409, 412, 428],
+    handler: async ({ params, body, user, services, requestId, c }) => {
       const me = signedIn(user)
       const now = services.now()
+      const expected = versionFromIfMatch(c, body.version, 'the task')
       const changed = await services.db.transaction(async (tx) => {
         // lock, then compare: of concurrent updates with one version exactly one passes
         await tx
@@ -224,10 +228,10 @@ export const taskRoutes = [
           .for('update')
         const row = await readTask(tx, params.id, me)
         const { task } = row
-        if (task.version !== body.version) {
+        if (task.version !== expected) {
           throw new ProblemError(
             'preconditionFailed',
-            `Task ${task.id} has changed since you read it (you have version ${body.version}, it is at ${task.version}).`,
+            `Task ${task.id} has changed since you read it (you have version ${expected}, it is at ${task.version}).`,
             { extensions: { currentVersion: task.version } },
           )
         }

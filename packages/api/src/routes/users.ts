@@ -98,6 +98,13 @@ export const userRoutes = [
     summary: 'Create a user with their roles',
     tag: 'Users',
     access: 'users:manage',
+    example: () => ({
+      username: 'jdoe',
+      displayName: 'Jane Doe',
+      email: 'jane.doe@example.com',
+      password: 'a-long-passphrase-1',
+      roles: ['SALES_MANAGER'],
+    }),
     body: z.strictObject({
       username: z
         .string()
@@ -153,6 +160,7 @@ export const userRoutes = [
     summary: 'Change a user’s name, e-mail, roles, or deactivate them',
     tag: 'Users',
     access: 'users:manage',
+    example: () => ({ displayName: 'Jane Doe', roles: ['SALES_MANAGER', 'CUSTOMER_SERVICE'] }),
     params: IdParams,
     body: z
       .strictObject({
@@ -216,6 +224,7 @@ export const userRoutes = [
     summary: 'Reset a user’s password (unlocks the account, signs them out everywhere)',
     tag: 'Users',
     access: 'users:manage',
+    example: () => ({ password: 'a-long-passphrase-2' }),
     params: IdParams,
     body: z.strictObject({ password: Password }),
     response: { status: 204, description: 'The password is changed' },

@@ -151,6 +151,11 @@ export const webhookRoutes = [
       'Deliveries are signed per the Standard Webhooks specification (webhook-id, webhook-timestamp, webhook-signature). The URL is http or https; loopback and private addresses only where WEBHOOK_ALLOWED_HOSTS names them.',
     tag: 'Integration',
     access: 'webhooks:manage',
+    example: () => ({
+      url: 'https://hooks.example.com/torvan',
+      eventTypes: ['order.created'],
+      description: 'ERP sync',
+    }),
     body: z.strictObject({
       url: Url,
       eventTypes: EventTypes,
@@ -212,6 +217,7 @@ export const webhookRoutes = [
       'Resuming (status ACTIVE) a subscription that was disabled after failed deliveries clears its failure count. rotateSecret: true answers with the new secret, once.',
     tag: 'Integration',
     access: 'webhooks:manage',
+    example: () => ({ status: 'PAUSED' }),
     params: IdParams,
     body: z.strictObject({
       url: Url.optional(),
