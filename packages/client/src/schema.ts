@@ -806,7 +806,7 @@ export interface paths {
         head?: never;
         /**
          * Assign a task, or move it along: start, progress, hours, complete, hold, cancel
-         * @description Needs the task’s `version`. Assigning needs tasks:manage. A task starts only when the tasks it depends on are completed, and only while its order is in PRODUCTION.
+         * @description Needs the task’s `version` (or `If-Match`). Assigning needs tasks:manage. A task starts only when the tasks it depends on are completed, and only while its order is in PRODUCTION.
          *
          *     Needs the permission `tasks:update` (start, progress and complete production tasks).
          */
@@ -1893,6 +1893,12 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "username": "sales",
+                 *       "password": "demo-password-0123"
+                 *     }
+                 */
                 "application/json": {
                     username: string;
                     password: string;
@@ -2005,6 +2011,12 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "currentPassword": "demo-password-0123",
+                 *       "password": "a-longer-new-passphrase"
+                 *     }
+                 */
                 "application/json": {
                     currentPassword: string;
                     password: string;
@@ -2134,6 +2146,17 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "username": "jdoe",
+                 *       "displayName": "Jane Doe",
+                 *       "email": "jane.doe@example.com",
+                 *       "password": "a-long-passphrase-1",
+                 *       "roles": [
+                 *         "SALES_MANAGER"
+                 *       ]
+                 *     }
+                 */
                 "application/json": {
                     username: string;
                     displayName: string;
@@ -2222,6 +2245,15 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "displayName": "Jane Doe",
+                 *       "roles": [
+                 *         "SALES_MANAGER",
+                 *         "CUSTOMER_SERVICE"
+                 *       ]
+                 *     }
+                 */
                 "application/json": {
                     displayName?: string;
                     email?: string | null;
@@ -2317,6 +2349,11 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "password": "a-long-passphrase-2"
+                 *     }
+                 */
                 "application/json": {
                     password: string;
                 };
@@ -2776,8 +2813,70 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "configuration": {
+                 *         "product": "T2",
+                 *         "buildNumber": "34567",
+                 *         "language": "EN",
+                 *         "model": "T2-B2",
+                 *         "sink": {
+                 *           "lengthIn": 60,
+                 *           "widthIn": 30,
+                 *           "workflowDirection": "LEFT_TO_RIGHT"
+                 *         },
+                 *         "legs": {
+                 *           "height": "ADJUSTABLE",
+                 *           "model": "DL14"
+                 *         },
+                 *         "feet": "LEVELING_CASTERS",
+                 *         "pegboard": {
+                 *           "type": "PERFORATED",
+                 *           "color": "BLUE",
+                 *           "size": "SAME_AS_SINK"
+                 *         },
+                 *         "basins": [
+                 *           {
+                 *             "type": "E_SINK",
+                 *             "size": "30X20X10",
+                 *             "pTrap": false,
+                 *             "light": true
+                 *           },
+                 *           {
+                 *             "type": "E_DRAIN",
+                 *             "size": "24X20X10",
+                 *             "pTrap": true,
+                 *             "light": false
+                 *           }
+                 *         ],
+                 *         "faucets": [
+                 *           {
+                 *             "type": "WRIST_BLADE",
+                 *             "quantity": 1,
+                 *             "placement": "BETWEEN_BASINS_1_2"
+                 *           }
+                 *         ],
+                 *         "sprayers": [
+                 *           {
+                 *             "type": "AIR_GUN_TURRET",
+                 *             "quantity": 1,
+                 *             "location": "LEFT"
+                 *           }
+                 *         ],
+                 *         "accessories": [
+                 *           {
+                 *             "id": "T-OA-BINRAIL-36-KIT",
+                 *             "quantity": 3
+                 *           }
+                 *         ]
+                 *       }
+                 *     }
+                 */
                 "application/json": {
-                    [key: string]: unknown;
+                    /** @description a T2 configuration (see fixtures/configs/ and ../shared/specs/t2-sink.md) */
+                    configuration: {
+                        [key: string]: unknown;
+                    };
                 };
             };
         };
@@ -2858,8 +2957,35 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "configuration": {
+                 *         "product": "T2",
+                 *         "buildNumber": "B1-MIN-001",
+                 *         "model": "T2-B1",
+                 *         "sink": {
+                 *           "lengthIn": 48,
+                 *           "widthIn": 30
+                 *         },
+                 *         "legs": {
+                 *           "height": "ADJUSTABLE",
+                 *           "model": "DL27"
+                 *         },
+                 *         "feet": "LEVELING_CASTERS",
+                 *         "basins": [
+                 *           {
+                 *             "type": "E_DRAIN",
+                 *             "size": "20X20X8"
+                 *           }
+                 *         ]
+                 *       }
+                 *     }
+                 */
                 "application/json": {
-                    [key: string]: unknown;
+                    /** @description a T2 configuration (see fixtures/configs/ and ../shared/specs/t2-sink.md) */
+                    configuration: {
+                        [key: string]: unknown;
+                    };
                 };
             };
         };
@@ -2942,6 +3068,68 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "configuration": {
+                 *         "product": "T2",
+                 *         "buildNumber": "34567",
+                 *         "language": "EN",
+                 *         "model": "T2-B2",
+                 *         "sink": {
+                 *           "lengthIn": 60,
+                 *           "widthIn": 30,
+                 *           "workflowDirection": "LEFT_TO_RIGHT"
+                 *         },
+                 *         "legs": {
+                 *           "height": "ADJUSTABLE",
+                 *           "model": "DL14"
+                 *         },
+                 *         "feet": "LEVELING_CASTERS",
+                 *         "pegboard": {
+                 *           "type": "PERFORATED",
+                 *           "color": "BLUE",
+                 *           "size": "SAME_AS_SINK"
+                 *         },
+                 *         "basins": [
+                 *           {
+                 *             "type": "E_SINK",
+                 *             "size": "30X20X10",
+                 *             "pTrap": false,
+                 *             "light": true
+                 *           },
+                 *           {
+                 *             "type": "E_DRAIN",
+                 *             "size": "24X20X10",
+                 *             "pTrap": true,
+                 *             "light": false
+                 *           }
+                 *         ],
+                 *         "faucets": [
+                 *           {
+                 *             "type": "WRIST_BLADE",
+                 *             "quantity": 1,
+                 *             "placement": "BETWEEN_BASINS_1_2"
+                 *           }
+                 *         ],
+                 *         "sprayers": [
+                 *           {
+                 *             "type": "AIR_GUN_TURRET",
+                 *             "quantity": 1,
+                 *             "location": "LEFT"
+                 *           }
+                 *         ],
+                 *         "accessories": [
+                 *           {
+                 *             "id": "T-OA-BINRAIL-36-KIT",
+                 *             "quantity": 3
+                 *           }
+                 *         ]
+                 *       },
+                 *       "items": [
+                 *         "T2-BSN-ESK-KIT"
+                 *       ]
+                 *     }
+                 */
                 "application/json": {
                     /** @description a T2 configuration (see fixtures/configs/ and ../shared/specs/t2-sink.md) */
                     configuration: {
@@ -3025,12 +3213,74 @@ export interface operations {
     postBoms: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Any unique string: a retry with the same key and body answers with the first success (`Idempotent-Replayed: true`); the same key with another body is a 422. */
+                "Idempotency-Key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "configuration": {
+                 *         "product": "T2",
+                 *         "buildNumber": "34567",
+                 *         "language": "EN",
+                 *         "model": "T2-B2",
+                 *         "sink": {
+                 *           "lengthIn": 60,
+                 *           "widthIn": 30,
+                 *           "workflowDirection": "LEFT_TO_RIGHT"
+                 *         },
+                 *         "legs": {
+                 *           "height": "ADJUSTABLE",
+                 *           "model": "DL14"
+                 *         },
+                 *         "feet": "LEVELING_CASTERS",
+                 *         "pegboard": {
+                 *           "type": "PERFORATED",
+                 *           "color": "BLUE",
+                 *           "size": "SAME_AS_SINK"
+                 *         },
+                 *         "basins": [
+                 *           {
+                 *             "type": "E_SINK",
+                 *             "size": "30X20X10",
+                 *             "pTrap": false,
+                 *             "light": true
+                 *           },
+                 *           {
+                 *             "type": "E_DRAIN",
+                 *             "size": "24X20X10",
+                 *             "pTrap": true,
+                 *             "light": false
+                 *           }
+                 *         ],
+                 *         "faucets": [
+                 *           {
+                 *             "type": "WRIST_BLADE",
+                 *             "quantity": 1,
+                 *             "placement": "BETWEEN_BASINS_1_2"
+                 *           }
+                 *         ],
+                 *         "sprayers": [
+                 *           {
+                 *             "type": "AIR_GUN_TURRET",
+                 *             "quantity": 1,
+                 *             "location": "LEFT"
+                 *           }
+                 *         ],
+                 *         "accessories": [
+                 *           {
+                 *             "id": "T-OA-BINRAIL-36-KIT",
+                 *             "quantity": 3
+                 *           }
+                 *         ]
+                 *       }
+                 *     }
+                 */
                 "application/json": {
                     /** @description a T2 configuration (see fixtures/configs/ and ../shared/specs/t2-sink.md) */
                     configuration: {
@@ -3378,12 +3628,23 @@ export interface operations {
     postCustomers: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Any unique string: a retry with the same key and body answers with the first success (`Idempotent-Replayed: true`); the same key with another body is a 422. */
+                "Idempotency-Key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "name": "Northside Clinic",
+                 *       "contactName": "Ann Lee",
+                 *       "email": "purchasing@northside.example",
+                 *       "paymentTermsDays": 30
+                 *     }
+                 */
                 "application/json": {
                     code?: string;
                     name: string;
@@ -3606,7 +3867,10 @@ export interface operations {
     patchCustomersById: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The ETag of the version you read, such as `"3"`; instead of, or equal to, the body’s `version`. Stale: 412; neither: 428. */
+                "If-Match"?: string;
+            };
             path: {
                 id: number;
             };
@@ -3614,6 +3878,13 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "version": 1,
+                 *       "contactName": "Ann Lee",
+                 *       "paymentTermsDays": 45
+                 *     }
+                 */
                 "application/json": {
                     version?: number;
                     code?: string;
@@ -3954,12 +4225,23 @@ export interface operations {
     postOrders: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Any unique string: a retry with the same key and body answers with the first success (`Idempotent-Replayed: true`); the same key with another body is a 422. */
+                "Idempotency-Key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "customerId": 1,
+                 *       "poNumber": "PO-2041",
+                 *       "priority": "NORMAL",
+                 *       "requestedDate": "2027-03-01"
+                 *     }
+                 */
                 "application/json": {
                     customerId: number;
                     poNumber?: string;
@@ -4253,7 +4535,10 @@ export interface operations {
     patchOrdersById: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The ETag of the version you read, such as `"3"`; instead of, or equal to, the body’s `version`. Stale: 412; neither: 428. */
+                "If-Match"?: string;
+            };
             path: {
                 id: number;
             };
@@ -4261,6 +4546,13 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "version": 1,
+                 *       "priority": "HIGH",
+                 *       "notes": "Deliver to the loading dock."
+                 *     }
+                 */
                 "application/json": {
                     /** @description the version you read (or send If-Match) */
                     version?: number;
@@ -4433,7 +4725,12 @@ export interface operations {
     postOrdersByIdItems: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The ETag of the version you read, such as `"3"`; instead of, or equal to, the body’s `version`. Stale: 412; neither: 428. */
+                "If-Match"?: string;
+                /** @description Any unique string: a retry with the same key and body answers with the first success (`Idempotent-Replayed: true`); the same key with another body is a 422. */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 id: number;
             };
@@ -4441,6 +4738,66 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "version": 1,
+                 *       "buildNumber": "34567",
+                 *       "configuration": {
+                 *         "product": "T2",
+                 *         "language": "EN",
+                 *         "model": "T2-B2",
+                 *         "sink": {
+                 *           "lengthIn": 60,
+                 *           "widthIn": 30,
+                 *           "workflowDirection": "LEFT_TO_RIGHT"
+                 *         },
+                 *         "legs": {
+                 *           "height": "ADJUSTABLE",
+                 *           "model": "DL14"
+                 *         },
+                 *         "feet": "LEVELING_CASTERS",
+                 *         "pegboard": {
+                 *           "type": "PERFORATED",
+                 *           "color": "BLUE",
+                 *           "size": "SAME_AS_SINK"
+                 *         },
+                 *         "basins": [
+                 *           {
+                 *             "type": "E_SINK",
+                 *             "size": "30X20X10",
+                 *             "pTrap": false,
+                 *             "light": true
+                 *           },
+                 *           {
+                 *             "type": "E_DRAIN",
+                 *             "size": "24X20X10",
+                 *             "pTrap": true,
+                 *             "light": false
+                 *           }
+                 *         ],
+                 *         "faucets": [
+                 *           {
+                 *             "type": "WRIST_BLADE",
+                 *             "quantity": 1,
+                 *             "placement": "BETWEEN_BASINS_1_2"
+                 *           }
+                 *         ],
+                 *         "sprayers": [
+                 *           {
+                 *             "type": "AIR_GUN_TURRET",
+                 *             "quantity": 1,
+                 *             "location": "LEFT"
+                 *           }
+                 *         ],
+                 *         "accessories": [
+                 *           {
+                 *             "id": "T-OA-BINRAIL-36-KIT",
+                 *             "quantity": 3
+                 *           }
+                 *         ]
+                 *       }
+                 *     }
+                 */
                 "application/json": {
                     /** @description the version you read (or send If-Match) */
                     version?: number;
@@ -4607,7 +4964,10 @@ export interface operations {
     putOrdersByIdItemsByItemId: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The ETag of the version you read, such as `"3"`; instead of, or equal to, the body’s `version`. Stale: 412; neither: 428. */
+                "If-Match"?: string;
+            };
             path: {
                 id: number;
                 itemId: number;
@@ -4616,6 +4976,65 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "version": 2,
+                 *       "configuration": {
+                 *         "product": "T2",
+                 *         "language": "EN",
+                 *         "model": "T2-B2",
+                 *         "sink": {
+                 *           "lengthIn": 60,
+                 *           "widthIn": 30,
+                 *           "workflowDirection": "LEFT_TO_RIGHT"
+                 *         },
+                 *         "legs": {
+                 *           "height": "ADJUSTABLE",
+                 *           "model": "DL14"
+                 *         },
+                 *         "feet": "LEVELING_CASTERS",
+                 *         "pegboard": {
+                 *           "type": "PERFORATED",
+                 *           "color": "BLUE",
+                 *           "size": "SAME_AS_SINK"
+                 *         },
+                 *         "basins": [
+                 *           {
+                 *             "type": "E_SINK",
+                 *             "size": "30X20X10",
+                 *             "pTrap": false,
+                 *             "light": true
+                 *           },
+                 *           {
+                 *             "type": "E_DRAIN",
+                 *             "size": "24X20X10",
+                 *             "pTrap": true,
+                 *             "light": false
+                 *           }
+                 *         ],
+                 *         "faucets": [
+                 *           {
+                 *             "type": "WRIST_BLADE",
+                 *             "quantity": 1,
+                 *             "placement": "BETWEEN_BASINS_1_2"
+                 *           }
+                 *         ],
+                 *         "sprayers": [
+                 *           {
+                 *             "type": "AIR_GUN_TURRET",
+                 *             "quantity": 1,
+                 *             "location": "LEFT"
+                 *           }
+                 *         ],
+                 *         "accessories": [
+                 *           {
+                 *             "id": "T-OA-BINRAIL-36-KIT",
+                 *             "quantity": 3
+                 *           }
+                 *         ]
+                 *       }
+                 *     }
+                 */
                 "application/json": {
                     /** @description the version you read (or send If-Match) */
                     version?: number;
@@ -4781,7 +5200,10 @@ export interface operations {
     deleteOrdersByIdItemsByItemId: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The ETag of the version you read, such as `"3"`; instead of, or equal to, the body’s `version`. Stale: 412; neither: 428. */
+                "If-Match"?: string;
+            };
             path: {
                 id: number;
                 itemId: number;
@@ -5009,7 +5431,12 @@ export interface operations {
     postOrdersByIdTransitions: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The ETag of the version you read, such as `"3"`; instead of, or equal to, the body’s `version`. Stale: 412; neither: 428. */
+                "If-Match"?: string;
+                /** @description Any unique string: a retry with the same key and body answers with the first success (`Idempotent-Replayed: true`); the same key with another body is a 422. */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 id: number;
             };
@@ -5017,6 +5444,12 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "to": "CONFIGURATION",
+                 *       "version": 1
+                 *     }
+                 */
                 "application/json": {
                     /** @enum {string} */
                     to: "DRAFT" | "CONFIGURATION" | "APPROVAL" | "PRODUCTION" | "QUALITY_CONTROL" | "PACKAGING" | "SHIPPING" | "DELIVERED" | "CANCELLED";
@@ -5662,7 +6095,10 @@ export interface operations {
     patchTasksById: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The ETag of the version you read, such as `"3"`; instead of, or equal to, the body’s `version`. Stale: 412; neither: 428. */
+                "If-Match"?: string;
+            };
             path: {
                 id: number;
             };
@@ -5670,8 +6106,16 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "version": 1,
+                 *       "status": "IN_PROGRESS",
+                 *       "progress": 10
+                 *     }
+                 */
                 "application/json": {
-                    version: number;
+                    /** @description or the If-Match header */
+                    version?: number;
                     /** @enum {string} */
                     status?: "PENDING" | "IN_PROGRESS" | "COMPLETED" | "ON_HOLD" | "CANCELLED";
                     progress?: number;
@@ -5773,6 +6217,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Precondition required */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Internal server error */
             500: {
                 headers: {
@@ -5787,7 +6240,10 @@ export interface operations {
     postTasksByIdNotes: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Any unique string: a retry with the same key and body answers with the first success (`Idempotent-Replayed: true`); the same key with another body is a 422. */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 id: number;
             };
@@ -5795,6 +6251,12 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "kind": "NOTE",
+                 *       "text": "Basin 2 drain fitted."
+                 *     }
+                 */
                 "application/json": {
                     /** @enum {string} */
                     kind: "NOTE" | "PROBLEM";
@@ -5936,7 +6398,10 @@ export interface operations {
     postOrderItemsByIdInspections: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Any unique string: a retry with the same key and body answers with the first success (`Idempotent-Replayed: true`); the same key with another body is a 422. */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 id: number;
             };
@@ -5944,6 +6409,7 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /** @example {} */
                 "application/json": {
                     /** @description the template code, e.g. t2-final-qc (with taskId: the task’s form) */
                     template?: string;
@@ -6197,6 +6663,12 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "value": true,
+                 *       "notes": "Checked with the gauge."
+                 *     }
+                 */
                 "application/json": {
                     value: boolean | number | string | {
                         option: string;
@@ -6290,7 +6762,10 @@ export interface operations {
     postInspectionsByIdSubmit: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Any unique string: a retry with the same key and body answers with the first success (`Idempotent-Replayed: true`); the same key with another body is a 422. */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 id: number;
             };
@@ -6298,6 +6773,11 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "signature": "Q. Inspector"
+                 *     }
+                 */
                 "application/json": {
                     /** @description the inspector’s name or initials */
                     signature: string;
@@ -6421,7 +6901,10 @@ export interface operations {
     postInspectionsByIdApproval: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Any unique string: a retry with the same key and body answers with the first success (`Idempotent-Replayed: true`); the same key with another body is a 422. */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 id: number;
             };
@@ -6429,6 +6912,12 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "decision": "APPROVE",
+                 *       "note": "All rows pass."
+                 *     }
+                 */
                 "application/json": {
                     /** @enum {string} */
                     decision: "APPROVE" | "REJECT";
@@ -6557,13 +7046,22 @@ export interface operations {
                 /** @description the key of the row the photo shows */
                 row?: string;
             };
-            header?: never;
+            header?: {
+                /** @description Any unique string: a retry with the same key and body answers with the first success (`Idempotent-Replayed: true`); the same key with another body is a 422. */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 id: number;
             };
             cookie?: never;
         };
-        requestBody?: never;
+        requestBody: {
+            content: {
+                "image/jpeg": string;
+                "image/png": string;
+                "image/webp": string;
+            };
+        };
         responses: {
             /** @description The stored photo */
             201: {
@@ -7247,11 +7745,23 @@ export interface operations {
                 row?: string;
                 catalogItemId?: string;
             };
-            header?: never;
+            header?: {
+                /** @description Any unique string: a retry with the same key and body answers with the first success (`Idempotent-Replayed: true`); the same key with another body is a 422. */
+                "Idempotency-Key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
-        requestBody?: never;
+        requestBody: {
+            content: {
+                "application/pdf": string;
+                "image/jpeg": string;
+                "image/png": string;
+                "image/webp": string;
+                "image/gif": string;
+                "image/tiff": string;
+            };
+        };
         responses: {
             /** @description The stored document */
             201: {
@@ -7495,6 +8005,15 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "title": "T2 assembly drawing",
+                 *       "tags": [
+                 *         "drawing",
+                 *         "t2"
+                 *       ]
+                 *     }
+                 */
                 "application/json": {
                     title?: string;
                     description?: string | null;
@@ -7613,13 +8132,25 @@ export interface operations {
             query: {
                 filename: string;
             };
-            header?: never;
+            header?: {
+                /** @description Any unique string: a retry with the same key and body answers with the first success (`Idempotent-Replayed: true`); the same key with another body is a 422. */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 id: number;
             };
             cookie?: never;
         };
-        requestBody?: never;
+        requestBody: {
+            content: {
+                "application/pdf": string;
+                "image/jpeg": string;
+                "image/png": string;
+                "image/webp": string;
+                "image/gif": string;
+                "image/tiff": string;
+            };
+        };
         responses: {
             /** @description The document with its new version */
             201: {
@@ -8007,12 +8538,22 @@ export interface operations {
     postNcrs: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Any unique string: a retry with the same key and body answers with the first success (`Idempotent-Replayed: true`); the same key with another body is a 422. */
+                "Idempotency-Key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "orderItemId": 1,
+                 *       "severity": "MINOR",
+                 *       "description": "Scratch on the left leg."
+                 *     }
+                 */
                 "application/json": {
                     inspectionId?: number;
                     rows?: string[];
@@ -8236,7 +8777,10 @@ export interface operations {
     patchNcrsById: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The ETag of the version you read, such as `"3"`; instead of, or equal to, the body’s `version`. Stale: 412; neither: 428. */
+                "If-Match"?: string;
+            };
             path: {
                 id: number;
             };
@@ -8244,8 +8788,16 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "version": 1,
+                 *       "disposition": "REWORK",
+                 *       "correctiveAction": "Polish and re-inspect."
+                 *     }
+                 */
                 "application/json": {
-                    version: number;
+                    /** @description or the If-Match header */
+                    version?: number;
                     ownerId?: number | null;
                     disposition?: ("REWORK" | "USE_AS_IS" | "SCRAP" | "RETURN_TO_SUPPLIER") | null;
                     correctiveAction?: string | null;
@@ -8357,6 +8909,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Precondition required */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Internal server error */
             500: {
                 headers: {
@@ -8371,7 +8932,12 @@ export interface operations {
     postNcrsByIdTransitions: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The ETag of the version you read, such as `"3"`; instead of, or equal to, the body’s `version`. Stale: 412; neither: 428. */
+                "If-Match"?: string;
+                /** @description Any unique string: a retry with the same key and body answers with the first success (`Idempotent-Replayed: true`); the same key with another body is a 422. */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 id: number;
             };
@@ -8379,8 +8945,16 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "version": 1,
+                 *       "to": "IN_PROGRESS",
+                 *       "note": "Rework started."
+                 *     }
+                 */
                 "application/json": {
-                    version: number;
+                    /** @description or the If-Match header */
+                    version?: number;
                     /** @enum {string} */
                     to: "OPEN" | "IN_PROGRESS" | "RESOLVED" | "VERIFIED" | "REJECTED";
                     note?: string;
@@ -8481,6 +9055,15 @@ export interface operations {
             };
             /** @description Precondition failed */
             412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Precondition required */
+            428: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -8750,6 +9333,15 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "url": "https://hooks.example.com/torvan",
+                 *       "eventTypes": [
+                 *         "order.created"
+                 *       ],
+                 *       "description": "ERP sync"
+                 *     }
+                 */
                 "application/json": {
                     url: string;
                     /** @description event types, or ["*"] for every type */
@@ -8988,6 +9580,11 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "status": "PAUSED"
+                 *     }
+                 */
                 "application/json": {
                     url?: string;
                     /** @description event types, or ["*"] for every type */
@@ -9323,6 +9920,16 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "name": "ERP",
+                 *       "kind": "ERP",
+                 *       "baseUrl": "https://erp.example.com/api",
+                 *       "eventTypes": [
+                 *         "order.created"
+                 *       ]
+                 *     }
+                 */
                 "application/json": {
                     name: string;
                     /** @enum {string} */
@@ -9562,6 +10169,11 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "name": "ERP (production)"
+                 *     }
+                 */
                 "application/json": {
                     name?: string;
                     baseUrl?: string;
