@@ -223,4 +223,15 @@ describe('the rest of the document', () => {
     const documents = document.paths['/documents']?.['post']?.requestBody?.content
     expect(Object.keys(documents ?? {})).toContain('application/pdf')
   })
+
+  it('shows how to sign in and every operation on /docs before its scripts load', async () => {
+    const response = await t.call('GET', '/docs')
+    const page = await response.text()
+    const reference = /<div id="api-reference">([\s\S]*?)<\/div>/.exec(page)?.[1] ?? ''
+    expect(reference).toContain('<a href="/openapi.json">/openapi.json</a>')
+    expect(reference).toContain(
+      '<li><code>POST /configurations/validate</code>: Check a configuration: every finding, with its path and the rule that said it</li>',
+    )
+    expect(reference.match(/<li>/g)?.length).toBe(routes.length)
+  })
 })

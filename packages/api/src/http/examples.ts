@@ -17,6 +17,5 @@ export function sampleConfiguration(
     unknown
   >
   if (options.keepBuildNumber === true) return sample
-  const { buildNumber: _, ...rest } = sample
-  return rest
+  return Object.fromEntries(Object.entries(sample).filter(([key]) => key !== 'buildNumber'))
 }

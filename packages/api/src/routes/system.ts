@@ -3,6 +3,7 @@ import { createRequire } from 'node:module'
 import { dirname, join } from 'node:path'
 import { z } from 'zod'
 import { migrationStatus } from '../db/migrations.js'
+import { docsOutline } from '../http/docs-outline.js'
 import { openApiDocument } from '../http/openapi.js'
 import { ProblemError } from '../http/problem.js'
 import type { AnyRoute } from '../http/route.js'
@@ -41,7 +42,8 @@ const ASSETS = {
   'swagger-ui-bundle.js': 'text/javascript; charset=utf-8',
 } as const
 
-const DOCS_PAGE = `<!doctype html>
+function docsPage(outline: string): string {
+  return `<!doctype html>
 <html lang="en">
 <head>
   <meta charset="utf-8">
@@ -50,12 +52,13 @@ const DOCS_PAGE = `<!doctype html>
   <link rel="stylesheet" href="/docs/swagger-ui.css">
 </head>
 <body>
-  <div id="api-reference"></div>
+  <div id="api-reference">${outline}</div>
   <script src="/docs/swagger-ui-bundle.js"></script>
   <script src="/docs/swagger-init.js"></script>
 </body>
 </html>
 `
+}
 
 // a file of its own, not an inline script, so that the page's Content-Security-Policy can forbid inline scripts
 const INIT_SCRIPT = `window.ui = SwaggerUIBundle({ url: '/openapi.json', dom_id: '#api-reference', deepLinking: true, persistAuthorization: true })\n`
@@ -63,6 +66,7 @@ const INIT_SCRIPT = `window.ui = SwaggerUIBundle({ url: '/openapi.json', dom_id:
 /** Health, the OpenAPI document and the interactive API reference (served from this machine). */
 export function systemRoutes(routes: () => readonly AnyRoute[]): AnyRoute[] {
   let document: unknown
+  let page: string | undefined
   return [
     defineRoute({
       method: 'get',
@@ -161,7 +165,10 @@ export function systemRoutes(routes: () => readonly AnyRoute[]): AnyRoute[] {
       tag: 'System',
       access: 'public',
       response: { status: 200, description: 'An HTML page', mediaTypes: ['text/html'] },
-      handler: ({ c }) => Promise.resolve(c.html(DOCS_PAGE)),
+      handler: ({ c }) => {
+        page ??= docsPage(docsOutline(routes()))
+        return Promise.resolve(c.html(page))
+      },
     }),
     defineRoute({
       method: 'get',
