@@ -2,7 +2,7 @@ import type { PathSegment } from '../issues.js'
 import type { ReadPattern } from '../rules/compile.js'
 import { ANY_INDEX, SHALLOW } from '../rules/compile.js'
 import { isObject } from '../util.js'
-import { parseJsonPath } from '../rules/path.js'
+import { parseJsonPath, readSegmentsOf } from '../rules/path.js'
 import type { Ruleset } from '../rules/ruleset.js'
 
 /** what a name reads in the configuration; `undefined`: not known here (its constants count everywhere) */
@@ -45,7 +45,7 @@ function readsOf(
   // a shallow read ends where it is; a path below it reads deeper
   return base.map((pattern) => [
     ...(pattern[pattern.length - 1] === SHALLOW ? pattern.slice(0, -1) : pattern),
-    ...parsed.segments,
+    ...readSegmentsOf(parsed.segments),
   ])
 }
 

@@ -20,7 +20,8 @@ function overlapsAt(pattern: ReadPattern, path: readonly PathSegment[], index: n
   for (let i = 0; i < common; i++) {
     const p = pattern[i] as PathSegment
     const v = path[i] as PathSegment
-    if (p === ANY_INDEX && typeof v === 'number') continue
+    // any element of a list, or (a wildcard over an object) any value of it
+    if (p === ANY_INDEX) continue
     if (p === CURRENT_INDEX && typeof v === 'number' && (index < 0 || v === index)) continue
     if (p !== v) return false
   }

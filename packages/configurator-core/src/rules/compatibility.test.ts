@@ -29,6 +29,8 @@ const facts = {
   one: [{ type: 'E_SINK' }],
   empty: [],
   record: { 'odd key': 5, nested: { list: [7, 8] } },
+  sizes: { small: { widthIn: 20 }, large: { widthIn: 30 } },
+  deep: [[{ type: 'INNER' }], { type: 'OUTER' }],
 }
 
 const fact = (name: string, operator: string, value: unknown) => ({ fact: name, operator, value })
@@ -138,6 +140,71 @@ const CASES: Case[] = [
   {
     name: 'a wildcard with everyFact',
     conditions: { all: [at('$[*].size.widthIn', fact('basins', 'everyFact:greaterThan', 25))] },
+    facts,
+  },
+  {
+    name: 'a wildcard over an object gives the list of its values',
+    conditions: { all: [at('$.*.widthIn', fact('sizes', 'contains', 30))] },
+    facts,
+  },
+  {
+    name: 'nested wildcards give one flat list',
+    conditions: { all: [at('$[*].size.*', fact('basins', 'contains', 24))] },
+    facts,
+  },
+  {
+    name: 'a wildcard without $',
+    conditions: { all: [at('*.widthIn', fact('sizes', 'everyFact:greaterThan', 10))] },
+    facts,
+  },
+  {
+    name: 'a character of a text inside the fact',
+    conditions: { all: [at('$[0].type[2]', fact('basins', 'equal', 'S'))] },
+    facts,
+  },
+  {
+    name: 'the length of a text inside the fact',
+    conditions: { all: [at('$[*].type.length', fact('basins', 'contains', 7))] },
+    facts,
+  },
+  {
+    name: 'the $.[0] form is a descent: every [0] at any depth, the top one first',
+    conditions: { all: [at('$.[0].type', fact('deep', 'contains', 'INNER'))] },
+    facts,
+  },
+  {
+    name: 'recursive descent finds a key at any depth',
+    conditions: { all: [at('$..widthIn', fact('basins', 'everyFact:greaterThan', 20))] },
+    facts,
+  },
+  {
+    name: 'a key written as digits is an index',
+    conditions: { all: [at('$.1.type', fact('basins', 'equal', 'E_DRAIN'))] },
+    facts,
+  },
+  {
+    name: 'an index with a leading zero is a key a list does not have',
+    conditions: { all: [at('$[01].type', fact('basins', 'equal', 'E_DRAIN'))] },
+    facts,
+  },
+  {
+    name: 'an empty path is no path',
+    conditions: { all: [at('', fact('lengthIn', 'equal', 60))] },
+    facts,
+  },
+  {
+    name: 'two decorators: not someFact',
+    conditions: { all: [fact('flags', 'not:someFact:greaterThan', 5)] },
+    facts,
+  },
+  {
+    name: 'two decorators: everyFact someValue',
+    conditions: { all: [fact('flags', 'everyFact:someValue:notEqual', [1, 2])] },
+    facts,
+  },
+  {
+    name: 'swap then someFact reads the value as the list',
+    conditions: { all: [fact('lengthIn', 'swap:someFact:equal', [50, 60])] },
     facts,
   },
   {
@@ -264,20 +331,22 @@ describe('what is refused, with a path and a message that says what to write ins
     `)
   })
 
-  it('refuses filters, slices and recursive descent', () => {
+  it('refuses filters, slices, unions and paths that jsonpath-plus reads otherwise than they look', () => {
     expect(
       refused({
         all: [
           at('$[?(@.type)]', fact('basins', 'equal', 1)),
           at('$[0:1]', fact('basins', 'equal', 1)),
-          at('$..list', fact('record', 'equal', 1)),
+          at("$['odd key','nested']", fact('record', 'equal', 1)),
+          at('[0].type', fact('basins', 'equal', 1)),
         ],
       }),
     ).toMatchInlineSnapshot(`
       [
-        "conditions.all.0.path: invalid_path: "$[?(@.type)]": filters ([?…]), slices ([1:2]) and recursive descent (..) are not supported; write $.a.b[0], $.list[*].key or $.list.length",
-        "conditions.all.1.path: invalid_path: "$[0:1]": filters ([?…]), slices ([1:2]) and recursive descent (..) are not supported; write $.a.b[0], $.list[*].key or $.list.length",
-        "conditions.all.2.path: invalid_path: "$..list": filters ([?…]), slices ([1:2]) and recursive descent (..) are not supported; write $.a.b[0], $.list[*].key or $.list.length",
+        "conditions.all.0.path: invalid_path: "$[?(@.type)]": filters ([?…]), slices ([1:2]) and unions ([0,1]) are not supported; write $.a.b[0], $.list[*].key or $.list.length, or declare a derived fact",
+        "conditions.all.1.path: invalid_path: "$[0:1]": filters ([?…]), slices ([1:2]) and unions ([0,1]) are not supported; write $.a.b[0], $.list[*].key or $.list.length, or declare a derived fact",
+        "conditions.all.2.path: invalid_path: "$['odd key','nested']": filters ([?…]), slices ([1:2]) and unions ([0,1]) are not supported; write $.a.b[0], $.list[*].key or $.list.length, or declare a derived fact",
+        "conditions.all.3.path: invalid_path: "[0].type": a path without "$" starts with a key; write "$[0].type"",
       ]
     `)
   })

@@ -5,7 +5,7 @@ import { didYouMean } from '../text/suggest.js'
 import type { CustomOperators } from './custom-operators.js'
 import { operandIssues } from './operand-check.js'
 import { DECORATOR_NAMES, OPERATOR_NAMES, resolveOperator } from './operators.js'
-import { parseJsonPath, readFactPath } from './path.js'
+import { compileFactPath, parseJsonPath, readSegmentsOf } from './path.js'
 import type { Comparison } from './operators.js'
 import type { Shape } from './shape.js'
 import { ANY, BOOLEAN, NUMBER, STRING, enumValues, unionOf, walkShape } from './shape.js'
@@ -179,11 +179,11 @@ export class Compiler {
       return undefined
     }
     const slot = fact.slot
-    const reads = fact.reads.map((pattern) => [...pattern, ...segments])
+    const read = readSegmentsOf(segments)
+    const reads = fact.reads.map((pattern) => [...pattern, ...read])
+    const path = compileFactPath(segments)
     const fn: Getter =
-      segments.length === 0
-        ? (values) => values[slot]
-        : (values) => readFactPath(values[slot], segments)
+      segments.length === 0 ? (values) => values[slot] : (values) => path(values[slot])
     return { fn, reads, shape: walked.shape, slot, segments }
   }
 

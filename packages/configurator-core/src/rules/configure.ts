@@ -57,7 +57,8 @@ function overlaps(pattern: ReadPattern, invalid: readonly PathSegment[], index: 
   for (let i = 0; i < common; i++) {
     const p = pattern[i] as PathSegment
     const v = invalid[i] as PathSegment
-    if (p === ANY_INDEX && typeof v === 'number') continue
+    // any element of a list, or (a wildcard over an object) any value of it
+    if (p === ANY_INDEX) continue
     if (p === CURRENT_INDEX && v === index) continue
     if (p !== v) return false
   }

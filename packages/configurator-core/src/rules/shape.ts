@@ -1,6 +1,6 @@
 import type { PathSegment } from '../issues.js'
 import type { OptionSpec } from '../configuration/option-schema.js'
-import { WILDCARD } from './path.js'
+import { DESCENT, WILDCARD } from './path.js'
 
 /** What the static checks know of a fact's value: enough to check paths, enum values and item ids. */
 export type Shape =
@@ -79,15 +79,20 @@ export type PathWalk =
 
 /**
  * Follows `segments` into `shape`; fails at the first key that no variant has, naming the keys it has.
- * Following a path into a non-object gives the value itself (json-rules-engine's rule).
+ * A fact that is not an object is read as itself (json-rules-engine's rule); below it, a text has
+ * characters (`[0]`) and a `length`, and a wildcard gives the list of what it finds below each element of
+ * a list or each value of an object.
  */
 export function walkShape(shape: Shape, segments: readonly PathSegment[], at = 0): PathWalk {
   if (at >= segments.length) return { ok: true, shape }
   const segment = segments[at] as PathSegment
+  // a descent finds values at any depth: what they are is not followed
+  if (segment === DESCENT) return { ok: true, shape: ANY }
   switch (shape.kind) {
     case 'any':
       return { ok: true, shape: ANY }
     case 'object': {
+      if (segment === WILDCARD) return wildcardOver(Object.values(shape.properties), segments, at)
       if (typeof segment === 'string' && Object.hasOwn(shape.properties, segment)) {
         return walkShape(shape.properties[segment] as Shape, segments, at + 1)
       }
@@ -95,13 +100,9 @@ export function walkShape(shape: Shape, segments: readonly PathSegment[], at = 0
     }
     case 'list': {
       if (segment === 'length') return walkShape(NUMBER, segments, at + 1)
-      if (segment !== WILDCARD && typeof segment === 'number')
-        return walkShape(shape.items, segments, at + 1)
-      if (segment !== WILDCARD)
-        return { ok: false, at, key: segment, known: ['[0]', '[*]', 'length'] }
-      // a wildcard gives the list of what it finds below each element
-      const below = walkShape(shape.items, segments, at + 1)
-      return below.ok ? { ok: true, shape: { kind: 'list', items: below.shape } } : below
+      if (segment === WILDCARD) return wildcardOver([shape.items], segments, at)
+      if (typeof segment === 'number') return walkShape(shape.items, segments, at + 1)
+      return { ok: false, at, key: segment, known: ['[0]', '[*]', 'length'] }
     }
     case 'union': {
       const found: Shape[] = []
@@ -122,13 +123,45 @@ export function walkShape(shape: Shape, segments: readonly PathSegment[], at = 0
       return failure ?? { ok: true, shape: ANY }
     }
     case 'string':
+      // a text fact is read as itself; a text inside one has a length and characters
+      if (at === 0) return { ok: true, shape }
       if (segment === 'length') return walkShape(NUMBER, segments, at + 1)
+      if (typeof segment === 'number' && segment !== WILDCARD)
+        return walkShape(STRING, segments, at + 1)
       return { ok: true, shape }
     case 'number':
     case 'boolean':
     case 'null':
       return { ok: true, shape }
   }
+}
+
+/** a wildcard at `at` over values of these shapes: the list of what the rest finds below any of them */
+function wildcardOver(
+  shapes: readonly Shape[],
+  segments: readonly PathSegment[],
+  at: number,
+): PathWalk {
+  const found: Shape[] = []
+  let failure: PathWalk | undefined
+  for (const shape of shapes) {
+    const below = walkShape(shape, segments, at + 1)
+    if (below.ok) found.push(below.shape)
+    else failure ??= below
+  }
+  if (found.length === 0) return failure ?? { ok: true, shape: { kind: 'list', items: ANY } }
+  // the values a later wildcard finds join this list, not a list inside it
+  const flat = segments.slice(at + 1).includes(WILDCARD)
+  const items = flat ? found.flatMap(elementsOf) : found
+  return { ok: true, shape: { kind: 'list', items: items.length === 0 ? ANY : unionOf(items) } }
+}
+
+/** the shapes of a wildcard result's elements (its other variants, such as null, find nothing) */
+function elementsOf(shape: Shape): Shape[] {
+  if (shape.kind === 'list') return [shape.items]
+  if (shape.kind === 'any') return [ANY]
+  if (shape.kind === 'union') return shape.variants.flatMap(elementsOf)
+  return []
 }
 
 /** The strings a shape can be, or undefined when they cannot be listed. Objects and lists are ignored. */
