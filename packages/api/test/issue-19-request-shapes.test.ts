@@ -210,6 +210,45 @@ describe('If-Match wherever a version is named', () => {
   })
 })
 
+describe('the configuration’s schema in the document', () => {
+  it('is the loaded product model’s, and every configuration in a body points at it', async () => {
+    const live = await json<{
+      paths: Record<string, Record<string, Operation>>
+      components: { schemas: Record<string, Record<string, unknown>> }
+    }>(await t.call('GET', '/openapi.json'))
+    const configuration = live.components.schemas['Configuration'] ?? {}
+    expect(configuration).toMatchObject({
+      title: 'T2 CleanStation sink (MDRD family) configuration',
+      type: 'object',
+      additionalProperties: false,
+      required: expect.arrayContaining(['product', 'buildNumber', 'model', 'sink']) as unknown,
+    })
+    const properties = configuration['properties'] as Record<string, Record<string, unknown>>
+    expect(properties['model']).toMatchObject({ enum: ['T2-B1', 'T2-B2', 'T2-B3'] })
+    for (const path of ['/configurations/validate', '/boms', '/orders/{id}/items']) {
+      const body = live.paths[path]?.['post']?.requestBody?.content['application/json']?.schema
+      expect({
+        path,
+        configuration: (body?.['properties'] as Record<string, unknown> | undefined)?.[
+          'configuration'
+        ],
+      }).toEqual({
+        path,
+        configuration: { $ref: '#/components/schemas/Configuration' },
+      })
+    }
+  })
+
+  it('is an opaque object, saying why, while no product model is loaded', () => {
+    const components = (document as unknown as { components: { schemas: Record<string, unknown> } })
+      .components
+    expect(components.schemas['Configuration']).toMatchObject({ type: 'object' })
+    expect(JSON.stringify(components.schemas['Configuration'])).toContain(
+      'once a catalog and rules are imported',
+    )
+  })
+})
+
 describe('the rest of the document', () => {
   it('lists every problem type with its title and status', () => {
     expect(document.info.description).toContain(

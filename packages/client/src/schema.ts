@@ -1568,6 +1568,108 @@ export interface components {
                 code?: string;
             }[];
         };
+        /** T2 CleanStation sink (MDRD family) configuration */
+        Configuration: {
+            /** @enum {string} */
+            feet: "LEVELING_CASTERS" | "SEISMIC_FEET";
+            legs: {
+                /** @enum {string} */
+                model: "DL27" | "DL14" | "LC1";
+                /** @enum {string} */
+                height: "ADJUSTABLE" | "FIXED";
+            };
+            sink: {
+                /** @description T2 sinks are 20–60 in wide; unit: in; at most 2 decimals */
+                widthIn: number;
+                /** @description T2 sinks are 48–120 in long; unit: in; at most 2 decimals */
+                lengthIn: number;
+                /**
+                 * @description printed on work orders and QC forms; no BOM effect
+                 * @default LEFT_TO_RIGHT
+                 * @enum {string}
+                 */
+                workflowDirection?: "LEFT_TO_RIGHT" | "RIGHT_TO_LEFT";
+            };
+            /**
+             * @description 1, 2 or 3 basins
+             * @enum {string}
+             */
+            model: "T2-B1" | "T2-B2" | "T2-B3";
+            basins: {
+                size: ("20X20X8" | "24X20X8" | "24X20X10" | "30X20X8" | "30X20X10") | {
+                    /** @description custom basins are 6–20 in deep; unit: in; at most 2 decimals */
+                    depthIn: number;
+                    /** @description custom basins are 10–50 in wide; unit: in; at most 2 decimals */
+                    widthIn: number;
+                    /** @description custom basins are 10–50 in long; unit: in; at most 2 decimals */
+                    lengthIn: number;
+                };
+                /** @enum {string} */
+                type: "E_SINK" | "E_SINK_DI" | "E_DRAIN";
+                /** @default false */
+                light?: boolean;
+                /** @default false */
+                pTrap?: boolean;
+            }[];
+            /** @default [] */
+            faucets?: {
+                /** @enum {string} */
+                type: "WRIST_BLADE" | "PRE_RINSE" | "DI_GOOSENECK";
+                /** @default 1 */
+                quantity?: number;
+                /** @enum {string} */
+                placement?: "CENTER_OF_BASIN_1" | "CENTER_OF_BASIN_2" | "CENTER_OF_BASIN_3" | "BETWEEN_BASINS_1_2" | "BETWEEN_BASINS_2_3";
+            }[];
+            /**
+             * @description the product line
+             * @enum {string}
+             */
+            product: "T2";
+            /**
+             * @description the language of the manuals
+             * @default EN
+             * @enum {string}
+             */
+            language?: "EN" | "FR" | "SP";
+            /**
+             * @description null or absent: no pegboard
+             * @default null
+             */
+            pegboard?: {
+                /** @default SAME_AS_SINK */
+                size?: "SAME_AS_SINK" | {
+                    /** @description custom pegboards are 24–130 in wide; unit: in; at most 2 decimals */
+                    widthIn: number;
+                    /** @description custom pegboards are 12–60 in high; unit: in; at most 2 decimals */
+                    heightIn: number;
+                };
+                /** @enum {string} */
+                type: "PERFORATED" | "SOLID";
+                /** @enum {string} */
+                color: "GREEN" | "BLACK" | "YELLOW" | "GREY" | "RED" | "BLUE" | "ORANGE" | "WHITE";
+            } | null;
+            /** @default [] */
+            sprayers?: {
+                /** @enum {string} */
+                type: "DI_WATER_GUN_TURRET" | "DI_WATER_GUN_ROSETTE" | "AIR_GUN_TURRET" | "AIR_GUN_ROSETTE";
+                /** @enum {string} */
+                location?: "LEFT" | "RIGHT";
+                /** @default 1 */
+                quantity?: number;
+            }[];
+            /** @default [] */
+            accessories?: {
+                /**
+                 * @description an accessory from the accessory subcategories; faucets, sprayers, basin lights and P-traps have their own options; a catalog item id from subcategory 720.702; subcategory 720.703; subcategory 720.704; subcategory 720.705; subcategory 720.707; the listed items
+                 * @enum {string}
+                 */
+                id: "B210-BLUE" | "T-OA-1BRUSH-ORG-PB-KIT" | "T-OA-2H-CPULG" | "T-OA-2H-CPUSM" | "T-OA-2H-CPUUV" | "T-OA-6BRUSH-ORG-PB-KIT" | "T-OA-B110505" | "T-OA-B110807" | "T-OA-B111105" | "T-OA-BINRAIL-24-KIT" | "T-OA-BINRAIL-36-KIT" | "T-OA-BINRAIL-48-KIT" | "T-OA-DIM-MLIGHT-PB-KIT" | "T-OA-DRW-1512-2STK-KIT" | "T-OA-FOOTREST-RAIL-KIT" | "T-OA-KB-MOUSE-ARM" | "T-OA-MLIGHT-PB-KIT" | "T-OA-MMA-DUAL" | "T-OA-MMA-LAP" | "T-OA-MMA-LTAB" | "T-OA-MMA-PB" | "T-OA-MNT-ARM" | "T-OA-MNT-ARM-1EXT" | "T-OA-MNT-ARM-2EXT" | "T-OA-MNT-SINGLE-COMBO-PB" | "T-OA-PB-SS-1GLOVE" | "T-OA-PB-SS-1L-SHLF" | "T-OA-PB-SS-2G-SHLF" | "T-OA-PB-SS-2GLOVE" | "T-OA-PB-SS-3GLOVE" | "T-OA-PFW1218FM-KIT" | "T-OA-PFW1236FM-KIT" | "T-OA-PFW1818FM-KIT" | "T-OA-PPRACK-2066" | "T-OA-RAIL-SHELF-ADDER-LRG" | "T-OA-RAIL-SHELF-ADDER-SML" | "T-OA-SSSHELF-1812" | "T-OA-SSSHELF-1812-BOLT-ON-KIT" | "T-OA-SSSHELF-3612" | "T-OA-SSSHELF-3612-BOLT-ON-KIT" | "T-OA-SSSHELF-LGHT-1812-KIT" | "T-OA-SSSHELF-LGHT-3612-KIT" | "T-OA-TASKLIGHT-PB" | "T-OA-TASKLIGHT-PB-MAG-KIT" | "T-OA-WRK-FLW-PB" | "T2-AER-TUBEORG" | "T2-EYEWASH-FAUCET-MNT" | "T2-OA-AIRGUN-ROSETTE-KIT" | "T2-OA-AIRGUN-TURRET-KIT" | "T2-OA-BASIN-LIGHT-EDR-KIT" | "T2-OA-BASIN-LIGHT-ESK-KIT" | "T2-OA-CUST-SHELF-HA-LRG" | "T2-OA-CUST-SHELF-HA-SML" | "T2-OA-DI-GOOSENECK-FAUCET-KIT" | "T2-OA-DOSINGESK-BTMSHELF" | "T2-OA-LT-SSSHELF-LRG" | "T2-OA-LT-SSSHELF-SML" | "T2-OA-MS-1026" | "T2-OA-PO-SHLF-1212" | "T2-OA-PRE-RINSE-FAUCET-KIT" | "T2-OA-SC-2020-SS" | "T2-OA-SC-2420-SS" | "T2-OA-SC-3020-SS" | "T2-OA-SINK-STRAINER" | "T2-OA-STD-FAUCET-WB-KIT" | "T2-OA-WATERGUN-ROSETTE-KIT" | "T2-OA-WATERGUN-TURRET-KIT" | "T2-OHL-INSTRO-KIT";
+                /** @default 1 */
+                quantity?: number;
+            }[];
+            /** @description identifies the sink; unique within an order; 3 to 32 letters, digits, "-" or "_" */
+            buildNumber: string;
+        };
     };
     responses: never;
     parameters: never;
@@ -2873,10 +2975,7 @@ export interface operations {
                  *     }
                  */
                 "application/json": {
-                    /** @description a T2 configuration (see fixtures/configs/ and ../shared/specs/t2-sink.md) */
-                    configuration: {
-                        [key: string]: unknown;
-                    };
+                    configuration: components["schemas"]["Configuration"];
                 };
             };
         };
@@ -2982,10 +3081,7 @@ export interface operations {
                  *     }
                  */
                 "application/json": {
-                    /** @description a T2 configuration (see fixtures/configs/ and ../shared/specs/t2-sink.md) */
-                    configuration: {
-                        [key: string]: unknown;
-                    };
+                    configuration: components["schemas"]["Configuration"];
                 };
             };
         };
@@ -3131,10 +3227,7 @@ export interface operations {
                  *     }
                  */
                 "application/json": {
-                    /** @description a T2 configuration (see fixtures/configs/ and ../shared/specs/t2-sink.md) */
-                    configuration: {
-                        [key: string]: unknown;
-                    };
+                    configuration: components["schemas"]["Configuration"];
                     /** @description item ids to explain */
                     items: string[];
                     /** @description also list the rules that fired but gave another id (default false) */
@@ -3282,10 +3375,7 @@ export interface operations {
                  *     }
                  */
                 "application/json": {
-                    /** @description a T2 configuration (see fixtures/configs/ and ../shared/specs/t2-sink.md) */
-                    configuration: {
-                        [key: string]: unknown;
-                    };
+                    configuration: components["schemas"]["Configuration"];
                 };
             };
         };
@@ -4802,10 +4892,7 @@ export interface operations {
                     /** @description the version you read (or send If-Match) */
                     version?: number;
                     buildNumber: string;
-                    /** @description a T2 configuration */
-                    configuration: {
-                        [key: string]: unknown;
-                    };
+                    configuration: components["schemas"]["Configuration"];
                 };
             };
         };
@@ -5038,10 +5125,7 @@ export interface operations {
                 "application/json": {
                     /** @description the version you read (or send If-Match) */
                     version?: number;
-                    /** @description a T2 configuration */
-                    configuration: {
-                        [key: string]: unknown;
-                    };
+                    configuration: components["schemas"]["Configuration"];
                 };
             };
         };

@@ -56,6 +56,8 @@ export type {
   RuleFile,
 } from './rules/schema.js'
 export type { OptionSpec } from './configuration/option-schema.js'
+export type { JsonSchemaObject, ProductOptions } from './configuration/json-schema.js'
+export { configurationJsonSchema } from './configuration/json-schema.js'
 export { ruleSchemas } from './rules/schema.js'
 export type { Ruleset, RulesetCompileResult, RulesetFile, RulesetSource } from './rules/ruleset.js'
 export { compileRuleset } from './rules/ruleset.js'

@@ -4,13 +4,34 @@ import { VERSION } from '../version.js'
 import type { ProblemKind } from './problem.js'
 import { PROBLEMS, problemType } from './problem.js'
 import type { AnyRoute } from './route.js'
+import { ConfigurationInput } from './configuration-input.js'
 
 type JsonSchema = Record<string, unknown>
 
+const CONFIGURATION_REF = '#/components/schemas/Configuration'
+
 function schemaOf(schema: z.ZodType, io: 'input' | 'output'): JsonSchema {
-  const json = z.toJSONSchema(schema, { io, unrepresentable: 'any', target: 'draft-2020-12' })
+  const json = z.toJSONSchema(schema, {
+    io,
+    unrepresentable: 'any',
+    target: 'draft-2020-12',
+    // every configuration in a body points at the one generated from the product model
+    override: ({ zodSchema, jsonSchema }) => {
+      if ((zodSchema as unknown) !== ConfigurationInput) return
+      const replaced = jsonSchema as JsonSchema
+      for (const key of Object.keys(replaced)) Reflect.deleteProperty(replaced, key)
+      replaced['$ref'] = CONFIGURATION_REF
+    },
+  })
   delete json.$schema
   return json
+}
+
+/** without a loaded product model, all the document can say of a configuration */
+const OPAQUE_CONFIGURATION: JsonSchema = {
+  type: 'object',
+  description:
+    'a configuration of the product; its full schema appears here once a catalog and rules are imported',
 }
 
 function parameters(schema: z.ZodType | undefined, where: 'path' | 'query'): JsonSchema[] {
@@ -110,6 +131,10 @@ function requestBody(route: AnyRoute): JsonSchema {
   return {}
 }
 
+function withoutDialect(schema: JsonSchema): JsonSchema {
+  return Object.fromEntries(Object.entries(schema).filter(([key]) => key !== '$schema'))
+}
+
 /** every kind of problem the API answers, as a Markdown table for the document's description */
 function problemTable(): string {
   const rows = Object.entries(PROBLEMS).map(
@@ -180,9 +205,13 @@ function operation(route: AnyRoute): JsonSchema {
 }
 
 /**
- * The OpenAPI 3.1 document of the routes, generated from the zod schemas they validate with.
+ * The OpenAPI 3.1 document of the routes, generated from the zod schemas they validate with; the
+ * configuration's schema is the product model's (`configurationJsonSchema`), when one is loaded.
  */
-export function openApiDocument(routes: readonly AnyRoute[]): JsonSchema {
+export function openApiDocument(
+  routes: readonly AnyRoute[],
+  configuration: JsonSchema = OPAQUE_CONFIGURATION,
+): JsonSchema {
   const paths: Record<string, Record<string, unknown>> = {}
   for (const route of routes) {
     const entry = (paths[route.path] ??= {})
@@ -202,7 +231,7 @@ export function openApiDocument(routes: readonly AnyRoute[]): JsonSchema {
     paths,
     components: {
       securitySchemes: { bearer: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' } },
-      schemas: { Problem: PROBLEM_SCHEMA },
+      schemas: { Problem: PROBLEM_SCHEMA, Configuration: withoutDialect(configuration) },
     },
   }
 }

@@ -1,3 +1,4 @@
+import { ConfigurationInput } from '../http/configuration-input.js'
 import { sampleConfiguration } from '../http/examples.js'
 import type { BomDocument } from '@torvan/configurator-core'
 import {
@@ -17,12 +18,8 @@ import { ProblemError } from '../http/problem.js'
 import { defineRoute, signedIn } from '../http/route.js'
 import { requireModel } from './model.js'
 
-const Configuration = z
-  .record(z.string(), z.unknown())
-  .describe('a T2 configuration (see fixtures/configs/ and ../shared/specs/t2-sink.md)')
-
 /** the one request shape of every route that takes a configuration */
-const ConfigurationBody = z.strictObject({ configuration: Configuration })
+const ConfigurationBody = z.strictObject({ configuration: ConfigurationInput })
 
 const Finding = z.object({
   severity: z.enum(['error', 'warning', 'notice']),
@@ -118,7 +115,7 @@ export const bomRoutes = [
       items: ['T2-BSN-ESK-KIT'],
     }),
     body: z.strictObject({
-      configuration: Configuration,
+      configuration: ConfigurationInput,
       items: z.array(z.string().min(1)).min(1).max(50).describe('item ids to explain'),
       all: z
         .boolean()

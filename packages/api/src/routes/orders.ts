@@ -1,3 +1,4 @@
+import { ConfigurationInput } from '../http/configuration-input.js'
 import { sampleConfiguration } from '../http/examples.js'
 import type { BomDocument, BomTreeLine } from '@torvan/configurator-core'
 import { consolidateBoms, rollUpCost } from '@torvan/configurator-core'
@@ -66,7 +67,6 @@ const ItemParams = z.object({
   itemId: RowId,
 })
 const BuildNumber = z.string().trim().min(1).max(50)
-const Configuration = z.record(z.string(), z.unknown()).describe('a T2 configuration')
 
 const OrderView = z.object({
   id: z.number(),
@@ -653,7 +653,7 @@ export const orderRoutes = [
     body: z.strictObject({
       version: Version,
       buildNumber: BuildNumber,
-      configuration: Configuration,
+      configuration: ConfigurationInput,
     }),
     response: { status: 201, description: 'The order with the new item', schema: OrderView },
     problems: [404, 409, 412, 422, 428],
@@ -706,7 +706,7 @@ export const orderRoutes = [
     example: () => ({ version: 2, configuration: sampleConfiguration('t2-b2-standard') }),
     versioned: true,
     params: ItemParams,
-    body: z.strictObject({ version: Version, configuration: Configuration }),
+    body: z.strictObject({ version: Version, configuration: ConfigurationInput }),
     response: { status: 200, description: 'The order as changed', schema: OrderView },
     problems: [404, 409, 412, 422, 428],
     handler: async ({ params, body, user, services, requestId, c }) => {

@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises'
 import { createRequire } from 'node:module'
 import { dirname, join } from 'node:path'
+import { configurationJsonSchema } from '@torvan/configurator-core'
 import { z } from 'zod'
 import { migrationStatus } from '../db/migrations.js'
 import { docsOutline } from '../http/docs-outline.js'
@@ -8,7 +9,7 @@ import { openApiDocument } from '../http/openapi.js'
 import { ProblemError } from '../http/problem.js'
 import type { AnyRoute } from '../http/route.js'
 import { defineRoute } from '../http/route.js'
-import type { Services } from '../services.js'
+import type { Model, Services } from '../services.js'
 import { VERSION } from '../version.js'
 
 /** What GET /ready checks, each `ok` or what is wrong. */
@@ -66,6 +67,7 @@ const INIT_SCRIPT = `window.ui = SwaggerUIBundle({ url: '/openapi.json', dom_id:
 /** Health, the OpenAPI document and the interactive API reference (served from this machine). */
 export function systemRoutes(routes: () => readonly AnyRoute[]): AnyRoute[] {
   let document: unknown
+  let documentModel: Model | undefined
   let page: string | undefined
   return [
     defineRoute({
@@ -153,8 +155,16 @@ export function systemRoutes(routes: () => readonly AnyRoute[]): AnyRoute[] {
       tag: 'System',
       access: 'public',
       response: { status: 200, description: 'The OpenAPI document' },
-      handler: ({ c }) => {
-        document ??= openApiDocument(routes())
+      handler: ({ c, services }) => {
+        // built once per loaded model: the configuration's schema is generated from it
+        if (document === undefined || documentModel !== services.model) {
+          const model = services.model
+          document = openApiDocument(
+            routes(),
+            model === undefined ? undefined : configurationJsonSchema(model.ruleset, model.catalog),
+          )
+          documentModel = model
+        }
         return Promise.resolve(c.json(document))
       },
     }),

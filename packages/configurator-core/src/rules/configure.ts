@@ -2,8 +2,8 @@ import type { CustomPartSpec } from '../bom-line.js'
 import type { BomLine } from '../bom-line.js'
 import Decimal from 'decimal.js'
 import type { Catalog } from '../catalog/graph.js'
-import type { ItemDomain } from '../configuration/validate.js'
 import type { Finding } from '../findings.js'
+import { itemDomain } from '../configuration/item-domain.js'
 import { createConfigurationValidator } from '../configuration/validate.js'
 import { ConfiguratorError } from '../errors.js'
 import type { PathSegment } from '../issues.js'
@@ -12,7 +12,6 @@ import { describeValue } from '../zod-issues.js'
 import type { Values, ReadPattern } from './compile.js'
 import { ANY_INDEX, CURRENT_INDEX, SHALLOW } from './compile.js'
 import type { CompiledCustomPart, CompiledEvent, CompiledRule, Ruleset } from './ruleset.js'
-import type { OptionSpec } from '../configuration/option-schema.js'
 
 /** What {@link Configurator.configure} returns: lines when there is no error, and every finding. */
 export interface ConfigureResult {
@@ -73,22 +72,6 @@ function touchesInvalid(
   for (const pattern of reads)
     for (const path of invalid) if (overlaps(pattern, path, index)) return true
   return false
-}
-
-function itemDomain(catalog: Catalog): (option: OptionSpec & { type: 'item' }) => ItemDomain {
-  return (option) => {
-    const allowed = new Set<string>()
-    for (const code of option.subcategories ?? [])
-      for (const item of catalog.itemsIn(code)) allowed.add(item.id)
-    for (const id of option.include ?? []) allowed.add(catalog.resolve(id) ?? id)
-    return {
-      allowed,
-      find: (id) => {
-        const item = catalog.get(id)
-        return item === undefined ? undefined : { subcategoryCode: item.subcategoryCode ?? null }
-      },
-    }
-  }
 }
 
 function canonicalNumber(value: number): string {
