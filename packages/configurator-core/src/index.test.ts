@@ -67,6 +67,7 @@ describe('the public API', () => {
         "canonicalJson",
         "compareVersions",
         "compileRuleset",
+        "configurationJsonSchema",
         "consolidateBoms",
         "createBomDocument",
         "createConfigurator",
