@@ -63,7 +63,7 @@ export default tseslint.config(
     rules: { 'import-x/no-cycle': ['error', { ignoreExternal: true }] },
   },
   {
-    files: ['**/*.js', '**/*.config.ts', 'vitest.setup.ts'],
+    files: ['**/*.js', '**/*.config.ts', 'vitest.setup.ts', 'vitest.global-setup.ts'],
     ...tseslint.configs.disableTypeChecked,
   },
 )

@@ -9,6 +9,7 @@ export default defineConfig({
       'scripts/architecture.test.ts',
     ],
     setupFiles: ['./vitest.setup.ts'],
+    globalSetup: ['./vitest.global-setup.ts'],
     // the API tests start a database per file (PGlite takes seconds); no test asserts on time
     testTimeout: 30_000,
     hookTimeout: 120_000,

@@ -1,5 +1,7 @@
+import { inject } from 'vitest'
 import { createScratchDatabase } from '../src/db/scratch.js'
 import type { Api, StartOptions } from '../src/start.js'
+import { readPgliteImage } from './pglite-image.js'
 import { startApi } from '../src/start.js'
 
 /** The demo users' password in tests. */
@@ -20,7 +22,7 @@ export const ON_POSTGRES = (process.env['DATABASE_URL'] ?? '') !== ''
 
 /** A database of its own for one test file: a new PostgreSQL database, or an in-memory PGlite. */
 export interface TestDatabase {
-  options: Pick<StartOptions, 'url' | 'dataDir'>
+  options: Pick<StartOptions, 'url' | 'dataDir' | 'pgliteImage'>
   drop: () => Promise<void>
 }
 
@@ -28,7 +30,13 @@ export interface TestDatabase {
 export async function createTestDatabase(dataDir?: string): Promise<TestDatabase> {
   const admin = process.env['DATABASE_URL']
   if (admin === undefined || admin === '') {
-    return { options: dataDir === undefined ? {} : { dataDir }, drop: () => Promise.resolve() }
+    if (dataDir !== undefined) return { options: { dataDir }, drop: () => Promise.resolve() }
+    // in memory, from the run's migrated and seeded image (vitest.global-setup.ts) where there is one
+    const image = inject('pgliteImage')
+    return {
+      options: image === '' ? {} : { pgliteImage: await readPgliteImage(image) },
+      drop: () => Promise.resolve(),
+    }
   }
   const scratch = await createScratchDatabase(admin, 'torvan_test')
   return { options: { url: scratch.url }, drop: scratch.drop }

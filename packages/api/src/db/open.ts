@@ -26,6 +26,11 @@ export interface DatabaseOptions {
    * may not change the schema (`torvan db migrate` applies them as the owner)
    */
   migrate?: boolean
+  /**
+   * PGlite only: start the in-memory database from this image of a data directory (PGlite's
+   * `dumpDataDir()`), instead of an empty one; its migrations and seed are then already there
+   */
+  pgliteImage?: Blob | undefined
 }
 
 /** An open database with its migrations applied. */
@@ -172,7 +177,10 @@ export async function openDatabase(options: DatabaseOptions): Promise<OpenDataba
     }
   }
   if (options.dataDir !== undefined) await mkdir(options.dataDir, { recursive: true })
-  const client = await PGlite.create(options.dataDir ?? 'memory://', { extensions: { pg_trgm } })
+  const client = await PGlite.create(options.dataDir ?? 'memory://', {
+    extensions: { pg_trgm },
+    ...(options.pgliteImage === undefined ? {} : { loadDataDir: options.pgliteImage }),
+  })
   const observer = createQueryObserver(1)
   observePglite(client, observer)
   const db = drizzlePglite({ client, schema }) as unknown as Database
