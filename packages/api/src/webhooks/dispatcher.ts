@@ -56,14 +56,20 @@ export async function startJobs(jobs: JobDatabase, settings: DeliverySettings): 
   })
   boss.on('error', () => undefined)
   await boss.start()
-  await boss.createQueue(DELIVERY_QUEUE, {
-    policy: 'key_strict_fifo',
+  const retries = {
     retryLimit: settings.attempts - 1,
     retryDelay: settings.retryDelaySeconds,
     retryBackoff: true,
-    retryDelayMax: settings.retryDelayMaxSeconds,
     expireInSeconds: settings.expireSeconds,
+  }
+  await boss.createQueue(DELIVERY_QUEUE, {
+    policy: 'key_strict_fifo',
+    ...retries,
+    retryDelayMax: settings.retryDelayMaxSeconds,
   })
+  // createQueue leaves an existing queue as it was: a restart with other retry settings applies them
+  // (pg-boss cannot change retryDelayMax after creation: that one keeps its first value)
+  await boss.updateQueue(DELIVERY_QUEUE, retries)
   return boss
 }
 
