@@ -1,10 +1,21 @@
-import type { Catalog, Ruleset, RulesetSource } from '@torvan/configurator-core'
+import { basename } from 'node:path'
+import type { Catalog, Ruleset, RulesetFile, RulesetSource } from '@torvan/configurator-core'
 import { compileRuleset, formatIssue, hashRuleset } from '@torvan/configurator-core'
 import { and, desc, eq, sql } from 'drizzle-orm'
 import { writeAudit } from '../audit.js'
 import { emitEvent } from '../events/emit.js'
 import type { Database } from '../db/open.js'
 import { rulesets } from '../db/schema.js'
+
+/** rule files named within their folder: an answer never tells where the server read the rules from */
+function withFileNames(source: RulesetSource): RulesetSource {
+  const named = (file: RulesetFile): RulesetFile => ({ ...file, file: basename(file.file) })
+  return {
+    product: named(source.product),
+    numbers: source.numbers === undefined ? undefined : named(source.numbers),
+    rules: source.rules.map(named),
+  }
+}
 
 /** What storing a ruleset did: its row, and whether it is new. */
 export interface StoredRuleset {
@@ -69,7 +80,13 @@ export async function storeRuleset(
     const version = (latest?.version ?? 0) + 1
     const [row] = await tx
       .insert(rulesets)
-      .values({ product: ruleset.product, version, hash, source: ruleset.source, active: true })
+      .values({
+        product: ruleset.product,
+        version,
+        hash,
+        source: withFileNames(ruleset.source),
+        active: true,
+      })
       .returning({ id: rulesets.id })
     if (row === undefined) throw new Error('the ruleset insert returned no row')
     await writeAudit(tx, {
@@ -101,7 +118,8 @@ export async function readActiveRuleset(
     .from(rulesets)
     .where(and(eq(rulesets.product, product), eq(rulesets.active, true)))
   if (row === undefined) return undefined
-  const compiled = compileRuleset(row.source as RulesetSource, { catalog })
+  // databases seeded before the names were stored without their folder
+  const compiled = compileRuleset(withFileNames(row.source as RulesetSource), { catalog })
   if (compiled.ruleset === undefined) {
     const first = compiled.issues.find((issue) => issue.severity === 'error')
     throw new Error(
