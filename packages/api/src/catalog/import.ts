@@ -23,7 +23,10 @@ export interface ImportProgress {
 /** What an import did: `imported` is false when this exact catalog and price list were imported before. */
 export interface ImportResult {
   imported: boolean
+  /** the import's key: the catalog with its categories and price lists */
   hash: string
+  /** the catalog's hash (`hashCatalog`), as `/health` and every BOM of it report it */
+  catalogHash: string
   counts: Record<string, number>
 }
 
@@ -36,6 +39,7 @@ export const DEFAULT_PRICE_LIST = 'default'
 /** the name of the price list of selling prices an import brings */
 export const SELLING_PRICE_LIST = 'list'
 
+/** what makes two imports the same: the catalog's hash, its categories and its price lists */
 function importHash(
   catalog: Catalog,
   priceList: PriceList | undefined,
@@ -86,6 +90,7 @@ export async function importCatalog(
 ): Promise<ImportResult> {
   const { catalog, priceList, sellingPrices } = input
   const hash = importHash(catalog, priceList, sellingPrices)
+  const catalogHash = hashCatalog(catalog)
   const componentRows = catalog.items.flatMap((item) =>
     (item.components ?? []).map((component, position) => ({
       parentId: item.id,
@@ -123,7 +128,7 @@ export async function importCatalog(
       .select({ id: catalogImports.id })
       .from(catalogImports)
       .where(eq(catalogImports.hash, hash))
-    if (known.length > 0) return { imported: false, hash, counts }
+    if (known.length > 0) return { imported: false, hash, catalogHash, counts }
 
     await insertBatches(
       catalog.categories.map((c, position) => ({
@@ -234,7 +239,7 @@ export async function importCatalog(
       payload: { hash, source: input.source, counts },
       requestId: options.requestId ?? null,
     })
-    return { imported: true, hash, counts }
+    return { imported: true, hash, catalogHash, counts }
   })
 }
 
