@@ -26,6 +26,10 @@ export { formatLoadReport, formatLocatedIssue } from './report.js'
 export type { JsonDocument, JsonDocumentResult, Position } from './read-json.js'
 export { parseJsonDocument } from './read-json.js'
 
-/** The `torvan` command line, callable in-process. */
+/** The `torvan` command line, callable in-process; other packages add their commands to it. */
 export type { CliIo } from './cli/io.js'
-export { runCli } from './cli/run.js'
+export { CliError } from './cli/io.js'
+export type { CliExtension } from './cli/run.js'
+export { helpText, runCli } from './cli/run.js'
+export type { CliOptions } from './cli/args.js'
+export { parseCommandLine, unknownCommand, usageError } from './cli/args.js'

@@ -109,7 +109,7 @@ describe('torvan catalog', () => {
     expect(JSON.parse(stdout)).toMatchObject({ id: 'T2-OA-MS-1026' })
   })
 
-  it('prints the help text and exits 2 on bad usage', async () => {
+  it('answers bad usage with one line and exit 2, and prints the usage only on --help', async () => {
     for (const argv of [
       [],
       ['catalog'],
@@ -118,9 +118,12 @@ describe('torvan catalog', () => {
     ]) {
       const { code, stderr, stdout } = await run(...argv)
       expect(code).toBe(2)
-      expect(stderr + stdout).toContain('Usage:')
+      expect(stdout).toBe('')
+      expect(stderr.trimEnd().split('\n')).toHaveLength(1)
     }
-    expect((await run('--help')).code).toBe(0)
+    const help = await run('--help')
+    expect(help.code).toBe(0)
+    expect(help.stdout).toContain('Usage:')
   })
 })
 

@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 import { runCli } from '@torvan/catalog-loader'
-import { runApiCli } from './run.js'
+import { apiCommands } from './run.js'
 
 // the only place that touches the process: everything else takes an io object
 const io = {
@@ -42,9 +42,12 @@ function watchForFaults(): void {
   process.on('unhandledRejection', fault('unhandled rejection'))
   process.on('uncaughtException', fault('uncaught exception'))
 }
-const code = await runApiCli(argv, { ...io, env: process.env, signals: process })
-  .then((handled) => handled ?? runCli(argv, { ...io, isTTY: process.stdout.isTTY }))
-  .catch((error: unknown) => {
+// the file commands look at stdout (tables), the service's at stderr (progress bars)
+const code = await runCli(
+  argv,
+  { ...io, isTTY: process.stdout.isTTY },
+  apiCommands({ ...io, env: process.env, signals: process }),
+).catch((error: unknown) => {
     process.stderr.write(
       `torvan: internal error: ${error instanceof Error ? error.message : String(error)}\n`,
     )

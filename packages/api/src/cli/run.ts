@@ -1,8 +1,9 @@
 import { readFile } from 'node:fs/promises'
 import { createServer as createHttpsServer } from 'node:https'
 import type { AddressInfo } from 'node:net'
-import { parseArgs } from 'node:util'
 import { serve } from '@hono/node-server'
+import type { CliExtension, CliOptions } from '@torvan/catalog-loader'
+import { CliError, parseCommandLine, unknownCommand, usageError } from '@torvan/catalog-loader'
 import type { ImportProgress } from '../catalog/import.js'
 import { importCatalog } from '../catalog/import.js'
 import { migrationStatus } from '../db/migrations.js'
@@ -357,8 +358,8 @@ async function importCommand(
       .join(', ')
     io.stdout(
       result.imported
-        ? `Imported ${input.directory}: ${counts} (${warnings} load warnings; torvan catalog check lists them).\n`
-        : `${input.directory} is already imported (catalog ${result.hash.slice(0, 12)}): nothing changed.\n`,
+        ? `Imported ${input.directory} (catalog ${result.catalogHash}): ${counts} (${warnings} load warnings; torvan catalog check lists them).\n`
+        : `${input.directory} is already imported (catalog ${result.catalogHash}): nothing changed.\n`,
     )
     if (input.rules !== undefined) {
       const stored = await importRules(database.db, { directory: input.rules, catalog })
@@ -399,66 +400,111 @@ async function pruneCommand(io: ApiCliIo, dryRun: boolean): Promise<number> {
   }
 }
 
+/** The API's command groups and their subcommands, for `torvan`'s usage and did-you-mean. */
+export const API_COMMANDS = {
+  serve: [],
+  db: ['migrate', 'report', 'backup', 'restore', 'import-catalog', 'prune'],
+} as const satisfies Record<string, readonly string[]>
+
+/** each command's options: another command's option is an unknown option there */
+const API_OPTIONS = {
+  serve: { port: { type: 'string' } },
+  migrate: {},
+  report: { limit: { type: 'string' } },
+  backup: {},
+  restore: { replace: { type: 'boolean' } },
+  'import-catalog': { rules: { type: 'string' } },
+  prune: { 'dry-run': { type: 'boolean' } },
+} as const satisfies Record<string, CliOptions>
+
+/** what each command takes besides its options, for the line that says the arguments are wrong */
+const API_ARGUMENTS: Record<keyof typeof API_OPTIONS, readonly string[]> = {
+  serve: [],
+  migrate: [],
+  report: [],
+  backup: ['file'],
+  restore: ['file'],
+  'import-catalog': ['dir'],
+  prune: [],
+}
+
+function parseApiCommand<const TName extends keyof typeof API_OPTIONS>(
+  name: TName,
+  args: readonly string[],
+) {
+  const parsed = parseCommandLine(args, API_OPTIONS[name])
+  const wanted = API_ARGUMENTS[name]
+  if (parsed.positionals.length !== wanted.length) {
+    const command = name === 'serve' ? 'serve' : `db ${name}`
+    const takes =
+      wanted.length === 0 ? 'no arguments' : wanted.map((argument) => `<${argument}>`).join(' ')
+    const received =
+      parsed.positionals.length === 0
+        ? 'nothing'
+        : parsed.positionals.map((value: string) => JSON.stringify(value)).join(' ')
+    throw usageError(`${command} takes ${takes}, received ${received}`)
+  }
+  return { values: parsed.values, file: parsed.positionals[0] ?? '' }
+}
+
 /**
- * Runs the service commands (`serve`, `db ...`); returns undefined for any other command, which the
- * catalog tools handle.
+ * The API's commands (`serve`, `db …`) as part of the `torvan` command line, which parses, helps and
+ * suggests for both.
+ *
+ * @example await runCli(argv, io, apiCommands({ ...io, env: process.env, signals: process }))
  */
-export async function runApiCli(
-  argv: readonly string[],
-  io: ApiCliIo,
-): Promise<number | undefined> {
-  const [group, command] = argv
-  if (group === 'help' || argv.includes('--help') || argv.includes('-h')) {
-    if (group === 'serve' || group === 'db' || group === 'help' || group === undefined) {
-      io.stdout(API_HELP)
-      if (group === 'help') return undefined
-      return 0
-    }
-    return undefined
-  }
-  if (group !== 'serve' && group !== 'db') return undefined
-  let parsed
+export function apiCommands(io: ApiCliIo): CliExtension {
+  return { commands: API_COMMANDS, help: API_HELP, run: (argv) => runApiCli(argv, io) }
+}
+
+/** Runs a service command (`serve`, `db ...`) and returns its exit code; a usage mistake is one line. */
+export async function runApiCli(argv: readonly string[], io: ApiCliIo): Promise<number> {
   try {
-    parsed = parseArgs({
-      args: argv.slice(1),
-      options: {
-        port: { type: 'string' },
-        rules: { type: 'string' },
-        replace: { type: 'boolean' },
-        limit: { type: 'string' },
-        'dry-run': { type: 'boolean' },
-      },
-      allowPositionals: true,
-      strict: true,
-    })
+    const [group, command] = argv
+    if (group === 'serve') {
+      const { values } = parseApiCommand('serve', argv.slice(1))
+      return await serveCommand(io, values.port)
+    }
+    const known: readonly string[] = API_COMMANDS.db
+    if (group !== 'db' || command === undefined || !known.includes(command)) {
+      if (group === 'db' && command === undefined)
+        throw usageError(
+          `db needs a command: ${known.slice(0, -1).join(', ')} or ${known.at(-1) ?? ''}`,
+        )
+      throw unknownCommand(
+        argv.slice(0, 2).join(' '),
+        known.map((name) => `db ${name}`),
+      )
+    }
+    const args = argv.slice(2)
+    switch (command as (typeof API_COMMANDS.db)[number]) {
+      case 'migrate':
+        parseApiCommand('migrate', args)
+        return await migrateCommand(io)
+      case 'report':
+        return await reportCommand(io, parseApiCommand('report', args).values.limit)
+      case 'backup':
+        return await backupCommand(io, {
+          command: 'backup',
+          file: parseApiCommand('backup', args).file,
+          replace: false,
+        })
+      case 'restore': {
+        const { values, file } = parseApiCommand('restore', args)
+        return await backupCommand(io, { command: 'restore', file, replace: values.replace === true })
+      }
+      case 'import-catalog': {
+        const { values, file } = parseApiCommand('import-catalog', args)
+        return await importCommand(io, { directory: file, rules: values.rules })
+      }
+      case 'prune':
+        return await pruneCommand(io, parseApiCommand('prune', args).values['dry-run'] === true)
+    }
   } catch (error) {
-    io.stderr(`torvan: ${(error as Error).message}\n\n${API_HELP}`)
-    return 2
-  }
-  try {
-    if (group === 'serve') return await serveCommand(io, parsed.values.port)
-    if (command === 'migrate') return await migrateCommand(io)
-    const [, file, ...rest] = parsed.positionals
-    if (command === 'report' && file === undefined) {
-      return await reportCommand(io, parsed.values.limit)
+    if (error instanceof CliError) {
+      io.stderr(`torvan: ${error.message}\n`)
+      return error.exitCode
     }
-    if (
-      (command === 'backup' || command === 'restore') &&
-      file !== undefined &&
-      rest.length === 0
-    ) {
-      return await backupCommand(io, { command, file, replace: parsed.values.replace === true })
-    }
-    const [, directory, ...extra] = parsed.positionals
-    if (command === 'prune' && directory === undefined) {
-      return await pruneCommand(io, parsed.values['dry-run'] === true)
-    }
-    if (command === 'import-catalog' && directory !== undefined && extra.length === 0) {
-      return await importCommand(io, { directory, rules: parsed.values.rules })
-    }
-    io.stderr(`torvan: unknown or incomplete command "torvan ${argv.join(' ')}"\n\n${API_HELP}`)
-    return 2
-  } catch (error) {
     if (error instanceof SetupError || error instanceof DatabaseError) {
       io.stderr(`torvan: ${error.message}\n`)
       return 1

@@ -1,3 +1,4 @@
+import { relative } from 'node:path'
 import type {
   Derivation,
   DerivationField,
@@ -163,6 +164,14 @@ function formatExplanation(explanation: Explanation): string {
   return `${out.join('\n')}\n`
 }
 
+/** rule files named within the rules folder (`body-legs.json`), never by where that folder sits */
+function withRuleFilesIn(explanation: Explanation, rules: string): Explanation {
+  return {
+    ...explanation,
+    rules: explanation.rules.map((trace) => ({ ...trace, file: relative(rules, trace.file) })),
+  }
+}
+
 /** `torvan explain <config.json> <itemId>... --catalog <dir> --rules <dir> [--all] [--json]`. */
 export async function explainCommand(
   io: CliIo,
@@ -177,7 +186,7 @@ export async function explainCommand(
     try {
       const explanation = explain(configurator, config, { item, all: settings.all === true })
       if (explanation.verdict === 'invalid-configuration') exit = EXIT.problems
-      results.push(explanation)
+      results.push(withRuleFilesIn(explanation, args.rules))
       if (!settings.json) io.stdout(formatExplanation(explanation))
     } catch (error) {
       if (!(error instanceof ConfiguratorError)) throw error

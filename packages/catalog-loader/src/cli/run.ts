@@ -1,4 +1,5 @@
-import { parseArgs } from 'node:util'
+import { didYouMean } from '@torvan/configurator-core'
+import { parseCommandLine, unknownCommand, usageError } from './args.js'
 import type { BomFormat } from './bom.js'
 import { bomCommand, bomDiffCommand } from './bom.js'
 import { checkCatalogCommand, explodeCommand, whereUsedCommand } from './catalog.js'
@@ -7,7 +8,7 @@ import { checkRulesCommand, testRulesCommand } from './rules.js'
 import type { CliIo } from './io.js'
 import { CliError, EXIT } from './io.js'
 
-export const HELP = `torvan: check TORVAN catalogs and rules, configure products and explode BOMs
+const USAGE = `torvan: check TORVAN catalogs and rules, configure products and explode BOMs
 
 Usage:
   torvan catalog check <dir> [--json] [--verbose]
@@ -39,8 +40,9 @@ Usage:
       down to the configuration), or why not and the smallest change that would add it; --all lists
       also the rules that fired but gave another id. Exit 1 for an unknown item or a configuration
       with errors.
+`
 
-Options:
+const OPTIONS_HELP = `Options:
   --json       machine-readable output on stdout
   --verbose    list every warning (the report groups them otherwise)
   --quantity   how many of the item to explode (default 1)
@@ -69,8 +71,38 @@ const OPTIONS = {
   help: { type: 'boolean', short: 'h', default: false },
 } as const
 
-function usage(message: string): CliError {
-  return new CliError(`${message}\n\n${HELP}`, EXIT.unusable)
+/** Commands another package adds to `torvan`: the API's `serve` and `db …`. */
+export interface CliExtension {
+  /** each command group it runs, with its subcommands (none: the group is the command) */
+  commands: Readonly<Record<string, readonly string[]>>
+  /** its part of `torvan --help` */
+  help: string
+  /** runs a command of one of its groups and returns the exit code */
+  run: (argv: readonly string[]) => Promise<number>
+}
+
+/** the file commands, by group: the groups that are commands themselves have no subcommands */
+const COMMANDS: Readonly<Record<string, readonly string[]>> = {
+  catalog: ['check', 'explode', 'where-used'],
+  rules: ['check', 'test'],
+  bom: [],
+  options: [],
+  explain: [],
+}
+
+/** what the folders a command needs hold, for the line that says one is missing */
+const FOLDERS = {
+  catalog: 'the catalog folder: categories.json, assemblies.json, parts.json',
+  rules: "the product's rules folder: product.json and rule files",
+} as const
+
+/**
+ * The whole usage of `torvan`: the file commands, and the extension's commands where there is one.
+ *
+ * @example io.stdout(helpText())
+ */
+export function helpText(extension?: CliExtension): string {
+  return [USAGE, extension?.help, OPTIONS_HELP].filter((part) => part !== undefined).join('\n')
 }
 
 function positionals(
@@ -79,42 +111,94 @@ function positionals(
   command: string,
 ): string[] {
   if (values.length !== names.length) {
-    throw usage(
-      `torvan ${command} takes ${names.map((n) => `<${n}>`).join(' ')}, received ${values.length === 0 ? 'nothing' : values.map((v) => JSON.stringify(v)).join(' ')}`,
+    throw usageError(
+      `${command} takes ${names.map((n) => `<${n}>`).join(' ')}, received ${values.length === 0 ? 'nothing' : values.map((v) => JSON.stringify(v)).join(' ')}`,
     )
   }
   return [...values]
 }
 
-function requireOption(value: string | undefined, option: string, command: string): string {
-  if (value === undefined || value === '') throw usage(`torvan ${command} needs --${option} <dir>`)
+function requireOption(
+  value: string | undefined,
+  option: keyof typeof FOLDERS,
+  command: string,
+): string {
+  if (value === undefined || value === '')
+    throw new CliError(
+      `${command} needs --${option} <dir> (${FOLDERS[option]})`,
+      EXIT.unusable,
+    )
   return value
 }
 
+/** the groups and commands `torvan` knows, for the did-you-mean of an unknown one */
+function knownCommands(extension: CliExtension | undefined): Record<string, readonly string[]> {
+  return { ...COMMANDS, ...extension?.commands }
+}
+
+function noCommand(extension: CliExtension | undefined): CliError {
+  const groups = Object.keys(knownCommands(extension))
+  return new CliError(
+    `which command? ${groups.slice(0, -1).join(', ')} or ${groups.at(-1) ?? ''}; torvan --help explains each`,
+    EXIT.unusable,
+  )
+}
+
+/** an unknown group, or a group's unknown or missing subcommand */
+function checkCommand(
+  group: string,
+  command: string | undefined,
+  extension: CliExtension | undefined,
+): void {
+  const known = knownCommands(extension)
+  const subcommands = known[group]
+  if (subcommands === undefined) {
+    if (extension === undefined && (group === 'serve' || group === 'db'))
+      throw new CliError(
+        `${group} is a command of the API (@torvan/api): run it from the repository, e.g. pnpm start; this torvan has the file commands only`,
+        EXIT.unusable,
+      )
+    throw unknownCommand(group, Object.keys(known))
+  }
+  if (subcommands.length === 0) return
+  if (command === undefined)
+    throw usageError(
+      `${group} needs a command: ${subcommands.slice(0, -1).join(', ')} or ${subcommands.at(-1) ?? ''}`,
+    )
+  if (!subcommands.includes(command))
+    throw unknownCommand(
+      `${group} ${command}`,
+      subcommands.map((name) => `${group} ${name}`),
+    )
+}
+
 /**
- * Runs the `torvan` command line with `argv` (without node and the script) and returns the exit code.
+ * Runs the `torvan` command line with `argv` (without node and the script) and returns the exit code; an
+ * extension adds its commands (the API's `serve` and `db …`) to the same usage, help and did-you-mean.
  *
  * @example process.exitCode = await runCli(process.argv.slice(2), io)
  */
-export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
+export async function runCli(
+  argv: readonly string[],
+  io: CliIo,
+  extension?: CliExtension,
+): Promise<number> {
   try {
-    let parsed
-    try {
-      parsed = parseArgs({
-        args: [...argv],
-        options: OPTIONS,
-        allowPositionals: true,
-        strict: true,
-      })
-    } catch (error) {
-      throw usage((error as Error).message)
+    // usage only when asked for, wherever the flag is
+    if (argv[0] === 'help' || argv.includes('--help') || argv.includes('-h')) {
+      io.stdout(helpText(extension))
+      return EXIT.ok
     }
-    const { values } = parsed
-    const [group, command, ...rest] = parsed.positionals
-    if (values.help || group === undefined || group === 'help') {
-      io.stdout(HELP)
-      return values.help || group === 'help' ? EXIT.ok : EXIT.unusable
+    const first = argv[0]
+    if (first !== undefined && extension?.commands[first] !== undefined) {
+      checkCommand(first, argv.slice(1).find((arg) => !arg.startsWith('-')), extension)
+      return await extension.run(argv)
     }
+    const { values, positionals: words } = parseCommandLine(argv, OPTIONS)
+    const [group, command, ...rest] = words
+    if (group === undefined) throw noCommand(extension)
+    // bom diff is bom's one subcommand: anything else after bom is a configuration
+    if (group !== 'bom') checkCommand(group, command, extension)
     const name = `${group} ${command ?? ''}`.trim()
     switch (name) {
       case 'catalog check': {
@@ -151,24 +235,29 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
           }
           const [file, ...items] = files
           if (file === undefined || items.length === 0)
-            throw usage('torvan explain takes <config.json> and one or more item ids')
+            throw usageError(
+              `explain takes <config.json> and one or more item ids, received ${files.length === 0 ? 'nothing' : files.map((v) => JSON.stringify(v)).join(' ')}`,
+            )
           return await explainCommand(io, { file, items, catalog, rules }, values)
         }
-        if (group === 'bom' && command === 'diff') {
+        if (command === 'diff') {
           const [before, after] = positionals(rest, ['a.json', 'b.json'], 'bom diff') as [
             string,
             string,
           ]
           return await bomDiffCommand(io, { before, after }, values)
         }
-        if (group === 'bom') {
+        {
           const format = values.format
           if (format !== undefined && !['json', 'csv', 'tree'].includes(format)) {
-            throw usage(`--format takes json, csv or tree, received ${JSON.stringify(format)}`)
+            const hint = didYouMean(format, ['json', 'csv', 'tree'])
+            throw usageError(
+              `--format takes json, csv or tree, received ${JSON.stringify(format)}${hint === undefined ? '' : ` (${hint})`}`,
+            )
           }
           const configs = command === undefined ? [] : [command, ...rest]
           if (configs.length === 0)
-            throw usage('torvan bom takes one or more configuration files or directories')
+            throw usageError('bom takes one or more configuration files or directories, received nothing')
           const catalog = requireOption(values.catalog, 'catalog', 'bom')
           const rules = requireOption(values.rules, 'rules', 'bom')
           return await bomCommand(
@@ -182,7 +271,6 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
             },
           )
         }
-        throw usage(`unknown command "torvan ${name}"`)
     }
   } catch (error) {
     if (error instanceof CliError) {
