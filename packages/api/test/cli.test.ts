@@ -9,6 +9,7 @@ import { runApiCli } from '../src/cli/run.js'
 import { openDatabase } from '../src/db/open.js'
 import { catalogImports, items } from '../src/db/schema.js'
 import { DEMO } from '../src/seed.js'
+import { loadModel } from '../src/services.js'
 import type { TestDatabase } from './harness.js'
 import { createTestDatabase } from './harness.js'
 
@@ -111,14 +112,17 @@ describe('torvan db import-catalog', () => {
     expect(await counts()).toEqual(after)
   })
 
-  it('explains bad usage and leaves other commands to the catalog tools', async () => {
-    const missing = await torvan('db', 'import-catalog')
-    expect(missing.code).toBe(2)
-    expect(missing.stderr).toContain('torvan db import-catalog <dir>')
-    expect(await torvan('catalog', 'check', DEMO.catalog)).toMatchObject({ code: undefined })
-    const port = await torvan('serve', '--port', 'eighty')
-    expect(port).toMatchObject({ code: 2 })
-    expect(port.stderr).toContain('PORT must be a port number')
+  it('prints the catalog hash that /health reports for the imported catalog', async () => {
+    const again = await torvan('db', 'import-catalog', DEMO.catalog)
+    const printed = /\(catalog ([0-9a-f]{64})\)/.exec(again.stdout)?.[1]
+    const open = await openDatabase(database.options)
+    try {
+      // /health answers model.catalogHash
+      const model = await loadModel(open.db)
+      expect(printed, again.stdout).toBe(model?.catalogHash)
+    } finally {
+      await open.close()
+    }
   })
 })
 
