@@ -7,6 +7,7 @@ export default defineConfig({
       'packages/*/test/**/*.test.ts',
       'rules/**/*.test.ts',
       'scripts/architecture.test.ts',
+      'scripts/start.test.ts',
     ],
     setupFiles: ['./vitest.setup.ts'],
     globalSetup: ['./vitest.global-setup.ts'],

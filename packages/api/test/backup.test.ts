@@ -26,7 +26,7 @@ async function torvan(env: Record<string, string | undefined>, ...argv: string[]
     stderr: (text) => (stderr += text),
     isTTY: false,
     env,
-    signals: { once: () => undefined },
+    signals: { on: () => undefined },
   })
   return { code, stdout, stderr }
 }

@@ -35,7 +35,7 @@ async function torvan(...argv: string[]) {
     stderr: (text) => (stderr += text),
     isTTY: false,
     env,
-    signals: { once: () => undefined },
+    signals: { on: () => undefined },
   })
   return { code, stdout, stderr }
 }

@@ -76,7 +76,7 @@ describe.runIf(ON_POSTGRES)('least-privilege roles on PostgreSQL (sql/roles.sql)
       stdout: (text: string) => (stdout += text),
       stderr: (text: string) => (stderr += text),
       isTTY: false,
-      signals: { once: () => undefined },
+      signals: { on: () => undefined },
     }
     // the app role cannot migrate an empty database, and says who can
     const refused = await runApiCli(['db', 'migrate'], {

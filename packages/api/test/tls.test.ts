@@ -75,7 +75,7 @@ describe('torvan serve with TLS_CERT and TLS_KEY', () => {
         METRICS_PORT: '0',
         LOG_LEVEL: 'silent',
       },
-      signals: { once: (_signal, listener) => stops.push(listener) },
+      signals: { on: (_signal, listener) => stops.push(listener) },
     })
     const deadline = Date.now() + 120_000
     while (!stdout.includes('listening on') && Date.now() < deadline && stderr === '') {
@@ -110,7 +110,7 @@ describe('torvan serve with TLS_CERT and TLS_KEY', () => {
       stdout: () => undefined,
       stderr: (text: string) => (stderr += text),
       isTTY: false,
-      signals: { once: () => undefined },
+      signals: { on: () => undefined },
     }
     expect(
       await runApiCli(['serve'], { ...io, env: { TLS_CERT: join(directory, 'cert.pem') } }),

@@ -10,7 +10,7 @@ async function mistake(...argv: string[]): Promise<string> {
     stderr: (text) => (stderr += text),
     isTTY: false,
     env: {},
-    signals: { once: () => undefined },
+    signals: { on: () => undefined },
   })
   expect(code).toBe(2)
   expect(stdout).toBe('')

@@ -30,7 +30,7 @@ export interface ApiCliIo {
   /** true when stderr is a terminal: progress bars */
   isTTY: boolean
   env: Record<string, string | undefined>
-  signals: { once: (signal: 'SIGINT' | 'SIGTERM', listener: () => void) => unknown }
+  signals: { on: (signal: 'SIGINT' | 'SIGTERM', listener: () => void) => unknown }
 }
 
 /** The API's part of `torvan --help`. */
@@ -174,6 +174,21 @@ async function serveCommand(io: ApiCliIo, portOption: string | undefined): Promi
     io.stderr(`torvan: ${(error as Error).message.replace('createLogger(): ', '')}\n`)
     return 2
   }
+  // signals are caught from here on: one during start-up stops the service once it is up, because a
+  // PGlite database killed while it migrates or seeds may not open again
+  let stop: (() => void) | undefined
+  let stopAsked = false
+  const onSignal = () => {
+    if (stop !== undefined) stop()
+    else if (!stopAsked) {
+      stopAsked = true
+      io.stdout('Stopping as soon as start-up is done (the database is being prepared).\n')
+    }
+  }
+  // listening for good: a repeated signal (Ctrl-C reaches the whole process group, and pnpm or npm
+  // forward it again) must not fall back to node's default, which kills
+  io.signals.on('SIGINT', onSignal)
+  io.signals.on('SIGTERM', onSignal)
   const tls = await tlsOptions(io.env)
   const trustProxy = parseTrustProxy(io.env['TRUST_PROXY'])
   const options = databaseOptions(io.env)
@@ -251,7 +266,10 @@ async function serveCommand(io: ApiCliIo, portOption: string | undefined): Promi
     ].join('\n'),
   )
   return new Promise<number>((resolve) => {
-    const stop = () => {
+    let stopping = false
+    stop = () => {
+      if (stopping) return
+      stopping = true
       io.stdout('Stopping: finishing open requests, closing the database.\n')
       metricsServer?.close()
       server.close(() => {
@@ -269,8 +287,7 @@ async function serveCommand(io: ApiCliIo, portOption: string | undefined): Promi
         if ('closeAllConnections' in server) server.closeAllConnections()
       }, 10_000).unref()
     }
-    io.signals.once('SIGINT', stop)
-    io.signals.once('SIGTERM', stop)
+    if (stopAsked) stop()
   })
 }
 
