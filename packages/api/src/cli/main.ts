@@ -48,11 +48,11 @@ const code = await runCli(
   { ...io, isTTY: process.stdout.isTTY },
   apiCommands({ ...io, env: process.env, signals: process }),
 ).catch((error: unknown) => {
-    process.stderr.write(
-      `torvan: internal error: ${error instanceof Error ? error.message : String(error)}\n`,
-    )
-    return 3
-  })
+  process.stderr.write(
+    `torvan: internal error: ${error instanceof Error ? error.message : String(error)}\n`,
+  )
+  return 3
+})
 process.exitCode = code
 // a stopped server has closed its listener and its database; requests that were still running when
 // the database closed may hold a socket or two, which must not keep the process alive

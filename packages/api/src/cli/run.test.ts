@@ -35,7 +35,9 @@ describe('torvan serve and torvan db: usage mistakes before any database is open
     expect(await mistake('db', 'prune', '--rules', 'rules/t2')).toMatchInlineSnapshot(
       `"torvan: unknown option --rules; torvan --help lists every command and option"`,
     )
-    expect(await mistake('db', 'import-catalog', 'fixtures/catalog', '--rules')).toMatchInlineSnapshot(
+    expect(
+      await mistake('db', 'import-catalog', 'fixtures/catalog', '--rules'),
+    ).toMatchInlineSnapshot(
       `"torvan: --rules needs a value: --rules <dir>; torvan --help lists every command and option"`,
     )
   })

@@ -508,7 +508,11 @@ export async function runApiCli(argv: readonly string[], io: ApiCliIo): Promise<
         })
       case 'restore': {
         const { values, file } = parseApiCommand('restore', args)
-        return await backupCommand(io, { command: 'restore', file, replace: values.replace === true })
+        return await backupCommand(io, {
+          command: 'restore',
+          file,
+          replace: values.replace === true,
+        })
       }
       case 'import-catalog': {
         const { values, file } = parseApiCommand('import-catalog', args)

@@ -12,13 +12,13 @@ type OptionValue<TOption> = TOption extends { type: 'boolean' } ? boolean : stri
 /** What a command line parsed to: options with a default are always there, the others may be absent. */
 export interface ParsedCommandLine<TOptions extends CliOptions> {
   values: {
-    -readonly [K in keyof TOptions as TOptions[K] extends { default: unknown } ? K : never]: OptionValue<
-      TOptions[K]
-    >
+    -readonly [
+      K in keyof TOptions as TOptions[K] extends { default: unknown } ? K : never
+    ]: OptionValue<TOptions[K]>
   } & {
-    -readonly [K in keyof TOptions as TOptions[K] extends { default: unknown } ? never : K]?: OptionValue<
-      TOptions[K]
-    >
+    -readonly [
+      K in keyof TOptions as TOptions[K] extends { default: unknown } ? never : K
+    ]?: OptionValue<TOptions[K]>
   }
   positionals: string[]
 }

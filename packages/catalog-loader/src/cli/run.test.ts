@@ -57,9 +57,7 @@ describe('torvan usage mistakes: one line, exit code 2', () => {
   })
 
   it('suggests the closest option for an unknown one, in place of node parseArgs message', async () => {
-    expect(
-      await mistake('rules', 'check', RULES, '--catalgo', CATALOG),
-    ).toMatchInlineSnapshot(
+    expect(await mistake('rules', 'check', RULES, '--catalgo', CATALOG)).toMatchInlineSnapshot(
       `"torvan: unknown option --catalgo (did you mean "--catalog"?); torvan --help lists every command and option"`,
     )
     expect(await mistake('catalog', 'check', CATALOG, '--frobnicate')).toMatchInlineSnapshot(
@@ -80,7 +78,9 @@ describe('torvan usage mistakes: one line, exit code 2', () => {
     expect(await mistake('bom', CONFIG, '--catalog', CATALOG)).toMatchInlineSnapshot(
       `"torvan: bom needs --rules <dir> (the product's rules folder: product.json and rule files)"`,
     )
-    expect(await mistake('explain', CONFIG, 'T2-SEISMIC-FEET', '--rules', RULES)).toMatchInlineSnapshot(
+    expect(
+      await mistake('explain', CONFIG, 'T2-SEISMIC-FEET', '--rules', RULES),
+    ).toMatchInlineSnapshot(
       `"torvan: explain needs --catalog <dir> (the catalog folder: categories.json, assemblies.json, parts.json)"`,
     )
   })

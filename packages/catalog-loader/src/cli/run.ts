@@ -124,10 +124,7 @@ function requireOption(
   command: string,
 ): string {
   if (value === undefined || value === '')
-    throw new CliError(
-      `${command} needs --${option} <dir> (${FOLDERS[option]})`,
-      EXIT.unusable,
-    )
+    throw new CliError(`${command} needs --${option} <dir> (${FOLDERS[option]})`, EXIT.unusable)
   return value
 }
 
@@ -191,7 +188,11 @@ export async function runCli(
     }
     const first = argv[0]
     if (first !== undefined && extension?.commands[first] !== undefined) {
-      checkCommand(first, argv.slice(1).find((arg) => !arg.startsWith('-')), extension)
+      checkCommand(
+        first,
+        argv.slice(1).find((arg) => !arg.startsWith('-')),
+        extension,
+      )
       return await extension.run(argv)
     }
     const { values, positionals: words } = parseCommandLine(argv, OPTIONS)
@@ -257,7 +258,9 @@ export async function runCli(
           }
           const configs = command === undefined ? [] : [command, ...rest]
           if (configs.length === 0)
-            throw usageError('bom takes one or more configuration files or directories, received nothing')
+            throw usageError(
+              'bom takes one or more configuration files or directories, received nothing',
+            )
           const catalog = requireOption(values.catalog, 'catalog', 'bom')
           const rules = requireOption(values.rules, 'rules', 'bom')
           return await bomCommand(
