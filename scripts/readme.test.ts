@@ -15,6 +15,8 @@ import { mkdirSync, mkdtempSync, readdirSync, readFileSync, symlinkSync } from '
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { Ended } from './child-output.js'
+import { collectOutput } from './child-output.js'
 
 const root = join(import.meta.dirname, '..')
 const scratch = mkdtempSync(join(tmpdir(), 'torvan-readme-'))
@@ -82,33 +84,20 @@ function environment(): NodeJS.ProcessEnv {
   return env
 }
 
-interface Ran {
-  code: number | null
-  signal: NodeJS.Signals | null
-  output: string
-}
-
-function runBlock(text: string, env: NodeJS.ProcessEnv): Promise<Ran> {
-  return new Promise((resolve) => {
-    // stdin is /dev/null: on a socket (node's default pipe) bash thinks sshd started it and reads bashrc
-    const child = spawn('bash', ['-euo', 'pipefail', '-c', text], {
-      cwd: clone,
-      env,
-      stdio: ['ignore', 'pipe', 'pipe'],
-    })
-    let output = ''
-    child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()))
-    child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()))
-    child.on('close', (code, signal) => {
-      resolve({ code, signal, output })
-    })
+function runBlock(text: string, env: NodeJS.ProcessEnv): Promise<Ended> {
+  // stdin is /dev/null: on a socket (node's default pipe) bash thinks sshd started it and reads bashrc
+  const child = spawn('bash', ['-euo', 'pipefail', '-c', text], {
+    cwd: clone,
+    env,
+    stdio: ['ignore', 'pipe', 'pipe'],
   })
+  return collectOutput(child).ended
 }
 
 const markdown = readFileSync(join(root, 'README.md'), 'utf8')
 const blocks = shellBlocks(markdown)
 const env = environment()
-let server: { child: ChildProcess; output: () => string; exited: Promise<Ran> } | undefined
+let server: { child: ChildProcess; output: () => string; ended: Promise<Ended> } | undefined
 let password: string | undefined
 
 beforeAll(() => {
@@ -132,15 +121,7 @@ function startInBackground(text: string) {
     detached: true,
     stdio: ['ignore', 'pipe', 'pipe'],
   })
-  let output = ''
-  child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()))
-  child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()))
-  const exited = new Promise<Ran>((resolve) => {
-    child.on('close', (code, signal) => {
-      resolve({ code, signal, output })
-    })
-  })
-  return { child, output: () => output, exited }
+  return { child, ...collectOutput(child) }
 }
 
 async function waitForStart(started: NonNullable<typeof server>): Promise<void> {
@@ -207,7 +188,7 @@ describe('the README, pasted in order on a machine with only Node.js', () => {
   it('stops the service on Ctrl-C with exit code 0 and no ELIFECYCLE line', async () => {
     if (server?.child.pid === undefined) throw new Error('the start command did not run')
     process.kill(-server.child.pid, 'SIGINT')
-    const ran = await server.exited
+    const ran = await server.ended
     expect(ran.signal, ran.output).toBeNull()
     expect(ran.code, ran.output).toBe(0)
     expect(ran.output).not.toContain('ELIFECYCLE')

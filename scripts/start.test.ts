@@ -8,6 +8,8 @@ import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
+import type { Ended } from './child-output.js'
+import { collectOutput } from './child-output.js'
 
 const root = join(import.meta.dirname, '..')
 const dataDir = mkdtempSync(join(tmpdir(), 'torvan-start-'))
@@ -22,18 +24,12 @@ function pnpm(): [string, string[]] {
   return /pnpm/.test(execPath) ? [process.execPath, [execPath]] : ['pnpm', []]
 }
 
-interface Stopped {
-  code: number | null
-  signal: NodeJS.Signals | null
-  output: string
-}
-
 /** starts the command in a process group of its own, waits until it answers /health, then signals it */
 async function startThenSignal(
   command: [string, string[]],
   signal: 'SIGINT' | 'SIGTERM',
   target: 'process' | 'group',
-): Promise<Stopped> {
+): Promise<Ended> {
   const [file, args] = command
   const child = spawn(file, [...args, 'start'], {
     cwd: root,
@@ -41,14 +37,7 @@ async function startThenSignal(
     detached: true,
     stdio: ['ignore', 'pipe', 'pipe'],
   })
-  let output = ''
-  child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()))
-  child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()))
-  const stopped = new Promise<Stopped>((resolve) => {
-    child.on('close', (code, received) => {
-      resolve({ code, signal: received, output })
-    })
-  })
+  const { output, ended: stopped } = collectOutput(child)
   const pid = child.pid
   if (pid === undefined) throw new Error(`${file} could not be started`)
   // whatever happens, no server is left behind
@@ -63,9 +52,9 @@ async function startThenSignal(
     const until = Date.now() + 100_000
     let url: string | undefined
     while (url === undefined) {
-      if (child.exitCode !== null) throw new Error(`the start command ended:\n${output}`)
-      if (Date.now() > until) throw new Error(`no start-up message after 100 s:\n${output}`)
-      url = /listening on (http:\/\/localhost:\d+)/.exec(output)?.[1]
+      if (child.exitCode !== null) throw new Error(`the start command ended:\n${output()}`)
+      if (Date.now() > until) throw new Error(`no start-up message after 100 s:\n${output()}`)
+      url = /listening on (http:\/\/localhost:\d+)/.exec(output())?.[1]
       await new Promise((resolve) => setTimeout(resolve, 100))
     }
     expect((await fetch(`${url}/health`)).status).toBe(200)
@@ -80,7 +69,7 @@ async function startThenSignal(
   return result
 }
 
-function expectCleanStop(stopped: Stopped): void {
+function expectCleanStop(stopped: Ended): void {
   expect(stopped.signal, stopped.output).toBeNull()
   expect(stopped.code, stopped.output).toBe(0)
   expect(stopped.output).toContain('Stopping: finishing open requests, closing the database.')

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { promisify } from 'node:util'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { runApiCli } from '../src/cli/run.js'
+import { runTorvan } from './run-torvan.js'
 import { PID_FILE } from '../src/ops/backup.js'
 import type { TestApi } from './harness.js'
 import { createTestApi, createTestDatabase, json, ON_POSTGRES, USERS } from './harness.js'
@@ -18,18 +18,7 @@ afterAll(async () => {
   await rm(directory, { recursive: true, force: true })
 })
 
-async function torvan(env: Record<string, string | undefined>, ...argv: string[]) {
-  let stdout = ''
-  let stderr = ''
-  const code = await runApiCli(argv, {
-    stdout: (text) => (stdout += text),
-    stderr: (text) => (stderr += text),
-    isTTY: false,
-    env,
-    signals: { on: () => undefined },
-  })
-  return { code, stdout, stderr }
-}
+const torvan = (env: Record<string, string | undefined>, ...argv: string[]) => runTorvan(argv, env)
 
 /** creates a few orders and returns every order's id and PO number, as the API lists them */
 async function placeOrders(t: TestApi, count: number): Promise<void> {

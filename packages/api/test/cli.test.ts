@@ -5,7 +5,7 @@ import { PGlite } from '@electric-sql/pglite'
 import { count } from 'drizzle-orm'
 import postgres from 'postgres'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { runApiCli } from '../src/cli/run.js'
+import { runTorvan } from './run-torvan.js'
 import { openDatabase } from '../src/db/open.js'
 import { catalogImports, items } from '../src/db/schema.js'
 import { DEMO } from '../src/seed.js'
@@ -27,18 +27,7 @@ afterAll(async () => {
   await rm(directory, { recursive: true, force: true })
 })
 
-async function torvan(...argv: string[]) {
-  let stdout = ''
-  let stderr = ''
-  const code = await runApiCli(argv, {
-    stdout: (text) => (stdout += text),
-    stderr: (text) => (stderr += text),
-    isTTY: false,
-    env,
-    signals: { on: () => undefined },
-  })
-  return { code, stdout, stderr }
-}
+const torvan = (...argv: string[]) => runTorvan(argv, env)
 
 async function counts() {
   const open = await openDatabase(database.options)

@@ -2,19 +2,10 @@ import { mkdtempSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { runCli } from '../src/index.js'
+import { runTorvan } from './run-torvan.js'
 import { CONFIGS, DEMO_CATALOG, T2_RULES } from './real-catalog.js'
 
-async function run(...argv: string[]) {
-  let stdout = ''
-  let stderr = ''
-  const code = await runCli(argv, {
-    stdout: (text) => (stdout += text),
-    stderr: (text) => (stderr += text),
-    isTTY: false,
-  })
-  return { code, stdout, stderr }
-}
+const run = (...argv: string[]) => runTorvan(argv)
 
 /** categories.json with one category and one subcategory, 1.1 */
 const ONE_SUBCATEGORY = JSON.stringify({

@@ -4,7 +4,7 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { runCli } from '../src/index.js'
+import { runTorvan } from './run-torvan.js'
 import { DEMO_CATALOG, T2_RULES } from './real-catalog.js'
 
 const SCHEMAS = join(T2_RULES, '..', 'schema')
@@ -62,16 +62,7 @@ function folder(files: Record<string, unknown>): string {
   return directory
 }
 
-async function run(...argv: string[]) {
-  let stdout = ''
-  let stderr = ''
-  const code = await runCli(argv, {
-    stdout: (text) => (stdout += text),
-    stderr: (text) => (stderr += text),
-    isTTY: false,
-  })
-  return { code, stdout, stderr }
-}
+const run = (...argv: string[]) => runTorvan(argv)
 
 /** `torvan rules check` on a folder: the exit code and the finding lines, the folder written <dir> */
 async function check(files: Record<string, unknown>) {

@@ -1,17 +1,9 @@
 import { describe, expect, it } from 'vitest'
-import { runApiCli } from './run.js'
+import { runTorvan } from '../../test/run-torvan.js'
 
 /** a usage mistake of a service command: exit 2 and exactly one line on stderr, which is returned */
 async function mistake(...argv: string[]): Promise<string> {
-  let stdout = ''
-  let stderr = ''
-  const code = await runApiCli(argv, {
-    stdout: (text) => (stdout += text),
-    stderr: (text) => (stderr += text),
-    isTTY: false,
-    env: {},
-    signals: { on: () => undefined },
-  })
+  const { code, stdout, stderr } = await runTorvan(argv)
   expect(code).toBe(2)
   expect(stdout).toBe('')
   expect(stderr.endsWith('\n') && !stderr.slice(0, -1).includes('\n'), stderr).toBe(true)

@@ -2,6 +2,7 @@ import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import type { CliExtension } from './run.js'
 import { helpText, runCli } from './run.js'
+import { runTorvan } from '../../test/run-torvan.js'
 
 const root = join(import.meta.dirname, '..', '..', '..', '..')
 const CATALOG = join(root, 'fixtures', 'catalog')
@@ -20,16 +21,8 @@ function extension(ran: (readonly string[])[] = []): CliExtension {
   }
 }
 
-async function torvan(argv: string[], withApi = true) {
-  let stdout = ''
-  let stderr = ''
-  const code = await runCli(
-    argv,
-    { stdout: (text) => (stdout += text), stderr: (text) => (stderr += text), isTTY: false },
-    withApi ? extension() : undefined,
-  )
-  return { code, stdout, stderr }
-}
+const torvan = (argv: string[], withApi = true) =>
+  runTorvan(argv, withApi ? extension() : undefined)
 
 /** a usage mistake: exit 2, nothing on stdout, and exactly one line on stderr, which is returned */
 async function mistake(...argv: string[]): Promise<string> {
