@@ -13,11 +13,14 @@
 import createClient from 'openapi-fetch'
 import type { Client, Middleware } from 'openapi-fetch'
 import { expectOk } from './problem.js'
-import type { paths } from './schema.js'
+import type { components, paths } from './schema.js'
 
 export type { CallResult, Problem } from './problem.js'
 export { expectOk, ProblemError } from './problem.js'
 export type { components, operations, paths } from './schema.js'
+
+/** A sink configuration as the API's loaded product model describes it (its JSON Schema, generated). */
+export type Configuration = components['schemas']['Configuration']
 
 /** Where the API is and how to reach it. */
 export interface TorvanClientOptions {
