@@ -63,7 +63,26 @@ export interface Api {
   seed: SeedResult
   /** the webhook relay and workers of this instance (absent when delivery is not enabled) */
   dispatcher: Dispatcher | undefined
+  /** how long each step of the start took, in milliseconds, in the order they ran */
+  startup: StartupPhase[]
   close: () => Promise<void>
+}
+
+/** One step of {@link startApi} and how long it took. */
+export interface StartupPhase {
+  /** what the step did, as a start-up message says it: `database (open and migrate)`, `seed`, … */
+  name: string
+  ms: number
+}
+
+/** Runs `step` and notes its duration under `name`. */
+async function timed<T>(phases: StartupPhase[], name: string, step: () => Promise<T>): Promise<T> {
+  const started = performance.now()
+  try {
+    return await step()
+  } finally {
+    phases.push({ name, ms: performance.now() - started })
+  }
 }
 
 /**
@@ -73,31 +92,36 @@ export interface Api {
  * @example const api = await startApi({ dataDir: './data' })
  */
 export async function startApi(options: StartOptions = {}): Promise<Api> {
-  const database = await openDatabase(options)
+  const startup: StartupPhase[] = []
+  const database = await timed(startup, 'database (open and migrate)', () => openDatabase(options))
   const logger =
     options.logger ?? createLogger(options.log === undefined ? {} : { write: options.log })
   const metrics = createMetrics({ database: database.observer, token: options.metricsToken })
   let jobs: Awaited<ReturnType<typeof startJobs>> | undefined
   try {
-    const seed = await seedDatabase(database.db, {
-      ...(options.catalogDir === undefined ? {} : { catalogDir: options.catalogDir }),
-      ...(options.rulesDir === undefined ? {} : { rulesDir: options.rulesDir }),
-      ...(options.onProgress === undefined ? {} : { onProgress: options.onProgress }),
-      demoPassword: options.demoPassword,
-    })
+    const seed = await timed(startup, 'seed', () =>
+      seedDatabase(database.db, {
+        ...(options.catalogDir === undefined ? {} : { catalogDir: options.catalogDir }),
+        ...(options.rulesDir === undefined ? {} : { rulesDir: options.rulesDir }),
+        ...(options.onProgress === undefined ? {} : { onProgress: options.onProgress }),
+        demoPassword: options.demoPassword,
+      }),
+    )
     const settings = defaultDeliverySettings(options.webhooks)
-    jobs = await startJobs(database.jobs, settings)
+    const queue = await timed(startup, 'job queue', () => startJobs(database.jobs, settings))
+    jobs = queue
+    const model = await timed(startup, 'catalog and rules', () => loadModel(database.db))
     const services: Services = {
       db: database.db,
       database: { kind: database.kind, location: database.location },
-      model: await loadModel(database.db),
+      model,
       tokenSecret: await tokenSecret(database.db, options.authSecret),
       bomCache: createBomCache(),
       now: options.now ?? (() => new Date()),
       tokenTtlSeconds: options.tokenTtlSeconds ?? 8 * 60 * 60,
       authCache: createAuthCache(),
       tokens: createTokenCache(),
-      webhooks: { settings, jobs },
+      webhooks: { settings, jobs: queue },
       uploadQuota: options.uploadQuota ?? DEFAULT_UPLOAD_QUOTA,
       metrics,
     }
@@ -108,7 +132,7 @@ export async function startApi(options: StartOptions = {}): Promise<Api> {
       trustProxy: options.trustProxy ?? false,
     })
     const dispatcher = settings.enabled
-      ? await startDispatcher(services, jobs, settings)
+      ? await timed(startup, 'webhook delivery', () => startDispatcher(services, queue, settings))
       : undefined
     const stopPruning = scheduleIdempotencyPruning(database.db, {
       now: services.now,
@@ -120,7 +144,7 @@ export async function startApi(options: StartOptions = {}): Promise<Api> {
       await (dispatcher?.stop() ?? jobs?.stop({ graceful: false }))
       await database.close()
     }
-    return { app, services, database, seed, dispatcher, close }
+    return { app, services, database, seed, dispatcher, startup, close }
   } catch (error) {
     await jobs?.stop({ graceful: false }).catch(() => undefined)
     await database.close()

@@ -19,6 +19,7 @@ import { backupPglite, markInUse, restorePglite } from '../ops/backup.js'
 import { databaseReport, formatDatabaseReport } from '../ops/db-report.js'
 import { createLogger } from '../ops/logger.js'
 import { metricsOnly } from '../ops/metrics.js'
+import type { StartupPhase } from '../start.js'
 import { startApi } from '../start.js'
 import { startJobs } from '../webhooks/dispatcher.js'
 import { defaultDeliverySettings, parseAllowedHosts } from '../webhooks/settings.js'
@@ -261,6 +262,7 @@ async function serveCommand(io: ApiCliIo, portOption: string | undefined): Promi
           ? '  metrics:        off (METRICS_TOKEN or METRICS_PORT turns GET /metrics on)'
           : `  metrics:        ${url}/metrics with the bearer token METRICS_TOKEN`
         : `  metrics:        http://${metricsAddress.address}:${metricsAddress.port}/metrics`,
+      startupLine(api.startup),
       '',
       loginLines(api.seed.logins, io.env),
     ].join('\n'),
@@ -289,6 +291,21 @@ async function serveCommand(io: ApiCliIo, portOption: string | undefined): Promi
     }
     if (stopAsked) stop()
   })
+}
+
+/**
+ * Where the start's time went: from the process's start (node, and tsx compiling the sources when run from
+ * the repository) to listening, and each step of startApi.
+ */
+function startupLine(phases: StartupPhase[]): string {
+  const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`
+  const steps = phases.reduce((sum, phase) => sum + phase.ms, 0)
+  const total = performance.now()
+  const parts = [
+    `loading the code ${seconds(total - steps)}`,
+    ...phases.map((phase) => `${phase.name} ${seconds(phase.ms)}`),
+  ]
+  return `  started in:     ${seconds(total)} (${parts.join(', ')})`
 }
 
 /** the schema, as its owner: the tables (drizzle's migrations) and the job queue's (pg-boss's) */
