@@ -1,8 +1,10 @@
+import { configurationJsonSchema } from '@torvan/configurator-core'
 import { z } from 'zod'
 import { PERMISSIONS } from '../permissions.js'
 import { VERSION } from '../version.js'
 import type { ProblemKind } from './problem.js'
 import { PROBLEMS, problemType } from './problem.js'
+import type { Model } from '../services.js'
 import type { AnyRoute } from './route.js'
 import { ConfigurationInput } from './configuration-input.js'
 
@@ -148,10 +150,31 @@ function titleOf(status: number): string {
   return Object.values(PROBLEMS).find((kind) => kind.status === status)?.title ?? 'Problem'
 }
 
-function operation(route: AnyRoute): JsonSchema {
+/** each kind of problem a status stands for, as a named example (Swagger UI offers them in a list) */
+function problemExamples(status: number): Record<string, { summary: string; value: unknown }> {
+  return Object.fromEntries(
+    Object.entries(PROBLEMS)
+      .filter(([, problem]) => problem.status === status)
+      .map(([kind, problem]) => [
+        kind,
+        {
+          summary: problem.title,
+          value: {
+            type: problemType(kind as ProblemKind),
+            title: problem.title,
+            status,
+            detail: problem.example,
+          },
+        },
+      ]),
+  )
+}
+
+function operation(route: AnyRoute, model: Model | undefined): JsonSchema {
   const responses: Record<string, unknown> = {}
   const success = route.response
   const mediaTypes = success.mediaTypes ?? ['application/json']
+  const example = success.example?.(model)
   responses[String(success.status)] = {
     description: success.description,
     ...(success.status === 204
@@ -161,7 +184,10 @@ function operation(route: AnyRoute): JsonSchema {
             mediaTypes.map((type) => [
               type,
               type === 'application/json' && success.schema !== undefined
-                ? { schema: schemaOf(success.schema, 'output') }
+                ? {
+                    schema: schemaOf(success.schema, 'output'),
+                    ...(example === undefined ? {} : { example }),
+                  }
                 : {},
             ]),
           ),
@@ -175,7 +201,12 @@ function operation(route: AnyRoute): JsonSchema {
   for (const status of [...statuses].sort((a, b) => a - b)) {
     responses[String(status)] = {
       description: titleOf(status),
-      content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } } },
+      content: {
+        'application/problem+json': {
+          schema: { $ref: '#/components/schemas/Problem' },
+          examples: problemExamples(status),
+        },
+      },
     }
   }
   const access =
@@ -205,17 +236,19 @@ function operation(route: AnyRoute): JsonSchema {
 }
 
 /**
- * The OpenAPI 3.1 document of the routes, generated from the zod schemas they validate with; the
- * configuration's schema is the product model's (`configurationJsonSchema`), when one is loaded.
+ * The OpenAPI 3.1 document of the routes, generated from the zod schemas they validate with; with a
+ * loaded product model, the configuration's schema is the model's (`configurationJsonSchema`) and the
+ * answers' examples are computed with it.
  */
-export function openApiDocument(
-  routes: readonly AnyRoute[],
-  configuration: JsonSchema = OPAQUE_CONFIGURATION,
-): JsonSchema {
+export function openApiDocument(routes: readonly AnyRoute[], model?: Model): JsonSchema {
+  const configuration =
+    model === undefined
+      ? OPAQUE_CONFIGURATION
+      : configurationJsonSchema(model.ruleset, model.catalog)
   const paths: Record<string, Record<string, unknown>> = {}
   for (const route of routes) {
     const entry = (paths[route.path] ??= {})
-    entry[route.method] = operation(route)
+    entry[route.method] = operation(route, model)
   }
   return {
     openapi: '3.1.0',

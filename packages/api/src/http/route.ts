@@ -3,7 +3,7 @@ import type { Context } from 'hono'
 import { z } from 'zod'
 import type { AuthUser } from '../auth/users.js'
 import type { Permission } from '../permissions.js'
-import type { Services } from '../services.js'
+import type { Model, Services } from '../services.js'
 import type { InvalidParam } from './problem.js'
 import { ProblemError } from './problem.js'
 
@@ -77,7 +77,17 @@ export interface RouteDefinition<P = unknown, Q = unknown, B = unknown> {
   query?: z.ZodType<Q>
   body?: z.ZodType<B>
   /** the success answer, for the OpenAPI document */
-  response: { status: number; description: string; schema?: z.ZodType; mediaTypes?: string[] }
+  response: {
+    status: number
+    description: string
+    schema?: z.ZodType
+    mediaTypes?: string[]
+    /**
+     * an example of the JSON answer, computed from the loaded product model where it depends on it
+     * (absent without one); the tests check it against `schema` and against a real answer
+     */
+    example?: (model: Model | undefined) => unknown
+  }
   /**
    * true for creating requests: an `Idempotency-Key` header makes a retry return the first successful
    * answer instead of running again

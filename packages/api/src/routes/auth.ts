@@ -35,6 +35,12 @@ export const authRoutes = [
         tokenType: z.literal('Bearer'),
         expiresAt: z.string(),
       }),
+      example: () => ({
+        token:
+          'eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIyIiwidmVyIjoxLCJleHAiOjE3OTY3NzQ0MDB9.3q2-7wYbF7ihm2x3sXXrY1nOJ0hRj0Cx0oTqV2yH2Xc',
+        tokenType: 'Bearer',
+        expiresAt: '2026-12-03T21:00:00.000Z',
+      }),
     },
     problems: [423],
     handler: async ({ body, services, requestId }) => {

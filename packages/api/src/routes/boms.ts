@@ -4,14 +4,19 @@ import type { BomDocument } from '@torvan/configurator-core'
 import {
   bomToCsv,
   ConfiguratorError,
+  createBomDocument,
   diffBoms,
+  explain,
   explainAsync,
+  options,
   optionsAsync,
 } from '@torvan/configurator-core'
 import { eq } from 'drizzle-orm'
 import { z } from 'zod'
 import { RowId } from '../http/row-id.js'
+import type { BomView as StoredBom } from '../boms/generate.js'
 import { bomView, generateBom } from '../boms/generate.js'
+import type { Model } from '../services.js'
 import type { Database } from '../db/open.js'
 import { boms } from '../db/schema.js'
 import { ProblemError } from '../http/problem.js'
@@ -42,6 +47,26 @@ const BomView = z.object({
 
 const IdParams = z.object({ id: RowId })
 
+/** the answer of the request example: the T2-B2 standard sample's BOM, as the first one stored */
+function exampleBom(model: Model | undefined): StoredBom | undefined {
+  if (model === undefined) return undefined
+  const createdAt = new Date('2026-12-01T09:30:00.000Z')
+  const generated = createBomDocument(
+    model.configurator,
+    sampleConfiguration('t2-b2-standard', { keepBuildNumber: true }),
+    { now: createdAt },
+  )
+  if (!generated.ok) return undefined
+  return bomView(model, {
+    id: 1,
+    configurationId: 1,
+    revision: 1,
+    createdAt,
+    frozenAt: null,
+    document: generated.document,
+  })
+}
+
 async function readBom(db: Database, id: number) {
   const [row] = await db.select().from(boms).where(eq(boms.id, id))
   if (row === undefined) throw new ProblemError('notFound', `There is no BOM ${id}.`)
@@ -64,6 +89,13 @@ export const bomRoutes = [
       status: 200,
       description: '`ok` is false when a finding is an error',
       schema: z.object({ ok: z.boolean(), findings: z.array(Finding) }),
+      example: (model) => {
+        if (model === undefined) return undefined
+        const result = model.configurator.configure(
+          sampleConfiguration('t2-b2-invalid', { keepBuildNumber: true }),
+        )
+        return { ok: result.ok, findings: result.findings }
+      },
     },
     problems: [503],
     handler: ({ body, services }) => {
@@ -93,6 +125,13 @@ export const bomRoutes = [
         options: z.array(z.unknown()),
         problems: z.array(Finding),
       }),
+      example: (model) =>
+        model === undefined
+          ? undefined
+          : options(
+              model.configurator,
+              sampleConfiguration('t2-b1-minimal', { keepBuildNumber: true }),
+            ),
     },
     problems: [503],
     handler: async ({ body, services, c }) => {
@@ -126,6 +165,18 @@ export const bomRoutes = [
       status: 200,
       description: 'One explanation per item, in the order asked',
       schema: z.object({ explanations: z.array(z.unknown()) }),
+      example: (model) =>
+        model === undefined
+          ? undefined
+          : {
+              explanations: [
+                explain(
+                  model.configurator,
+                  sampleConfiguration('t2-b2-standard', { keepBuildNumber: true }),
+                  { item: 'T2-BSN-ESK-KIT' },
+                ),
+              ],
+            },
     },
     problems: [404, 503],
     handler: async ({ body, services, c }) => {
@@ -171,6 +222,7 @@ export const bomRoutes = [
       status: 201,
       description: 'The stored BOM (200 when it was stored before)',
       schema: BomView,
+      example: exampleBom,
     },
     problems: [422, 503],
     handler: async ({ body, user, services, requestId }) => {
@@ -194,6 +246,7 @@ export const bomRoutes = [
       description: 'The BOM; the CSV has costs only for users with financials:read',
       schema: BomView,
       mediaTypes: ['application/json', 'text/csv'],
+      example: exampleBom,
     },
     problems: [404, 406],
     handler: async ({ params, user, services, c }) => {

@@ -1,7 +1,6 @@
 import { readFile } from 'node:fs/promises'
 import { createRequire } from 'node:module'
 import { dirname, join } from 'node:path'
-import { configurationJsonSchema } from '@torvan/configurator-core'
 import { z } from 'zod'
 import { migrationStatus } from '../db/migrations.js'
 import { docsOutline } from '../http/docs-outline.js'
@@ -159,10 +158,7 @@ export function systemRoutes(routes: () => readonly AnyRoute[]): AnyRoute[] {
         // built once per loaded model: the configuration's schema is generated from it
         if (document === undefined || documentModel !== services.model) {
           const model = services.model
-          document = openApiDocument(
-            routes(),
-            model === undefined ? undefined : configurationJsonSchema(model.ruleset, model.catalog),
-          )
+          document = openApiDocument(routes(), model)
           documentModel = model
         }
         return Promise.resolve(c.json(document))
