@@ -351,6 +351,62 @@ describe('what is refused, with a path and a message that says what to write ins
     `)
   })
 
+  it('refuses a literal that is not the list an operator or decorator compares with, where it goes wrong', () => {
+    expect(
+      refused({
+        all: [
+          fact('text', 'in', 'SOLID'),
+          fact('text', 'not:notIn', 5),
+          fact('text', 'someValue:equal', 'SOLID'),
+          fact('lengthIn', 'everyValue:greaterThan', 10),
+          fact('flags', 'someFact:in', { a: 1 }),
+          fact('text', 'someValue:in', [['SOLID'], 'X']),
+          fact('lengthIn', 'swap:contains', 60),
+          fact('lengthIn', 'swap:someFact:equal', 60),
+        ],
+      }),
+    ).toMatchInlineSnapshot(`
+      [
+        "conditions.all.0.value: malformed_condition: operator "in" compares with a list, e.g. ["A", "B"], received "SOLID" (string) (give a list as "value")",
+        "conditions.all.1.value: malformed_condition: operator "not:notIn" compares with a list, e.g. ["A", "B"], received 5 (number) (give a list as "value")",
+        "conditions.all.2.value: malformed_condition: operator "someValue:equal" compares with a list, e.g. ["A", "B"], received "SOLID" (string) (give a list as "value")",
+        "conditions.all.3.value: malformed_condition: operator "everyValue:greaterThan" compares with a list, e.g. ["A", "B"], received 10 (number) (give a list as "value")",
+        "conditions.all.4.value: malformed_condition: operator "someFact:in" compares with a list, e.g. ["A", "B"], received {"a":1} (object) (give a list as "value")",
+        "conditions.all.5.value.1: malformed_condition: operator "someValue:in" compares with a list of lists, e.g. [["A", "B"]]; value[1] is "X" (string), not a list (give a list of lists as "value")",
+        "conditions.all.6.value: malformed_condition: operator "swap:contains" compares with a list, e.g. ["A", "B"], received 60 (number) (give a list as "value")",
+        "conditions.all.7.value: malformed_condition: operator "swap:someFact:equal" compares with a list, e.g. ["A", "B"], received 60 (number) (give a list as "value")",
+      ]
+    `)
+  })
+
+  it('refuses them because json-rules-engine throws, reads a text as its substrings or never holds', async () => {
+    const outcome = (operator: string, value: unknown) =>
+      runReference({ name: operator, conditions: { all: [fact('text', operator, value)] }, facts })
+        .then((fired) => fired)
+        .catch(() => 'throws')
+    expect(
+      await Promise.all([
+        outcome('in', 'XSOLIDX'),
+        outcome('someValue:equal', 'SOLID'),
+        outcome('not:notIn', 5),
+        outcome('swap:contains', 'SOLID'),
+      ]),
+    ).toEqual([true, 'throws', 'throws', false])
+  })
+
+  it('accepts the lists those forms compare with, and a fact as the value', () => {
+    expect(
+      refused({
+        all: [
+          fact('text', 'someValue:in', [['SOLID'], []]),
+          fact('lengthIn', 'swap:in', 60),
+          fact('flags', 'someFact:contains', 1),
+          fact('text', 'someValue:equal', { fact: 'text' }),
+        ],
+      }),
+    ).toEqual([])
+  })
+
   it('refuses an unknown or circular condition reference', () => {
     expect(refused({ all: [{ condition: 'lng' }] }, { long: { all: [] } })).toMatchInlineSnapshot(`
       [

@@ -3,7 +3,7 @@ import { isObject } from '../util.js'
 import type { Issue, PathSegment } from '../issues.js'
 import { didYouMean } from '../text/suggest.js'
 import type { CustomOperators } from './custom-operators.js'
-import { operandIssues } from './operand-check.js'
+import { literalProblem, operandIssues } from './operand-check.js'
 import { DECORATOR_NAMES, OPERATOR_NAMES, resolveOperator } from './operators.js'
 import { compileFactPath, parseJsonPath, readSegmentsOf } from './path.js'
 import type { Comparison } from './operators.js'
@@ -349,13 +349,15 @@ export class Compiler {
       right = this.factReader(scope, { fact: value['fact'], path }, [...at, 'value'])
       if (right === undefined) return { fn: FALSE, reads: [] }
     } else {
-      if (resolved.value === 'list' && !Array.isArray(value)) {
-        this.error(
-          [...at, 'value'],
-          'malformed_condition',
-          `operator "${operator}" compares with a list, e.g. ["A", "B"]`,
-        )
-        return { fn: FALSE, reads: [] }
+      if (resolved.value !== undefined) {
+        const problem = literalProblem(resolved.value, value, [...at, 'value'])
+        if (problem !== undefined) {
+          this.error(problem.path, problem.code, {
+            message: `operator ${JSON.stringify(operator)} ${problem.message}`,
+            hint: problem.hint,
+          })
+          return { fn: FALSE, reads: [] }
+        }
       }
       if (left !== undefined) {
         this.checkEnumValue(left.shape, { operator, value }, [...at, 'value'])

@@ -8,6 +8,8 @@ import { createConfigurationValidator } from '../configuration/validate.js'
 import { ConfiguratorError } from '../errors.js'
 import type { PathSegment } from '../issues.js'
 import { formatPath } from '../issues.js'
+import { didYouMean } from '../text/suggest.js'
+import { isObject } from '../util.js'
 import { describeValue } from '../zod-issues.js'
 import type { Values, ReadPattern } from './compile.js'
 import { ANY_INDEX, CURRENT_INDEX, SHALLOW } from './compile.js'
@@ -83,15 +85,64 @@ function formatQuantity(line: LineDraft): string {
   return line.exact === undefined ? String(line.quantity) : line.exact.toFixed()
 }
 
+const CALLED_WITH = ['catalog', 'ruleset']
+
+/** what plain JavaScript may pass that TypeScript would refuse: a mistake names the call that fixes it */
+function checkConfiguratorInput(input: unknown): void {
+  const fail = (message: string): never => {
+    throw new ConfiguratorError('invalid_argument', `createConfigurator(): ${message}`)
+  }
+  if (typeof input !== 'object' || input === null)
+    fail(`expected { catalog, ruleset }, received ${describeValue(input)}`)
+  const given = input as Record<string, unknown>
+  for (const key of ['operators', 'decorators'])
+    if (Object.hasOwn(given, key))
+      fail(
+        `${key} belong to the rules, not the configurator: give them to compileRuleset(source, { ${key} }) or loadRules(dir, { ${key} }), whose ruleset then runs them`,
+      )
+  const unknown = Object.keys(given).filter((key) => !CALLED_WITH.includes(key))
+  const [first] = unknown
+  if (first !== undefined) {
+    const hint = didYouMean(first, CALLED_WITH)
+    fail(
+      `unknown option ${unknown.map((key) => JSON.stringify(key)).join(', ')}${hint === undefined ? '' : ` (${hint})`}; it takes { catalog, ruleset }`,
+    )
+  }
+  const { catalog, ruleset } = given
+  if (
+    typeof catalog !== 'object' ||
+    catalog === null ||
+    typeof (catalog as Partial<Catalog>).resolve !== 'function'
+  )
+    fail(
+      `catalog must be a catalog built with buildCatalog() or loadCatalog(), received ${describeValue(catalog)}`,
+    )
+  const compiled = ruleset as Partial<Ruleset> | null | undefined
+  if (
+    typeof compiled !== 'object' ||
+    compiled === null ||
+    !Array.isArray(compiled.rules) ||
+    !Array.isArray(compiled.facts) ||
+    !(compiled.customParts instanceof Map)
+  )
+    fail(
+      isObject(ruleset) && Object.hasOwn(ruleset, 'issues')
+        ? 'ruleset is the result of compileRuleset() or loadRules(); give its .ruleset (undefined while it has errors: check its issues first)'
+        : `ruleset must be the ruleset compileRuleset() or loadRules() gives, received ${describeValue(ruleset)}${isObject(ruleset) ? ' with no compiled rules' : ''}`,
+    )
+}
+
 /**
  * Builds a configurator from a catalog and a compiled ruleset; `configure()` then turns a
- * configuration into BOM lines and findings, all at once, in microseconds.
+ * configuration into BOM lines and findings, all at once, in microseconds. Anything else (custom
+ * `operators`, which compileRuleset() and loadRules() take) throws a ConfiguratorError naming the fix.
  *
  * @example
  * const configurator = createConfigurator({ catalog, ruleset })
  * const { ok, lines, findings } = configurator.configure(config)
  */
 export function createConfigurator(input: { catalog: Catalog; ruleset: Ruleset }): Configurator {
+  checkConfiguratorInput(input)
   const { catalog, ruleset } = input
   if (ruleset.rules.length === 0 && ruleset.optionSlots.length === 0) {
     throw new ConfiguratorError(

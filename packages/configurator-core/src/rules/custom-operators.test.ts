@@ -112,6 +112,31 @@ describe('custom operators', () => {
     expect(issues.every((issue) => issue.code === 'operand_type')).toBe(true)
   })
 
+  it('are findings of rules check, with file and path, when a decorator gives them another value', () => {
+    const { issues } = compileRuleset(
+      source([
+        { fact: 'lengthIn', operator: 'not:within', value: 60 },
+        { fact: 'lengthIn', operator: 'someValue:within', value: [[60, 72], 80] },
+        { fact: 'lengthIn', operator: 'someValue:equal', value: 60 },
+        { fact: 'lengthIn', operator: 'someValue:within', value: [[60, 72]] },
+        { fact: 'lengthIn', operator: 'rounded:within', value: [60, 72] },
+      ]),
+      { catalog: demoCatalog, ...custom },
+    )
+    expect(issues.map(formatIssue)).toMatchInlineSnapshot(`
+      [
+        "rules.json: rules[0].conditions.all[0].value: operator "not:within" compares with a list, received 60 (number) (give a list as "value")",
+        "rules.json: rules[1].conditions.all[0].value[1]: operator "someValue:within" compares with a list of lists; value[1] is 80 (number), not a list (give a list of lists as "value")",
+        "rules.json: rules[2].conditions.all[0].value: operator "someValue:equal" compares with a list, e.g. ["A", "B"], received 60 (number) (give a list as "value")",
+      ]
+    `)
+    expect(issues.map((issue) => issue.code)).toEqual([
+      'operand_type',
+      'operand_type',
+      'malformed_condition',
+    ])
+  })
+
   it('suggest a declared operator for a misspelt one, and are unknown without the declaration', () => {
     const misspelt = compileRuleset(
       source([{ fact: 'lengthIn', operator: 'withn', value: [60, 72] }]),
@@ -203,5 +228,49 @@ describe('custom operators', () => {
       'compileRuleset(): operator "within": fact must be one of "number", "string", "boolean", "list", "object", "any", received "numbr"',
     )
     expect(wrong({ decorators: { rounded: { apply: 1 as never } } })).toThrow(ConfiguratorError)
+    // from plain JavaScript: anything at all
+    expect(wrong({ operators: 'within' as never })).toThrowErrorMatchingInlineSnapshot(
+      `[ConfiguratorError: compileRuleset(): operators must be an object of name → { fact, value, compare }, received "within"]`,
+    )
+    expect(wrong({ operators: [compare] as never })).toThrowErrorMatchingInlineSnapshot(
+      `[ConfiguratorError: compileRuleset(): operators must be an object of name → { fact, value, compare }, received a list]`,
+    )
+    expect(wrong({ operators: { within: compare as never } })).toThrowErrorMatchingInlineSnapshot(
+      `[ConfiguratorError: compileRuleset(): operator "within" must be { fact, value, compare }, received a function]`,
+    )
+    expect(wrong({ decorators: { rounded: null as never } })).toThrowErrorMatchingInlineSnapshot(
+      `[ConfiguratorError: compileRuleset(): decorator "rounded" must be { fact?, apply }, received null]`,
+    )
+  })
+
+  it('are refused by createConfigurator() from plain JavaScript, naming where they go', () => {
+    const ruleset = must(compileRuleset(source([]), { catalog: demoCatalog }))
+    const create = (input: unknown) => () => createConfigurator(input as never)
+    expect(
+      create({ catalog: demoCatalog, ruleset, operators: custom.operators }),
+    ).toThrowErrorMatchingInlineSnapshot(
+      `[ConfiguratorError: createConfigurator(): operators belong to the rules, not the configurator: give them to compileRuleset(source, { operators }) or loadRules(dir, { operators }), whose ruleset then runs them]`,
+    )
+    expect(create({ catalog: demoCatalog, ruleset, decorators: {} })).toThrow(
+      /^createConfigurator\(\): decorators belong to the rules/,
+    )
+    expect(create({ catalog: demoCatalog, rulset: ruleset })).toThrowErrorMatchingInlineSnapshot(
+      `[ConfiguratorError: createConfigurator(): unknown option "rulset" (did you mean "ruleset"?); it takes { catalog, ruleset }]`,
+    )
+    expect(
+      create({ catalog: demoCatalog, ruleset: compileRuleset(source([])) }),
+    ).toThrowErrorMatchingInlineSnapshot(
+      `[ConfiguratorError: createConfigurator(): ruleset is the result of compileRuleset() or loadRules(); give its .ruleset (undefined while it has errors: check its issues first)]`,
+    )
+    expect(create({ catalog: demoCatalog, ruleset: {} })).toThrowErrorMatchingInlineSnapshot(
+      `[ConfiguratorError: createConfigurator(): ruleset must be the ruleset compileRuleset() or loadRules() gives, received an object with no compiled rules]`,
+    )
+    expect(create({ catalog: {}, ruleset })).toThrowErrorMatchingInlineSnapshot(
+      `[ConfiguratorError: createConfigurator(): catalog must be a catalog built with buildCatalog() or loadCatalog(), received an object]`,
+    )
+    expect(create(undefined)).toThrowErrorMatchingInlineSnapshot(
+      `[ConfiguratorError: createConfigurator(): expected { catalog, ruleset }, received nothing]`,
+    )
+    expect(create({ catalog: demoCatalog, ruleset })).not.toThrow()
   })
 })

@@ -125,16 +125,41 @@ export function checkCustomOperators(
         `${where} must be one of ${types}, received ${typeof type === 'string' ? JSON.stringify(type) : String(type)}`,
       )
   }
-  for (const [name, definition] of Object.entries(custom.operators ?? {})) {
+  const received = (value: unknown): string => {
+    if (Array.isArray(value)) return 'a list'
+    // JSON has no functions, symbols or undefined
+    if (value === undefined || typeof value === 'function' || typeof value === 'symbol')
+      return `a ${typeof value}`
+    return JSON.stringify(value)
+  }
+  // plain JavaScript may give anything: a list or a text is no table of names
+  const table = (kind: 'operators' | 'decorators', shape: string) => {
+    const given: unknown = custom[kind]
+    if (given === undefined) return {}
+    if (typeof given !== 'object' || given === null || Array.isArray(given))
+      fail(`${kind} must be an object of name → ${shape}, received ${received(given)}`)
+    for (const [name, definition] of Object.entries(given as object))
+      if (typeof definition !== 'object' || definition === null || Array.isArray(definition))
+        fail(
+          `${kind.slice(0, -1)} ${JSON.stringify(name)} must be ${shape}, received ${received(definition)}`,
+        )
+    return given as object
+  }
+  const operators = table('operators', '{ fact, value, compare }') as Record<
+    string,
+    OperatorDefinition
+  >
+  const decorators = table('decorators', '{ fact?, apply }') as Record<string, DecoratorDefinition>
+  for (const [name, definition] of Object.entries(operators)) {
     checkName('operator', name)
     checkType(`operator ${JSON.stringify(name)}: fact`, definition.fact)
     checkType(`operator ${JSON.stringify(name)}: value`, definition.value)
     if (typeof definition.compare !== 'function')
       fail(`operator ${JSON.stringify(name)}: compare must be a function (fact, value) => boolean`)
   }
-  for (const [name, definition] of Object.entries(custom.decorators ?? {})) {
+  for (const [name, definition] of Object.entries(decorators)) {
     checkName('decorator', name)
-    if (Object.hasOwn(custom.operators ?? {}, name))
+    if (Object.hasOwn(operators, name))
       fail(`${JSON.stringify(name)} is both an operator and a decorator; give them two names`)
     if (definition.fact !== undefined)
       checkType(`decorator ${JSON.stringify(name)}: fact`, definition.fact)

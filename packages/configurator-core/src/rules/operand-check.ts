@@ -1,4 +1,5 @@
-import type { DeclaredOperands } from './operators.js'
+import type { PathSegment } from '../issues.js'
+import type { DeclaredOperands, OperandNeed } from './operators.js'
 import type { Shape } from './shape.js'
 import { isOfType, shapeAllows, typeOfShape, typeOfValue } from './custom-operators.js'
 
@@ -39,4 +40,76 @@ export function operandIssues(
       hint: `give a ${declared.value} as "value"`,
     })
   return out
+}
+
+const EXAMPLES: Record<OperandNeed['type'], string> = {
+  any: '"A"',
+  number: '60',
+  string: '"A"',
+  boolean: 'true',
+  object: '{ "a": 1 }',
+  list: '["A", "B"]',
+}
+
+function exampleOf(need: OperandNeed): string {
+  if (need.type !== 'list' || need.items === undefined || need.items.type === 'any')
+    return EXAMPLES[need.type]
+  return `[${exampleOf(need.items)}]`
+}
+
+function nameOf(need: OperandNeed): string {
+  if (need.type !== 'list' || need.items === undefined || need.items.type === 'any')
+    return `${need.type === 'object' ? 'an' : 'a'} ${need.type}`
+  const items = nameOf(need.items).replace(/^an? /, '')
+  return `a list of ${items.startsWith('list') ? items.replace(/^list/, 'lists') : `${items}s`}`
+}
+
+function declares(need: OperandNeed): boolean {
+  return need.declared === true || (need.items !== undefined && declares(need.items))
+}
+
+/** a literal as a message shows it: JSON, cut short */
+function shown(value: unknown): string {
+  const text = JSON.stringify(value)
+  return text.length > 40 ? `${text.slice(0, 37)}...` : text
+}
+
+/**
+ * A literal value a comparison cannot be made with (`someValue:equal` with `"A"`: json-rules-engine
+ * throws on it), at the place in the value where it goes wrong; `undefined` when it fits.
+ */
+export function literalProblem(
+  need: OperandNeed,
+  value: unknown,
+  at: PathSegment[],
+): { path: PathSegment[]; code: string; message: string; hint: string } | undefined {
+  const check = (
+    wanted: OperandNeed,
+    found: unknown,
+    path: PathSegment[],
+  ): ReturnType<typeof literalProblem> => {
+    if (!isOfType(found, wanted.type)) {
+      // an example only for json-rules-engine's own operators: a declared one's values are its own
+      const example = declares(need) ? '' : `, e.g. ${exampleOf(need)}`
+      const inside = path.slice(at.length).map((i) => `[${String(i)}]`)
+      const received = `${shown(found)} (${typeOfValue(found)})`
+      return {
+        path,
+        code: wanted.declared === true ? 'operand_type' : 'malformed_condition',
+        message: `compares with ${nameOf(need)}${example}${
+          inside.length === 0
+            ? `, received ${received}`
+            : `; value${inside.join('')} is ${received}, not ${nameOf(wanted)}`
+        }`,
+        hint: `give ${nameOf(need)} as "value"`,
+      }
+    }
+    if (wanted.items === undefined || !Array.isArray(found)) return undefined
+    for (const [i, element] of found.entries()) {
+      const problem = check(wanted.items, element, [...path, i])
+      if (problem !== undefined) return problem
+    }
+    return undefined
+  }
+  return check(need, value, at)
 }

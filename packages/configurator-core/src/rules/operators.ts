@@ -8,6 +8,8 @@ interface OperatorDef {
   compare: (a: never, b: never) => boolean
   /** the fact must pass this first, else the comparison is false (json-rules-engine's validators) */
   accepts?: (fact: unknown) => boolean
+  /** what the fact must be for the comparison to be made (else it is false) */
+  fact?: 'list'
   /** what the right-hand value must be, for the static check */
   value?: 'list'
 }
@@ -22,10 +24,15 @@ const OPERATORS: Record<string, OperatorDef> = {
   in: { compare: (a: unknown, b: unknown[]) => b.indexOf(a) > -1, value: 'list' },
   notIn: { compare: (a: unknown, b: unknown[]) => b.indexOf(a) === -1, value: 'list' },
   // indexOf too (not includes): NaN is never contained
-  contains: { compare: (a: unknown[], b: unknown) => a.indexOf(b) > -1, accepts: Array.isArray },
+  contains: {
+    compare: (a: unknown[], b: unknown) => a.indexOf(b) > -1,
+    accepts: Array.isArray,
+    fact: 'list',
+  },
   doesNotContain: {
     compare: (a: unknown[], b: unknown) => a.indexOf(b) === -1,
     accepts: Array.isArray,
+    fact: 'list',
   },
   lessThan: { compare: (a: number, b: number) => a < b, accepts: isNumeric },
   lessThanInclusive: { compare: (a: number, b: number) => a <= b, accepts: isNumeric },
@@ -37,6 +44,8 @@ type Decorator = (fact: unknown, value: unknown, next: Comparison) => boolean
 interface DecoratorDef {
   apply: Decorator
   accepts?: (fact: unknown) => boolean
+  /** a developer's decorator: the fact type it declares */
+  need?: OperandNeed
 }
 
 const DECORATORS: Record<string, DecoratorDef> = {
@@ -69,10 +78,45 @@ export interface DeclaredOperands {
   decorated: boolean
 }
 
-/** A resolved operator: the comparison, and what its value must be. */
+/**
+ * What an operand must be for a comparison to be made at all: a type, for a list what each element must
+ * be, and whether a custom operator's declaration asks for it (else json-rules-engine's operators do).
+ */
+export interface OperandNeed {
+  type: OperandType
+  items?: OperandNeed
+  declared?: true
+}
+
+const ANY_NEED: OperandNeed = { type: 'any' }
+
+/** A resolved operator: the comparison, and what a literal value must be (when it must be something). */
 export type ResolvedOperator =
-  | { ok: true; compare: Comparison; value?: 'list'; declared?: DeclaredOperands }
+  | { ok: true; compare: Comparison; value?: OperandNeed; declared?: DeclaredOperands }
   | { ok: false; unknown: string; decorator: boolean }
+
+/** the needs of the operands after one decorator, from those of the comparison it decorates */
+function decoratedNeeds(
+  decorator: string,
+  needs: { fact: OperandNeed; value: OperandNeed },
+  custom: DecoratorDef | undefined,
+): { fact: OperandNeed; value: OperandNeed } {
+  switch (decorator) {
+    case 'not':
+      return needs
+    case 'someFact':
+    case 'everyFact':
+      return { fact: { type: 'list', items: needs.fact }, value: needs.value }
+    case 'someValue':
+    case 'everyValue':
+      return { fact: needs.fact, value: { type: 'list', items: needs.value } }
+    case 'swap':
+      return { fact: needs.value, value: needs.fact }
+    default:
+      // a developer's decorator: what it passes on is its own affair
+      return { fact: custom?.need ?? ANY_NEED, value: ANY_NEED }
+  }
+}
 
 function customOperator(custom: CustomOperators | undefined, name: string) {
   const operators = custom?.operators
@@ -86,7 +130,11 @@ function customOperator(custom: CustomOperators | undefined, name: string) {
     compare: (a: unknown, b: unknown) => isOfType(b, value) && compare(a, b),
     accepts: (a) => isOfType(a, fact),
   }
-  return { def, declared: { name, fact, value } }
+  const needs = {
+    fact: { type: fact, declared: true as const },
+    value: { type: value, declared: true as const },
+  }
+  return { def, declared: { name, fact, value }, needs }
 }
 
 function customDecorator(
@@ -100,6 +148,7 @@ function customDecorator(
   const fact = definition.fact ?? 'any'
   return {
     apply: definition.apply as Decorator,
+    need: { type: fact, declared: true },
     ...(fact === 'any' ? {} : { accepts: (a: unknown) => isOfType(a, fact) }),
   }
 }
@@ -118,11 +167,15 @@ export function resolveOperator(name: string, custom?: CustomOperators): Resolve
   const compareBase = operator.compare as Comparison
   let compare: Comparison =
     accepts === undefined ? compareBase : (a, b) => accepts(a) && compareBase(a, b)
-  for (const decoratorName of parts.reverse()) {
-    const decorator = Object.hasOwn(DECORATORS, decoratorName)
-      ? DECORATORS[decoratorName]
-      : customDecorator(custom, decoratorName)
+  let needs = own?.needs ?? {
+    fact: operator.fact === undefined ? ANY_NEED : { type: operator.fact },
+    value: operator.value === undefined ? ANY_NEED : { type: operator.value },
+  }
+  for (const decoratorName of [...parts].reverse()) {
+    const builtIn = Object.hasOwn(DECORATORS, decoratorName)
+    const decorator = builtIn ? DECORATORS[decoratorName] : customDecorator(custom, decoratorName)
     if (decorator === undefined) return { ok: false, unknown: decoratorName, decorator: true }
+    needs = decoratedNeeds(builtIn ? decoratorName : '', needs, decorator)
     const next = compare
     const guard = decorator.accepts
     compare =
@@ -142,8 +195,9 @@ export function resolveOperator(name: string, custom?: CustomOperators): Resolve
   }
   const declared =
     own === undefined ? {} : { declared: { ...own.declared, decorated: parts.length > 0 } }
-  // a decorated operator's value is checked by the decorator, not the base
-  return parts.length === 0 && operator.value !== undefined
-    ? { ok: true, compare: safe, value: operator.value, ...declared }
-    : { ok: true, compare: safe, ...declared }
+  // an undecorated custom operator's operands are checked against its declaration (operandIssues)
+  const value = own !== undefined && parts.length === 0 ? ANY_NEED : needs.value
+  return value.type === 'any'
+    ? { ok: true, compare: safe, ...declared }
+    : { ok: true, compare: safe, value, ...declared }
 }
