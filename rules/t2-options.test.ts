@@ -130,6 +130,25 @@ describe('options() on the T2 rules', () => {
     }
   })
 
+  it.each([
+    [
+      'a model and a bolt-on shelf',
+      { model: 'T2-B2', accessories: [{ id: 'T-OA-SSSHELF-1812-BOLT-ON-KIT' }] },
+    ],
+    [
+      'a pegboard size and no pegboard kind',
+      { model: 'T2-B3', pegboard: { size: { widthIn: 30 } } },
+    ],
+  ])(
+    'gives the same answer for %s (completions found once and reused) as configuring every candidate',
+    (_, partial) => {
+      const full = options(configurator, partial, { incremental: false, budget: 1_000_000 })
+      expect(full.truncated).toBeUndefined()
+      expect(full.ok).toBe(true)
+      expect(JSON.stringify(options(configurator, partial))).toBe(JSON.stringify(full))
+    },
+  )
+
   it('gives byte-identical JSON for the same input', () => {
     const partial = { model: 'T2-B2', pegboard: { type: 'SOLID', color: 'RED' } }
     const first = JSON.stringify(options(configurator, partial))

@@ -439,6 +439,43 @@ function newElement(slot: Slot, value: unknown): Record<string, unknown> | undef
   return element
 }
 
+/**
+ * a valid completion found for another value of the slot, with `value` there instead; undefined where
+ * the value changes the structure (a new object, another list length) and the completion cannot serve
+ */
+function withValue(
+  witness: Record<string, unknown>,
+  at: { slot: Slot; partial: unknown; value: unknown },
+): Record<string, unknown> | undefined {
+  const { slot, partial, value } = at
+  let path: readonly PathSegment[] = slot.path
+  switch (slot.kind) {
+    case 'add': {
+      // the completion appended one element to the list the partial configuration has
+      const list = readSegments(partial, slot.path)
+      const index = Array.isArray(list) ? list.length : 0
+      if (slot.key === undefined || !isObject(readSegments(witness, [...slot.path, index])))
+        return undefined
+      path = [...slot.path, index, slot.key]
+      break
+    }
+    case 'presence':
+    case 'variant':
+    case 'count':
+    case 'text':
+      return undefined
+    case 'enum':
+    case 'boolean':
+    case 'item':
+    case 'number':
+    case 'integer':
+      break
+  }
+  if (path.length > 1 && !isObject(readSegments(witness, path.slice(0, -1)))) return undefined
+  const changed = setSegments(witness, path, value === null ? undefined : value)
+  return isObject(changed) ? changed : undefined
+}
+
 /** a plain value, whose `null` candidate means "leave it unset" */
 export function isLeaf(slot: Slot): boolean {
   return (
@@ -889,14 +926,27 @@ export function* optionSteps(
       }
       if (slot.set) domain.value = slot.value
       const quick = quickCheckOf(slot)
+      // the last valid completion found for another value of this slot: with this value instead, it
+      // is often valid too, and one check shows it (the search would find a completion as well)
+      let reuse: Record<string, unknown> | undefined
       const outcomeOf = (value: unknown): Outcome => {
         const errors = quick(value)
         if (errors !== undefined)
           return errors.length === 0 ? { ok: true } : { ok: false, reasons: errors }
-        return search(
+        const again = reuse === undefined ? undefined : withValue(reuse, { slot, partial, value })
+        if (again !== undefined && incremental !== undefined) {
+          budget.spend()
+          if (incremental.errorsOf(again)?.length === 0) {
+            reuse = again
+            return { ok: true, witness: again }
+          }
+        }
+        const outcome = search(
           apply(partial, slot, value),
           value === null && isLeaf(slot) ? [domain.path] : [],
         )
+        if (outcome.ok && isObject(outcome.witness)) reuse = outcome.witness
+        return outcome
       }
       if (slot.kind === 'number' || slot.kind === 'integer') {
         domain.intervals = numberDomain(context, slot, outcomeOf)
