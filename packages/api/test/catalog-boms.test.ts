@@ -177,6 +177,34 @@ describe('configurations and BOMs', () => {
     }>(response)
     expect(explanations[0]?.verdict).toBe('added')
     expect(explanations[0]?.rules.some((rule) => rule.adds)).toBe(true)
+    // a derived fact is followed down to the configuration fields that decided it
+    const control = await json<{
+      explanations: { rules: { conditions: { conditions?: unknown[] } }[] }[]
+    }>(
+      await t.call('POST', '/configurations/explain', {
+        token: sales,
+        body: { configuration, items: ['T2-CTRL-EDR1-ESK1'] },
+      }),
+    )
+    expect(control.explanations[0]?.rules[0]?.conditions.conditions?.[0]).toMatchObject({
+      fact: 'controlBoxId',
+      actual: 'T2-CTRL-EDR1-ESK1',
+      derivation: {
+        fact: 'controlBoxId',
+        facts: expect.arrayContaining([
+          expect.objectContaining({
+            fact: 'eDrainCount',
+            value: 1,
+            fields: [{ path: 'basins[1].type', value: 'E_DRAIN' }],
+          }),
+          expect.objectContaining({
+            fact: 'eSinkCount',
+            value: 1,
+            fields: [{ path: 'basins[0].type', value: 'E_SINK' }],
+          }),
+        ]) as unknown,
+      },
+    })
     // why not: the smallest change that would add it; all: true lists every rule that can give it
     const whyNot = await json<{
       explanations: { verdict: string; change?: { message: string }; rules: unknown[] }[]
