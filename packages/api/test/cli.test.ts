@@ -88,11 +88,11 @@ describe('torvan db import-catalog', () => {
     expect(first.stderr).toBe('')
     expect(first.code).toBe(0)
     expect(first.stdout).toMatch(
-      /^Imported .*: 6 categories, \d+ subcategories, 441 items, \d+ components, \d+ prices/,
+      /^Imported .*: 7 categories, \d+ subcategories, 455 items, \d+ components, \d+ prices/,
     )
     expect(first.stdout).toContain('as version 1, now active')
     const after = await counts()
-    expect(after).toEqual({ imports: 1, items: 441 })
+    expect(after).toEqual({ imports: 1, items: 455 })
 
     const second = await torvan('db', 'import-catalog', DEMO.catalog, '--rules', DEMO.rules)
     expect(second.code).toBe(0)
