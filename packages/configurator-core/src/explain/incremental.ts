@@ -6,7 +6,7 @@ import { isObject } from '../util.js'
 import type { Configurator } from '../rules/configure.js'
 import { computeFacts } from '../rules/configure.js'
 import { setSegments } from '../rules/path.js'
-import type { CompiledFact, CompiledRule } from '../rules/ruleset.js'
+import type { CompiledFact, CompiledRule, Ruleset } from '../rules/ruleset.js'
 
 /** How a change at one path touches a rule: not at all, at one element of its list, or everywhere. */
 type Touch = { kind: 'none' } | { kind: 'element'; index: number } | { kind: 'all' }
@@ -86,9 +86,23 @@ function collectChanges(
   out.push(at.slice())
 }
 
+interface PlannedRule {
+  rule: CompiledRule
+  elements: number[] | 'all'
+  /**
+   * the derived facts (slots) through which it reads the changed values beyond `direct`: while they
+   * keep their values, only the elements in `direct` (none: the rule) need to run again
+   */
+  via?: readonly number[]
+  direct?: readonly number[]
+}
+
 interface Plan {
-  /** the rules to run, each everywhere or at some elements of its list (sorted, once each) */
-  rules: { rule: CompiledRule; elements: number[] | 'all' }[]
+  /**
+   * the rules to run, each everywhere or at some elements of its list (sorted, once each); `via`: a rule
+   * that reads the changed options only through these derived facts (slots) runs when one of them changed
+   */
+  rules: PlannedRule[]
   /** the derived facts to compute again, in dependency order */
   facts: CompiledFact[]
   /** the option facts whose value differs: [name, slot] */
@@ -105,6 +119,89 @@ export interface IncrementalCheck {
   /** the baseline with `value` at `path` (`undefined` removes the key) */
   errorsWith(path: readonly PathSegment[], value: unknown): Finding[] | undefined
   readonly baseline: Record<string, unknown>
+}
+
+/** the names a rule mentions (facts, lists, template placeholders), split into options and derived facts */
+interface Uses {
+  options: ReadonlySet<string>
+  /** the slots of the derived facts it mentions */
+  facts: readonly number[]
+  /** the option its forEach walks, when it names it nowhere else: it reads it through the element only */
+  elementOnly?: string
+}
+
+/** every name written in a node: `fact` and `list` values, and `{name` in any text (more is safe) */
+function namesIn(node: unknown, out: Set<string>): void {
+  if (typeof node === 'string') {
+    for (const match of node.matchAll(/\{([A-Za-z_$][A-Za-z0-9_$]*)/g)) out.add(match[1] as string)
+    return
+  }
+  if (Array.isArray(node)) {
+    for (const child of node) namesIn(child, out)
+    return
+  }
+  if (!isObject(node)) return
+  for (const [key, value] of Object.entries(node)) {
+    if ((key === 'fact' || key === 'list') && typeof value === 'string') out.add(value)
+    else namesIn(value, out)
+  }
+}
+
+const USES = new WeakMap<Ruleset, Map<CompiledRule, Uses>>()
+
+function usesOf(ruleset: Ruleset): Map<CompiledRule, Uses> {
+  let byRule = USES.get(ruleset)
+  if (byRule !== undefined) return byRule
+  byRule = new Map()
+  const options = new Set(ruleset.optionSlots.map(([name]) => name))
+  const slots = new Map(ruleset.facts.map((fact) => [fact.name, fact.slot]))
+  const shared = new Map<string, Set<string>>()
+  for (const file of ruleset.source.rules) {
+    const names = new Set<string>()
+    if (isObject(file.content)) namesIn(file.content['conditions'], names)
+    shared.set(file.file, names)
+  }
+  for (const rule of ruleset.rules) {
+    const { forEach, ...rest } = rule.source
+    const names = new Set<string>()
+    namesIn(rest, names)
+    // a shared condition of its file reads what it names: all of them count
+    for (const name of shared.get(rule.file) ?? []) names.add(name)
+    const list = forEach?.list
+    const walked =
+      typeof list === 'string' && options.has(list) && !names.has(list) ? list : undefined
+    namesIn(forEach, names)
+    byRule.set(rule, {
+      options: new Set([...names].filter((name) => options.has(name))),
+      facts: [...names].flatMap((name) => {
+        const slot = slots.get(name)
+        return slot === undefined ? [] : [slot]
+      }),
+      ...(walked === undefined ? {} : { elementOnly: walked }),
+    })
+  }
+  USES.set(ruleset, byRule)
+  return byRule
+}
+
+/**
+ * the elements a rule reads of the changed paths itself (not through derived facts): none when it names
+ * no changed option, element i when it names one only as its forEach list and the path is inside
+ * element i; undefined when that is not known
+ */
+function directElements(
+  use: Uses,
+  paths: readonly (readonly PathSegment[])[],
+): number[] | undefined {
+  const elements = new Set<number>()
+  for (const path of paths) {
+    const name = path[0]
+    if (typeof name !== 'string' || !use.options.has(name)) continue
+    const index = path[1]
+    if (use.elementOnly !== name || typeof index !== 'number' || path.length < 2) return undefined
+    elements.add(index)
+  }
+  return [...elements].sort((a, b) => a - b)
 }
 
 interface FireState {
@@ -133,6 +230,7 @@ export function createIncrementalCheck(
   const { ruleset, catalog } = configurator
   const baseline = computeFacts(ruleset, defaulted)
   const plans = new Map<string, Plan>()
+  const uses = usesOf(ruleset)
   // a slot's path is one array for the whole options() call: its plan is found by identity
   const byPath = new WeakMap<readonly PathSegment[], Plan>()
   const planFor = (paths: readonly (readonly PathSegment[])[], key: string): Plan => {
@@ -157,6 +255,17 @@ export function createIncrementalCheck(
       const facts = ruleset.facts.filter((fact) =>
         fact.reads.some((p) => paths.some((path) => overlapsAt(p, path, -1))),
       )
+      // what a rule reads of the changed options through derived facts it sees as before while
+      // those keep their values: then only what it reads itself (an element, or nothing) runs again
+      const recomputed = new Set(facts.map((fact) => fact.slot))
+      for (const entry of rules) {
+        const use = uses.get(entry.rule)
+        const via = use?.facts.filter((slot) => recomputed.has(slot)) ?? []
+        const direct = use === undefined ? undefined : directElements(use, paths)
+        if (via.length === 0 || direct === undefined) continue
+        entry.via = via
+        entry.direct = direct
+      }
       const names = new Set(paths.map((path) => path[0]))
       const options = ruleset.optionSlots.filter(([name]) => names.has(name))
       plan = { rules, facts, options }
@@ -214,7 +323,17 @@ export function createIncrementalCheck(
     for (const [name, slot] of plan.options) values[slot] = changed[name]
     for (const fact of plan.facts) values[fact.slot] = fact.value(values)
     const state: FireState = { errors: [], failed: false }
-    for (const { rule, elements } of plan.rules) {
+    for (const entry of plan.rules) {
+      const { rule, via, direct } = entry
+      let elements = entry.elements
+      if (
+        via !== undefined &&
+        direct !== undefined &&
+        via.every((s) => values[s] === baseline[s])
+      ) {
+        if (direct.length === 0) continue
+        elements = direct as number[]
+      }
       const forEach = rule.forEach
       if (forEach === undefined) {
         if (rule.when(values)) fire(rule, values, state)
