@@ -534,6 +534,12 @@ function touches(context: Context, finding: Finding, path: readonly PathSegment[
 /** decides whether some completion of `config` is valid; `unset` lists options chosen to stay unset */
 type Search = (config: unknown, unset: readonly string[]) => Outcome
 
+/** a node's filling: the completion and the paths filled to make it */
+interface Filled {
+  full: unknown
+  filled: readonly PathSegment[][]
+}
+
 function createSearch(
   context: Context,
   incremental: () => IncrementalCheck | undefined,
@@ -542,7 +548,7 @@ function createSearch(
   const { configurator } = context
   const options = configurator.ruleset.options
   const memo = new Map<string, Outcome>()
-  const node: Search = (config, unset) => {
+  const node = (config: unknown, unset: readonly string[], parent?: Filled): Outcome => {
     const key =
       unset.length === 0
         ? JSON.stringify(config)
@@ -551,17 +557,20 @@ function createSearch(
     if (known !== undefined) return known
     // a check costs about the configuration's size, and then its errors
     budget.spend(1 + Math.floor(key.length / 100))
-    // fill every unset option with its default or first candidate, then see what still fails
-    let full = config
-    const filled: PathSegment[][] = []
-    const seen = new Set<string>(unset)
-    for (;;) {
-      const open = walk(options, full, 'open').filter((slot) => !seen.has(formatPath(slot.path)))
-      if (open.length === 0) break
-      for (const slot of open) {
-        full = apply(full, slot, filler(context, slot))
-        filled.push(slot.path)
-        seen.add(formatPath(slot.path))
+    // fill every unset option with its default or first candidate, then see what still fails; a
+    // plain value chosen in a parent's filling leaves the rest of that filling as it was
+    let full = parent?.full ?? config
+    const filled: PathSegment[][] = parent?.filled.slice() ?? []
+    if (parent === undefined) {
+      const seen = new Set<string>(unset)
+      for (;;) {
+        const open = walk(options, full, 'open').filter((slot) => !seen.has(formatPath(slot.path)))
+        if (open.length === 0) break
+        for (const slot of open) {
+          full = apply(full, slot, filler(context, slot))
+          filled.push(slot.path)
+          seen.add(formatPath(slot.path))
+        }
       }
     }
     const quick = isObject(full) ? incremental()?.errorsOf(full) : undefined
@@ -596,10 +605,15 @@ function createSearch(
             ...values.filter((v) => JSON.stringify(v) !== JSON.stringify(first)),
           ]
           outcome = { ok: false, reasons: [] }
+          // a plain value filled in this node: the children's fillings are this one's but for it
+          const own = formatPath(slot.path)
+          const at = isLeaf(slot) ? filled.findIndex((path) => formatPath(path) === own) : -1
+          const others = at < 0 ? undefined : [...filled.slice(0, at), ...filled.slice(at + 1)]
           for (const value of ordered) {
             const child = node(
               apply(config, slot, value),
-              value === null && isLeaf(slot) ? [...unset, formatPath(slot.path)].sort() : unset,
+              value === null && isLeaf(slot) ? [...unset, own].sort() : unset,
+              others === undefined ? undefined : { full: apply(full, slot, value), filled: others },
             )
             if (child.ok) {
               outcome = child
