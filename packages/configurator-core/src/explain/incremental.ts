@@ -204,6 +204,19 @@ function directElements(
   return [...elements].sort((a, b) => a - b)
 }
 
+/** the plans kept per ruleset, across options() calls (a UI asks on every keystroke) */
+const MAX_PLANS = 5_000
+const PLANS = new WeakMap<Ruleset, Map<string, Plan>>()
+
+function plansOf(ruleset: Ruleset): Map<string, Plan> {
+  let plans = PLANS.get(ruleset)
+  if (plans === undefined) {
+    plans = new Map()
+    PLANS.set(ruleset, plans)
+  }
+  return plans
+}
+
 interface FireState {
   errors: Finding[]
   failed: boolean
@@ -229,7 +242,7 @@ export function createIncrementalCheck(
 ): IncrementalCheck {
   const { ruleset, catalog } = configurator
   const baseline = computeFacts(ruleset, defaulted)
-  const plans = new Map<string, Plan>()
+  const plans = plansOf(ruleset)
   const uses = usesOf(ruleset)
   // a slot's path is one array for the whole options() call: its plan is found by identity
   const byPath = new WeakMap<readonly PathSegment[], Plan>()
@@ -269,6 +282,8 @@ export function createIncrementalCheck(
       const names = new Set(paths.map((path) => path[0]))
       const options = ruleset.optionSlots.filter(([name]) => names.has(name))
       plan = { rules, facts, options }
+      // a plan depends on the rules and the paths only; the paths a search creates are many
+      if (plans.size >= MAX_PLANS) plans.clear()
       plans.set(key, plan)
     }
     return plan
