@@ -538,6 +538,8 @@ type Search = (config: unknown, unset: readonly string[]) => Outcome
 interface Filled {
   full: unknown
   filled: readonly PathSegment[][]
+  /** the length of the parent's configuration as JSON: what a check costs */
+  size: number
 }
 
 function createSearch(
@@ -549,14 +551,19 @@ function createSearch(
   const options = configurator.ruleset.options
   const memo = new Map<string, Outcome>()
   const node = (config: unknown, unset: readonly string[], parent?: Filled): Outcome => {
+    // a child of a plain value is met once in its search (its siblings hold other values): it is
+    // not remembered, which spares writing the configuration out as a key
     const key =
-      unset.length === 0
-        ? JSON.stringify(config)
-        : `${JSON.stringify(config)}${unset.join('\u0000')}`
-    const known = memo.get(key)
+      parent !== undefined
+        ? undefined
+        : unset.length === 0
+          ? JSON.stringify(config)
+          : `${JSON.stringify(config)}${unset.join('\u0000')}`
+    const known = key === undefined ? undefined : memo.get(key)
     if (known !== undefined) return known
     // a check costs about the configuration's size, and then its errors
-    budget.spend(1 + Math.floor(key.length / 100))
+    const size = key?.length ?? parent?.size ?? 0
+    budget.spend(1 + Math.floor(size / 100))
     // fill every unset option with its default or first candidate, then see what still fails; a
     // plain value chosen in a parent's filling leaves the rest of that filling as it was
     let full = parent?.full ?? config
@@ -613,7 +620,9 @@ function createSearch(
             const child = node(
               apply(config, slot, value),
               value === null && isLeaf(slot) ? [...unset, own].sort() : unset,
-              others === undefined ? undefined : { full: apply(full, slot, value), filled: others },
+              others === undefined
+                ? undefined
+                : { full: apply(full, slot, value), filled: others, size },
             )
             if (child.ok) {
               outcome = child
@@ -624,7 +633,7 @@ function createSearch(
         }
       }
     }
-    memo.set(key, outcome)
+    if (key !== undefined) memo.set(key, outcome)
     return outcome
   }
   return node
