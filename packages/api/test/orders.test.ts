@@ -97,15 +97,30 @@ async function inspect(
   return { id: inspection.id, result: (await json<{ result: string }>(submitted)).result }
 }
 
-describe('an order from DRAFT to DELIVERED', () => {
-  it('takes a 3-sink order through every phase with the right role, a failed final check and its rework', async () => {
+// one test per phase, in order: each starts where the one before left the order
+describe('an order from DRAFT to DELIVERED: a 3-sink order, a failed final check and its rework', () => {
+  type Task = {
+    id: number
+    key: string
+    qcKind: string | null
+    version: number
+    dependsOn: string[]
+    orderItemId: number
+    status: string
+  }
+  type Ncr = { id: number; version: number; status: string }
+  let order: Order
+  let frozenBoms: (number | null)[][] = []
+  let results: { id: number; result: string }[] = []
+
+  it('DRAFT: takes three sinks, refuses a duplicate build, an unversioned or stale write and a jump', async () => {
     const customerId = await customer('St. Elsewhere Hospital')
     const created = await t.call('POST', '/orders', {
       token: as('SALES_MANAGER'),
       body: { customerId, poNumber: 'PO-77001', priority: 'HIGH', dueDate: '2027-01-15' },
     })
     expect(created.status).toBe(201)
-    let order = await json<Order>(created)
+    order = await json<Order>(created)
     expect(order.number).toMatch(/^ORD-\d{4}-0001$/)
     expect(created.headers.get('etag')).toBe('"1"')
 
@@ -153,7 +168,9 @@ describe('an order from DRAFT to DELIVERED', () => {
       to: 'SHIPPING',
       allowed: ['CONFIGURATION', 'CANCELLED'],
     })
+  })
 
+  it('CONFIGURATION and APPROVAL: sales moves it on, but only a production manager approves', async () => {
     order = await json<Order>(await move(order, ['CONFIGURATION', 'SALES_MANAGER']))
     order = await json<Order>(await move(order, ['APPROVAL', 'SALES_MANAGER']))
     expect(order.phase).toBe('APPROVAL')
@@ -165,7 +182,7 @@ describe('an order from DRAFT to DELIVERED', () => {
     expect(approved.status, await approved.clone().text()).toBe(200)
     order = await json<Order>(approved)
     expect(order.items.every((item) => item.frozen)).toBe(true)
-    const frozenBoms = order.items.map((item) => [item.bomId, item.bomRevision])
+    frozenBoms = order.items.map((item) => [item.bomId, item.bomRevision])
 
     // no configuration change after approval
     const edit = await t.call('PUT', `/orders/${order.id}/items/${order.items[0]?.id}`, {
@@ -175,21 +192,13 @@ describe('an order from DRAFT to DELIVERED', () => {
     })
     expect(edit.status).toBe(409)
     expect((await json(edit))['detail']).toMatch(/can change only in DRAFT or CONFIGURATION/)
+  })
 
-    // production: not done until every task is
+  it('PRODUCTION: assigned tasks, one winner of ten racing updates, done in plan order before QC', async () => {
     const early = await move(order, ['QUALITY_CONTROL', 'PRODUCTION_MANAGER'])
     expect(early.status).toBe(409)
     expect(await json(early)).toMatchObject({ guard: 'tasksCompleted' })
 
-    type Task = {
-      id: number
-      key: string
-      qcKind: string | null
-      version: number
-      dependsOn: string[]
-      orderItemId: number
-      status: string
-    }
     const all = (
       await json<{ tasks: Task[] }>(
         await t.call('GET', `/tasks?orderId=${order.id}`, { token: as('PRODUCTION_MANAGER') }),
@@ -280,9 +289,11 @@ describe('an order from DRAFT to DELIVERED', () => {
     order = await read(order)
     order = await json<Order>(await move(order, ['QUALITY_CONTROL', 'PRODUCTION_MANAGER']))
     expect(order.phase).toBe('QUALITY_CONTROL')
+  })
 
+  it('QUALITY_CONTROL: a critical failure locks the form, opens an NCR and sends the order back for rework', async () => {
     // final quality check: build B-1002 fails a critical row
-    const results: { id: number; result: string }[] = []
+    results = []
     for (const item of order.items)
       results.push(await inspect(item.id, item.buildNumber === 'B-1002'))
     expect(results.map((r) => r.result)).toEqual(['PASS', 'FAIL', 'PASS'])
@@ -310,7 +321,6 @@ describe('an order from DRAFT to DELIVERED', () => {
     expect(packing.status).toBe(409)
     expect(await json(packing)).toMatchObject({ guard: 'finalInspectionsPassed' })
     // the critical failure opened an NCR; rework waits for its disposition
-    type Ncr = { id: number; version: number; status: string }
     const [ncr] = (
       await json<{ ncrs: Ncr[] }>(
         await t.call('GET', `/ncrs?orderId=${order.id}`, { token: as('QC_INSPECTOR') }),
@@ -352,7 +362,9 @@ describe('an order from DRAFT to DELIVERED', () => {
       expect(moved.status, await moved.clone().text()).toBe(200)
       version += 1
     }
+  })
 
+  it('PACKAGING: packs once the NCR is verified, and replays the same idempotency key', async () => {
     const packed = await move(order, ['PACKAGING', 'QC_INSPECTOR'], {
       'Idempotency-Key': 'pack-order-1',
     })
@@ -365,6 +377,9 @@ describe('an order from DRAFT to DELIVERED', () => {
     )
     expect(replay.status).toBe(200)
     expect(replay.headers.get('idempotent-replayed')).toBe('true')
+  })
+
+  it('SHIPPING and DELIVERED: delivers the approved BOMs, with every move in the history and the audit log', async () => {
     order = await json<Order>(await move(order, ['SHIPPING', 'PRODUCTION_MANAGER']))
     order = await json<Order>(await move(order, ['DELIVERED', 'PRODUCTION_MANAGER']))
     expect(order).toMatchObject({ phase: 'DELIVERED', moves: [] })
@@ -398,8 +413,9 @@ describe('an order from DRAFT to DELIVERED', () => {
       .where(and(eq(auditLog.entity, 'order'), eq(auditLog.entityId, String(order.id))))
     expect(audits.filter((row) => row.action === 'order.transition')).toHaveLength(9)
     expect(audits.every((row) => row.requestId !== null && row.userId !== null)).toBe(true)
+  })
 
-    // the consolidated BOM: costs for sales, none for customer service
+  it('after delivery: a consolidated BOM with costs for sales only, and the order found by search', async () => {
     const salesBom = await json<{ builds: string[]; cost?: unknown }>(
       await t.call('GET', `/orders/${order.id}/bom`, { token: as('SALES_MANAGER') }),
     )
