@@ -45,6 +45,33 @@ export default tseslint.config(
     },
   },
   {
+    // the api's services know no HTTP: requests and answers are read and written in http/ and routes/
+    // (and wired in app.ts, start.ts and the serve command); hono/jwt is only a token library
+    files: ['packages/api/src/**/*.ts'],
+    ignores: [
+      'packages/api/src/http/**',
+      'packages/api/src/routes/**',
+      'packages/api/src/app.ts',
+      'packages/api/src/start.ts',
+      'packages/api/src/cli/run.ts',
+      '**/*.test.ts',
+    ],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              regex: '^(hono|@hono/[^/]+)(/(?!jwt$).*)?$',
+              message:
+                'services know no HTTP: read the request in routes/ or http/ and pass plain values in',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     // no import cycles inside a package: a folder's modules may use another folder's only one way round
     // (docs/architecture.md); tests may import anything
     files: ['packages/*/src/**/*.ts'],

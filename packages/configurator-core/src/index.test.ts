@@ -82,6 +82,7 @@ describe('the public API', () => {
         "explodeLines",
         "flatten",
         "flattenLines",
+        "formatCsv",
         "formatIssue",
         "formatPath",
         "hashCatalog",

@@ -129,7 +129,7 @@ export {
 export type { CustomPart, CustomPartRegistry } from './bom/custom-parts.js'
 export { createMemoryCustomPartRegistry, customPartsOf } from './bom/custom-parts.js'
 export type { BomRow } from './bom/export.js'
-export { bomRows, bomToCsv, bomToText } from './bom/export.js'
+export { bomRows, bomToCsv, bomToText, formatCsv } from './bom/export.js'
 
 /** QC templates: the forms as data, inspections of one sink, recorded values and scores (docs/qc.md). */
 export type { FactSpec } from './sink/facts.js'

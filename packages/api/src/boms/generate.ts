@@ -10,7 +10,7 @@ import { currentClient } from '../http/client-context.js'
 import { ProblemError } from '../http/problem.js'
 import { JsonText } from '../http/route.js'
 import type { CachedBom, Model, Services } from '../services.js'
-import { requireModel } from '../routes/model.js'
+import { requireModel } from '../http/require-model.js'
 
 /** A stored BOM as the API returns it. */
 export interface BomView {

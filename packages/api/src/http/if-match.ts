@@ -36,3 +36,11 @@ export function versionFromIfMatch(
     `Name the version of ${what} you read: send "If-Match" with its ETag, or a "version" field.`,
   )
 }
+
+/**
+ * The order version a write names: the `If-Match` header (`"3"`, as the ETag reads) or a `version`
+ * field. A write that names neither is a 428 problem; both, and different, a 412.
+ */
+export function expectedVersion(c: Context<AppEnv>, field: number | undefined): number {
+  return versionFromIfMatch(c, field, 'the order')
+}

@@ -1,5 +1,5 @@
 import type { BomDocument, PriceList } from '@torvan/configurator-core'
-import { consolidateBoms, rollUpCost } from '@torvan/configurator-core'
+import { consolidateBoms, formatCsv, rollUpCost } from '@torvan/configurator-core'
 import { asc, eq } from 'drizzle-orm'
 import type { Executor } from '../db/open.js'
 import { boms, orderItems } from '../db/schema.js'
@@ -156,33 +156,25 @@ export async function exportOrder(
 export const EXPORT_CSV_HEADER =
   'format,order,build,kind,position,id,name,number,quantity,unit,unit_cost,line_cost'
 
-function cell(value: string): string {
-  return /[",\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value
-}
-
 /** The export as CSV: every build's lines and parts, then the consolidated ones (build `*`). */
 export function exportToCsv(document: OrderExport): string {
-  const rows: string[] = [EXPORT_CSV_HEADER]
+  const rows: string[][] = [EXPORT_CSV_HEADER.split(',')]
   const add = (build: string, kind: string, lines: readonly ExportLine[]) => {
     for (const line of lines) {
-      rows.push(
-        [
-          document.format,
-          document.order.number,
-          build,
-          kind,
-          String(line.position),
-          line.id,
-          line.name,
-          line.number ?? '',
-          line.quantity,
-          line.unit,
-          line.unitCost ?? '',
-          line.lineCost ?? '',
-        ]
-          .map(cell)
-          .join(','),
-      )
+      rows.push([
+        document.format,
+        document.order.number,
+        build,
+        kind,
+        String(line.position),
+        line.id,
+        line.name,
+        line.number ?? '',
+        line.quantity,
+        line.unit,
+        line.unitCost ?? '',
+        line.lineCost ?? '',
+      ])
     }
   }
   for (const build of document.builds) {
@@ -191,5 +183,5 @@ export function exportToCsv(document: OrderExport): string {
   }
   add('*', 'line', document.consolidated.lines)
   add('*', 'part', document.consolidated.parts)
-  return `\uFEFF${rows.join('\r\n')}\r\n`
+  return formatCsv(rows)
 }

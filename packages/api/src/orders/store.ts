@@ -1,5 +1,3 @@
-import { versionFromIfMatch } from '../http/if-match.js'
-import type { Context } from 'hono'
 import { and, asc, eq, inArray, sql } from 'drizzle-orm'
 import type { AuditEntry } from '../audit.js'
 import { writeAudit } from '../audit.js'
@@ -8,7 +6,6 @@ import { boms, customers, orderItems, orders, users } from '../db/schema.js'
 import { emitEvent } from '../events/emit.js'
 import type { EventType } from '../events/types.js'
 import { ProblemError } from '../http/problem.js'
-import type { AppEnv } from '../http/route.js'
 import type { Services } from '../services.js'
 import type { Phase } from './phases.js'
 import { EDITABLE_PHASES, movesFrom } from './phases.js'
@@ -171,14 +168,6 @@ export async function nextOrderNumber(tx: Executor, now: Date): Promise<string> 
   const last =
     row?.last === null || row?.last === undefined ? 0 : Number(row.last.slice(prefix.length))
   return `${prefix}${String(last + 1).padStart(4, '0')}`
-}
-
-/**
- * The order version a write names: the `If-Match` header (`"3"`, as the ETag reads) or a `version`
- * field. A write that names neither is a 428 problem; both, and different, a 412.
- */
-export function expectedVersion(c: Context<AppEnv>, field: number | undefined): number {
-  return versionFromIfMatch(c, field, 'the order')
 }
 
 /** Refuses a write based on a stale read: a 412 problem with the current version. */

@@ -21,7 +21,7 @@ import type { Database } from '../db/open.js'
 import { boms } from '../db/schema.js'
 import { ProblemError } from '../http/problem.js'
 import { defineRoute, signedIn } from '../http/route.js'
-import { requireModel } from './model.js'
+import { requireModel } from '../http/require-model.js'
 
 /** the one request shape of every route that takes a configuration */
 const ConfigurationBody = z.strictObject({ configuration: ConfigurationInput })

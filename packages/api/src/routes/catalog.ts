@@ -9,7 +9,7 @@ import type { Statement } from '../db/raw.js'
 import { prepareStatement, runStatement } from '../db/raw.js'
 import { ProblemError } from '../http/problem.js'
 import { defineRoute } from '../http/route.js'
-import { requireModel } from './model.js'
+import { requireModel } from '../http/require-model.js'
 
 const ItemParams = z.object({
   id: z

@@ -1,7 +1,6 @@
 import { ConfigurationInput } from '../http/configuration-input.js'
 import { sampleConfiguration } from '../http/examples.js'
-import type { BomDocument, BomTreeLine } from '@torvan/configurator-core'
-import { consolidateBoms, rollUpCost } from '@torvan/configurator-core'
+import { rollUpCost } from '@torvan/configurator-core'
 import type { SQL } from 'drizzle-orm'
 import { and, asc, count, desc, eq, gte, lte } from 'drizzle-orm'
 import { z } from 'zod'
@@ -23,19 +22,19 @@ import type { Executor } from '../db/open.js'
 import { ProblemError } from '../http/problem.js'
 import { defineRoute, signedIn } from '../http/route.js'
 import { PHASES } from '../orders/phases.js'
+import { consolidatedBom, consolidatedBomCsv } from '../orders/consolidated-bom.js'
 import { searchOrders } from '../orders/search.js'
 import {
   bumpOrder,
   changeOrderItems,
   checkVersion,
-  expectedVersion,
-  itemsOf,
   lockOrder,
   nextOrderNumber,
   orderView,
 } from '../orders/store.js'
 import { transitionOrder } from '../orders/transition.js'
-import { requireModel } from './model.js'
+import { expectedVersion } from '../http/if-match.js'
+import { requireModel } from '../http/require-model.js'
 
 const PRIORITIES = orderPriority.enumValues
 const TYPES = orderType.enumValues
@@ -233,23 +232,6 @@ async function orderLanguageOf(db: Executor, id: number): Promise<string> {
   const [row] = await db.select({ language: orders.language }).from(orders).where(eq(orders.id, id))
   if (row === undefined) throw new ProblemError('notFound', `There is no order ${id}.`)
   return row.language
-}
-
-/** the 700-series numbers the documents give their items, at any level of their trees */
-function numbersOf(documents: readonly BomDocument[]): Map<string, string> {
-  const numbers = new Map<string, string>()
-  const visit = (lines: readonly BomTreeLine[]) => {
-    for (const line of lines) {
-      if (line.number !== null && !numbers.has(line.id)) numbers.set(line.id, line.number)
-      visit(line.children)
-    }
-  }
-  for (const document of documents) {
-    for (const line of document.lines)
-      if (line.number !== null && !numbers.has(line.id)) numbers.set(line.id, line.number)
-    visit(document.tree)
-  }
-  return numbers
 }
 
 /** Orders: creating, searching, items with their BOMs, the consolidated BOM and the phase moves. */
@@ -819,45 +801,15 @@ export const orderRoutes = [
     handler: async ({ params, user, services, c }) => {
       const model = requireModel(services)
       const order = await orderView(services.db, params.id)
-      const items = (await itemsOf(services.db, [order.id])).filter(
-        (item) => item.document !== null,
-      )
-      const consolidated = consolidateBoms(
-        items.map((item) => {
-          const document = item.document as BomDocument
-          return { buildNumber: item.buildNumber, lines: document.lines, flat: document.flat }
-        }),
-      )
+      const bom = await consolidatedBom(services.db, order.id)
       if (/\btext\/csv\b/.test(c.req.header('Accept') ?? '')) {
         const financial = signedIn(user).permissions.has('financials:read')
-        const header = financial
-          ? 'id,name,number,quantity,builds,unit_cost,line_total'
-          : 'id,name,number,quantity,builds'
-        const cost =
-          financial && model.priceList !== undefined
-            ? rollUpCost(consolidated.flat, model.priceList)
-            : undefined
-        const costs = new Map(cost?.lines.map((line) => [line.id, line]))
-        const quote = (value: string) =>
-          /[",\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value
-        const numbers = numbersOf(items.map((item) => item.document as BomDocument))
-        const rows = consolidated.flat.map((line) => {
-          const cells = [
-            line.id,
-            line.name,
-            numbers.get(line.id) ?? '',
-            line.quantity,
-            line.builds.join(' '),
-          ]
-          if (financial)
-            cells.push(costs.get(line.id)?.unitCost ?? '', costs.get(line.id)?.total ?? '')
-          return cells.map(quote).join(',')
-        })
-        return c.body(`\uFEFF${[header, ...rows].join('\r\n')}\r\n`, 200, {
+        return c.body(consolidatedBomCsv(bom, model.priceList, financial), 200, {
           'Content-Type': 'text/csv; charset=utf-8',
           'Content-Disposition': `attachment; filename="${order.number}-bom.csv"`,
         })
       }
+      const { consolidated } = bom
       return {
         body: {
           order: order.number,

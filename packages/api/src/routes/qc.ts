@@ -1,47 +1,18 @@
-import type {
-  BomDocument,
-  InspectionItem,
-  QcKind,
-  QcTemplate,
-  QcValue,
-} from '@torvan/configurator-core'
-import {
-  compareVersions,
-  formatPath,
-  instantiateInspection,
-  recordValue,
-  scoreInspection,
-} from '@torvan/configurator-core'
-import { and, asc, count, eq, inArray } from 'drizzle-orm'
-import { alias } from 'drizzle-orm/pg-core'
 import { z } from 'zod'
-import { RowId } from '../http/row-id.js'
-import { writeAudit } from '../audit.js'
-import { emitEvent } from '../events/emit.js'
-import { inspectionSubject } from '../events/payloads.js'
-import type { Executor } from '../db/open.js'
-import {
-  boms,
-  documents,
-  inspectionItems,
-  inspectionApproval,
-  inspectionResult,
-  inspections,
-  inspectionStatus,
-  ncrs,
-  orderItems,
-  orders,
-  productionTasks,
-  qcTemplates,
-  users,
-} from '../db/schema.js'
+import { inspectionApproval, inspectionResult, inspectionStatus } from '../db/schema.js'
 import { lockOpenInspection } from '../documents/attach.js'
 import { createDocument } from '../documents/store.js'
-import { FileNameSchema, PHOTO_POLICY, readUpload } from '../files/upload.js'
-import { ProblemError } from '../http/problem.js'
-import { openNcr, verifyLinkedNcr } from '../ncrs/store.js'
-import { OPEN_NCR_STATUSES } from '../ncrs/workflow.js'
+import { FileNameSchema, PHOTO_POLICY } from '../files/upload.js'
+import { readUpload } from '../http/read-upload.js'
 import { defineRoute, signedIn } from '../http/route.js'
+import { RowId } from '../http/row-id.js'
+import { decideInspection } from '../qc/approve.js'
+import type { InspectionView } from '../qc/inspections.js'
+import { inspectionView } from '../qc/inspections.js'
+import { recordInspectionRow } from '../qc/record.js'
+import { startInspection } from '../qc/start.js'
+import { submitInspection } from '../qc/submit.js'
+import { listQcTemplates } from '../qc/templates.js'
 
 const QcValueSchema = z.union([
   z.boolean(),
@@ -50,7 +21,7 @@ const QcValueSchema = z.union([
   z.strictObject({ option: z.string(), text: z.string().optional() }),
 ])
 
-const InspectionView = z.object({
+const InspectionViewSchema = z.object({
   id: z.number(),
   orderItemId: z.number(),
   template: z.object({
@@ -98,187 +69,9 @@ const InspectionView = z.object({
       url: z.string(),
     }),
   ),
-})
+}) satisfies z.ZodType<InspectionView>
 
 const IdParams = z.object({ id: RowId })
-
-const approver = alias(users, 'approver')
-
-async function inspectionView(db: Executor, id: number): Promise<z.infer<typeof InspectionView>> {
-  const [row] = await db
-    .select({
-      inspection: inspections,
-      template: qcTemplates,
-      inspector: users.username,
-      approver: approver.username,
-    })
-    .from(inspections)
-    .innerJoin(qcTemplates, eq(qcTemplates.id, inspections.templateId))
-    .leftJoin(users, eq(users.id, inspections.inspectorId))
-    .leftJoin(approver, eq(approver.id, inspections.approverId))
-    .where(eq(inspections.id, id))
-  if (row === undefined) throw new ProblemError('notFound', `There is no inspection ${id}.`)
-  const [itemRows, photoRows] = await Promise.all([
-    db
-      .select()
-      .from(inspectionItems)
-      .where(eq(inspectionItems.inspectionId, id))
-      .orderBy(asc(inspectionItems.position)),
-    db
-      .select()
-      .from(documents)
-      .where(and(eq(documents.inspectionId, id), eq(documents.type, 'PHOTO')))
-      .orderBy(asc(documents.id)),
-  ])
-  const { inspection, template } = row
-  return {
-    id: inspection.id,
-    orderItemId: inspection.orderItemId,
-    template: {
-      code: template.code,
-      version: template.version,
-      formCode: template.formCode,
-      name: template.name,
-      kind: template.kind,
-    },
-    status: inspection.status,
-    result: inspection.result,
-    inspector: row.inspector,
-    signature: inspection.signature,
-    startedAt: inspection.startedAt.toISOString(),
-    submittedAt: inspection.submittedAt?.toISOString() ?? null,
-    taskId: inspection.taskId,
-    verifiesNcrId: inspection.verifiesNcrId,
-    passPercentage: inspection.passPercentage,
-    score: inspection.score ?? null,
-    requiresApproval: (template.definition as QcTemplate).requiresApproval === true,
-    approval:
-      inspection.approval === null
-        ? null
-        : {
-            status: inspection.approval,
-            approver: row.approver,
-            at: inspection.approvedAt?.toISOString() ?? null,
-            note: inspection.approvalNote,
-          },
-    items: itemRows.map((item) => ({
-      key: item.key,
-      definition: item.definition as Record<string, unknown>,
-      value: item.value ?? null,
-      notApplicable: item.notApplicable,
-      passed: item.passed,
-      notes: item.notes,
-    })),
-    photos: photoRows.map((photo) => ({
-      id: photo.id,
-      row: photo.inspectionItemKey,
-      filename: photo.filename,
-      sha256: photo.sha256,
-      url: `/documents/${photo.id}/file`,
-    })),
-  }
-}
-
-async function lockInspection(tx: Executor, id: number) {
-  const [row] = await tx.select().from(inspections).where(eq(inspections.id, id)).for('update')
-  if (row === undefined) throw new ProblemError('notFound', `There is no inspection ${id}.`)
-  if (row.status === 'SUBMITTED') {
-    throw new ProblemError(
-      'conflict',
-      `Inspection ${id} was submitted and signed: it is locked. Start a new inspection to record again.`,
-    )
-  }
-  return row
-}
-
-/** The latest version of a template (by code, or by form code), or the version asked for; 404 names the known ones. */
-async function pickTemplate(
-  tx: Executor,
-  input: { code: string | undefined; formCode: string | undefined; version: string | undefined },
-) {
-  const { code, formCode, version } = input
-  if (code === undefined && formCode === undefined)
-    throw new ProblemError(
-      'validation',
-      'body.template: name the template (or start from a task).',
-      {
-        extensions: { errors: [{ path: 'body.template', message: 'required without taskId' }] },
-      },
-    )
-  const candidates = await tx
-    .select()
-    .from(qcTemplates)
-    .where(
-      and(
-        ...(code === undefined ? [] : [eq(qcTemplates.code, code)]),
-        ...(formCode === undefined ? [] : [eq(qcTemplates.formCode, formCode)]),
-        ...(version === undefined ? [] : [eq(qcTemplates.version, version)]),
-      ),
-    )
-  const [template] = candidates.sort((a, b) => compareVersions(b.version, a.version))
-  if (template !== undefined) return template
-  const known = await tx.select({ code: qcTemplates.code }).from(qcTemplates)
-  const named = code === undefined ? `for the form ${formCode ?? ''}` : `"${code}"`
-  throw new ProblemError(
-    'notFound',
-    `There is no QC template ${named}${version === undefined ? '' : ` version ${version}`}${code !== undefined && formCode !== undefined ? ` that the task's form ${formCode} uses` : ''}; the templates are ${[...new Set(known.map((k) => k.code))].join(', ')}.`,
-  )
-}
-
-/** The production task an inspection fills in: on the same sink, naming a QC form. */
-async function taskToFill(tx: Executor, taskId: number, orderItemId: number) {
-  const [task] = await tx
-    .select()
-    .from(productionTasks)
-    .where(and(eq(productionTasks.id, taskId), eq(productionTasks.orderItemId, orderItemId)))
-  if (task === undefined)
-    throw new ProblemError(
-      'notFound',
-      `Order item ${orderItemId} has no production task ${taskId}.`,
-    )
-  if (task.qcTemplate === null)
-    throw new ProblemError('conflict', `Task ${task.key} fills in no QC form.`)
-  if (task.status === 'COMPLETED' || task.status === 'CANCELLED')
-    throw new ProblemError('conflict', `Task ${task.key} is ${task.status}.`)
-  return task
-}
-
-/** A re-inspection verifies an open NCR of the same sink. */
-async function checkVerifiedNcr(tx: Executor, ncrId: number, orderItemId: number): Promise<void> {
-  const [ncr] = await tx
-    .select({ status: ncrs.status, orderItemId: ncrs.orderItemId })
-    .from(ncrs)
-    .where(eq(ncrs.id, ncrId))
-  if (ncr === undefined || ncr.orderItemId !== orderItemId)
-    throw new ProblemError('notFound', `Order item ${orderItemId} has no NCR ${ncrId}.`)
-  if (!OPEN_NCR_STATUSES.includes(ncr.status))
-    throw new ProblemError('conflict', `NCR ${ncrId} is ${ncr.status}: there is nothing to verify.`)
-}
-
-/** Rows that ask for photos (and are not N/A) with fewer than they ask. */
-async function rowsShortOfPhotos(
-  tx: Executor,
-  inspectionId: number,
-  rows: readonly (typeof inspectionItems.$inferSelect)[],
-): Promise<{ key: string; need: number; have: number }[]> {
-  const needing = rows
-    .map((r) => ({
-      key: r.key,
-      need: (r.definition as InspectionItem).photos ?? 0,
-      na: r.notApplicable,
-    }))
-    .filter((r) => r.need > 0 && !r.na)
-  if (needing.length === 0) return []
-  const counts = await tx
-    .select({ key: documents.inspectionItemKey, n: count() })
-    .from(documents)
-    .where(and(eq(documents.inspectionId, inspectionId), eq(documents.type, 'PHOTO')))
-    .groupBy(documents.inspectionItemKey)
-  const have = new Map(counts.map((c) => [c.key, c.n]))
-  return needing
-    .map((r) => ({ key: r.key, need: r.need, have: have.get(r.key) ?? 0 }))
-    .filter((r) => r.have < r.need)
-}
 
 /** QC templates and inspections: instantiated for one sink, recorded row by row, scored and signed. */
 export const qcRoutes = [
@@ -305,24 +98,9 @@ export const qcRoutes = [
         ),
       }),
     },
-    handler: async ({ services }) => {
-      const rows = (await services.db.select().from(qcTemplates)).sort(
-        (a, b) => a.code.localeCompare(b.code, 'en') || compareVersions(a.version, b.version),
-      )
-      return {
-        body: {
-          templates: rows.map((row) => ({
-            id: row.id,
-            code: row.code,
-            version: row.version,
-            formCode: row.formCode,
-            name: row.name,
-            kind: row.kind,
-            definition: row.definition,
-          })),
-        },
-      }
-    },
+    handler: async ({ services }) => ({
+      body: { templates: await listQcTemplates(services.db) },
+    }),
   }),
   defineRoute({
     method: 'post',
@@ -361,89 +139,13 @@ export const qcRoutes = [
         .optional()
         .describe('a re-inspection after rework: the NCR it verifies'),
     }),
-    response: { status: 201, description: 'The new inspection', schema: InspectionView },
+    response: { status: 201, description: 'The new inspection', schema: InspectionViewSchema },
     problems: [404, 409],
     handler: async ({ params, body, user, services, requestId }) => {
-      const me = signedIn(user)
-      const id = await services.db.transaction(async (tx) => {
-        const [item] = await tx
-          .select({
-            item: orderItems,
-            phase: orders.phase,
-            number: orders.number,
-            document: boms.document,
-          })
-          .from(orderItems)
-          .innerJoin(orders, eq(orders.id, orderItems.orderId))
-          .leftJoin(boms, eq(boms.id, orderItems.bomId))
-          .where(eq(orderItems.id, params.id))
-        if (item === undefined)
-          throw new ProblemError('notFound', `There is no order item ${params.id}.`)
-        if (item.phase !== 'PRODUCTION' && item.phase !== 'QUALITY_CONTROL') {
-          throw new ProblemError(
-            'conflict',
-            `Order ${item.number} is in ${item.phase}: sinks are inspected in PRODUCTION or QUALITY_CONTROL.`,
-          )
-        }
-        if (item.document === null)
-          throw new ProblemError(
-            'conflict',
-            `Build ${item.item.buildNumber} has no configuration to inspect against.`,
-          )
-        const task =
-          body.taskId === undefined ? undefined : await taskToFill(tx, body.taskId, item.item.id)
-        const template = await pickTemplate(tx, {
-          code: body.template,
-          formCode: task?.qcTemplate ?? undefined,
-          version: body.version,
-        })
-        if (body.verifiesNcrId !== undefined)
-          await checkVerifiedNcr(tx, body.verifiesNcrId, item.item.id)
-        const rows = instantiateInspection(
-          template.definition as QcTemplate,
-          (item.document as BomDocument).configuration,
-          task?.qcKind === null || task?.qcKind === undefined
-            ? {}
-            : { kind: task.qcKind as QcKind },
-        )
-        const [inspection] = await tx
-          .insert(inspections)
-          .values({
-            orderItemId: item.item.id,
-            templateId: template.id,
-            inspectorId: me.id,
-            startedAt: services.now(),
-            taskId: task?.id ?? null,
-            verifiesNcrId: body.verifiesNcrId ?? null,
-          })
-          .returning({ id: inspections.id })
-        if (inspection === undefined) throw new Error('the inspection insert returned no row')
-        if (rows.length > 0) {
-          await tx.insert(inspectionItems).values(
-            rows.map((row, position) => ({
-              inspectionId: inspection.id,
-              key: row.key,
-              position,
-              definition: row,
-            })),
-          )
-        }
-        await writeAudit(tx, {
-          action: 'inspection.create',
-          entity: 'inspection',
-          entityId: inspection.id,
-          userId: me.id,
-          after: {
-            orderItemId: item.item.id,
-            template: template.code,
-            version: template.version,
-            rows: rows.length,
-            taskId: task?.id ?? null,
-            verifiesNcrId: body.verifiesNcrId ?? null,
-          },
-          requestId,
-        })
-        return inspection.id
+      const id = await startInspection(services, {
+        start: { orderItemId: params.id, ...body },
+        user: signedIn(user),
+        requestId,
       })
       const view = await inspectionView(services.db, id)
       return { status: 201, body: view, headers: { Location: `/inspections/${id}` } }
@@ -456,7 +158,7 @@ export const qcRoutes = [
     tag: 'Quality control',
     access: 'qc:read',
     params: IdParams,
-    response: { status: 200, description: 'The inspection', schema: InspectionView },
+    response: { status: 200, description: 'The inspection', schema: InspectionViewSchema },
     problems: [404],
     handler: async ({ params, services }) => ({
       body: await inspectionView(services.db, params.id),
@@ -483,54 +185,14 @@ export const qcRoutes = [
       }),
     },
     problems: [404, 409, 422],
-    handler: async ({ params, body, user, services, requestId }) => {
-      const me = signedIn(user)
-      const record = await services.db.transaction(async (tx) => {
-        await lockInspection(tx, params.id)
-        const [row] = await tx
-          .select()
-          .from(inspectionItems)
-          .where(
-            and(eq(inspectionItems.inspectionId, params.id), eq(inspectionItems.key, params.key)),
-          )
-        if (row === undefined)
-          throw new ProblemError('notFound', `Inspection ${params.id} has no row "${params.key}".`)
-        const checked = recordValue(row.definition as InspectionItem, body.value as QcValue)
-        if (!checked.ok) {
-          const path = formatPath(['body', 'value', ...checked.issue.path])
-          throw new ProblemError('invalidConfiguration', `${path}: ${checked.issue.message}`, {
-            extensions: {
-              errors: [{ path, message: checked.issue.message, code: checked.issue.code }],
-            },
-          })
-        }
-        const { outcome } = checked.record
-        await tx
-          .update(inspectionItems)
-          .set({
-            value: checked.record.value,
-            notApplicable: outcome === 'NA',
-            passed: outcome === 'NA' ? null : outcome === 'PASS',
-            notes: body.notes ?? row.notes,
-            recordedBy: me.id,
-            recordedAt: services.now(),
-          })
-          .where(
-            and(eq(inspectionItems.inspectionId, params.id), eq(inspectionItems.key, params.key)),
-          )
-        await writeAudit(tx, {
-          action: 'inspection.record',
-          entity: 'inspection',
-          entityId: params.id,
-          userId: me.id,
-          before: { key: row.key, value: row.value ?? null },
-          after: { key: row.key, value: checked.record.value, outcome },
-          requestId,
-        })
-        return checked.record
-      })
-      return { body: record }
-    },
+    handler: async ({ params, body, user, services, requestId }) => ({
+      body: await recordInspectionRow(services, {
+        ...params,
+        ...body,
+        user: signedIn(user),
+        requestId,
+      }),
+    }),
   }),
   defineRoute({
     method: 'post',
@@ -546,114 +208,18 @@ export const qcRoutes = [
     body: z.strictObject({
       signature: z.string().trim().min(2).max(200).describe('the inspector’s name or initials'),
     }),
-    response: { status: 200, description: 'The submitted inspection', schema: InspectionView },
+    response: {
+      status: 200,
+      description: 'The submitted inspection',
+      schema: InspectionViewSchema,
+    },
     problems: [404, 409],
     handler: async ({ params, body, user, services, requestId }) => {
-      const me = signedIn(user)
-      const now = services.now()
-      await services.db.transaction(async (tx) => {
-        const locked = await lockInspection(tx, params.id)
-        const [row] = await tx
-          .select({ definition: qcTemplates.definition })
-          .from(inspections)
-          .innerJoin(qcTemplates, eq(qcTemplates.id, inspections.templateId))
-          .where(eq(inspections.id, params.id))
-        const definition = row?.definition as QcTemplate | undefined
-        const threshold = definition?.passThreshold ?? 100
-        const requiresApproval = definition?.requiresApproval === true
-        const rows = await tx
-          .select()
-          .from(inspectionItems)
-          .where(eq(inspectionItems.inspectionId, params.id))
-          .orderBy(asc(inspectionItems.position))
-        const score = scoreInspection(
-          rows.map((r) => r.definition as InspectionItem),
-          rows
-            .filter((r) => r.value !== null)
-            .map((r) => ({ key: r.key, value: r.value as QcValue })),
-          threshold,
-        )
-        if (score.result === 'INCOMPLETE') {
-          throw new ProblemError(
-            'conflict',
-            `Inspection ${params.id} is incomplete: ${score.missing.length} required row${score.missing.length === 1 ? ' has' : 's have'} no answer (${score.missing.slice(0, 8).join(', ')}${score.missing.length > 8 ? ', …' : ''}).`,
-            { extensions: { missing: score.missing } },
-          )
-        }
-        const short = await rowsShortOfPhotos(tx, params.id, rows)
-        if (short.length > 0) {
-          throw new ProblemError(
-            'conflict',
-            `Inspection ${params.id} needs photos: ${short.map((r) => `${r.key} (${r.have} of ${r.need})`).join(', ')}. Add them with POST /inspections/${params.id}/photos?row=….`,
-            { extensions: { photosMissing: short } },
-          )
-        }
-        await tx
-          .update(inspections)
-          .set({
-            status: 'SUBMITTED',
-            result: score.result,
-            signature: body.signature,
-            inspectorId: me.id,
-            submittedAt: now,
-            passPercentage: score.passPercentage.toFixed(2),
-            score: score.counts,
-            approval: requiresApproval ? 'PENDING' : null,
-          })
-          .where(eq(inspections.id, params.id))
-        await writeAudit(tx, {
-          action: 'inspection.submit',
-          entity: 'inspection',
-          entityId: params.id,
-          userId: me.id,
-          after: {
-            result: score.result,
-            passPercentage: score.passPercentage,
-            failed: score.failed,
-            signature: body.signature,
-          },
-          requestId,
-        })
-        const subject = await inspectionSubject(tx, params.id)
-        await emitEvent(tx, {
-          type: 'inspection.submitted',
-          orderId: subject.orderId,
-          userId: me.id,
-          payload: {
-            inspectionId: params.id,
-            ...subject,
-            result: score.result,
-            passPercentage: score.passPercentage,
-            failed: score.failed,
-          },
-          requestId,
-        })
-        if (score.criticalFailures.length > 0) {
-          const photos = await tx
-            .select({ id: documents.id })
-            .from(documents)
-            .where(
-              and(
-                eq(documents.inspectionId, params.id),
-                inArray(documents.inspectionItemKey, score.criticalFailures),
-              ),
-            )
-          await openNcr(tx, {
-            orderItemId: locked.orderItemId,
-            inspectionId: params.id,
-            taskId: locked.taskId,
-            rows: score.criticalFailures,
-            photoIds: photos.map((p) => p.id),
-            severity: 'CRITICAL',
-            description: `Critical failure in inspection ${params.id} (${subject.template}): ${score.criticalFailures.join(', ')}.`,
-            userId: me.id,
-            now,
-            requestId,
-            note: 'opened automatically: a critical row failed',
-          })
-        }
-        if (!requiresApproval && score.result !== 'FAIL')
-          await verifyLinkedNcr(tx, { inspectionId: params.id, userId: me.id, now, requestId })
+      await submitInspection(services, {
+        id: params.id,
+        signature: body.signature,
+        user: signedIn(user),
+        requestId,
       })
       return { body: await inspectionView(services.db, params.id) }
     },
@@ -673,70 +239,18 @@ export const qcRoutes = [
       decision: z.enum(['APPROVE', 'REJECT']),
       note: z.string().trim().min(1).max(2000).optional(),
     }),
-    response: { status: 200, description: 'The inspection as decided', schema: InspectionView },
+    response: {
+      status: 200,
+      description: 'The inspection as decided',
+      schema: InspectionViewSchema,
+    },
     problems: [404, 409],
     handler: async ({ params, body, user, services, requestId }) => {
-      const me = signedIn(user)
-      const now = services.now()
-      await services.db.transaction(async (tx) => {
-        const [inspection] = await tx
-          .select()
-          .from(inspections)
-          .where(eq(inspections.id, params.id))
-          .for('update')
-        if (inspection === undefined)
-          throw new ProblemError('notFound', `There is no inspection ${params.id}.`)
-        if (inspection.status !== 'SUBMITTED')
-          throw new ProblemError('conflict', `Inspection ${params.id} is not submitted yet.`)
-        if (inspection.approval === null)
-          throw new ProblemError(
-            'conflict',
-            `Inspection ${params.id}'s form does not ask for approval.`,
-          )
-        if (inspection.approval !== 'PENDING')
-          throw new ProblemError(
-            'conflict',
-            `Inspection ${params.id} was already ${inspection.approval.toLowerCase()}.`,
-          )
-        if (inspection.inspectorId === me.id)
-          throw new ProblemError(
-            'forbidden',
-            `You submitted inspection ${params.id}: a second person approves it.`,
-          )
-        if (body.decision === 'REJECT' && body.note === undefined)
-          throw new ProblemError('validation', 'body.note: a rejection says why.', {
-            extensions: { errors: [{ path: 'body.note', message: 'required to reject' }] },
-          })
-        const approval = body.decision === 'APPROVE' ? 'APPROVED' : 'REJECTED'
-        await tx
-          .update(inspections)
-          .set({ approval, approverId: me.id, approvedAt: now, approvalNote: body.note ?? null })
-          .where(eq(inspections.id, params.id))
-        await writeAudit(tx, {
-          action: body.decision === 'APPROVE' ? 'inspection.approve' : 'inspection.reject',
-          entity: 'inspection',
-          entityId: params.id,
-          userId: me.id,
-          before: { approval: 'PENDING' },
-          after: { approval, note: body.note ?? null },
-          requestId,
-        })
-        const subject = await inspectionSubject(tx, params.id)
-        await emitEvent(tx, {
-          type: 'inspection.approved',
-          orderId: subject.orderId,
-          userId: me.id,
-          payload: {
-            inspectionId: params.id,
-            ...subject,
-            decision: approval,
-            result: inspection.result,
-            note: body.note ?? null,
-          },
-          requestId,
-        })
-        if (approval === 'APPROVED' && inspection.result !== 'FAIL')
-          await verifyLinkedNcr(tx, { inspectionId: params.id, userId: me.id, now, requestId })
+      await decideInspection(services, {
+        id: params.id,
+        ...body,
+        user: signedIn(user),
+        requestId,
       })
       return { body: await inspectionView(services.db, params.id) }
     },

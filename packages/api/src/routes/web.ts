@@ -13,7 +13,7 @@ import { defineRoute, signedIn } from '../http/route.js'
 import { DEMO } from '../seed.js'
 import type { Model } from '../services.js'
 import { PRODUCT } from '../services.js'
-import { requireModel } from './model.js'
+import { requireModel } from '../http/require-model.js'
 
 /**
  * Where the built page is: `TORVAN_WEB_DIR` (tests build into a folder of their own), else the

@@ -95,8 +95,18 @@ function csvField(value: string): string {
 }
 
 /**
- * The BOM as CSV (RFC 4180: CRLF line ends, quoted fields where needed), with a UTF-8 byte-order mark so
- * that spreadsheets read names such as `¼″` correctly.
+ * Rows as CSV (RFC 4180: CRLF line ends, fields quoted where needed), with a UTF-8 byte-order mark so
+ * that spreadsheets read names such as `¼″` correctly; the first row is the header.
+ *
+ * @example formatCsv([['id', 'quantity'], ['T2-BODY-48-60-HA', '1']])
+ */
+export function formatCsv(rows: readonly (readonly string[])[]): string {
+  return `\ufeff${rows.map((row) => row.map(csvField).join(',')).join('\r\n')}\r\n`
+}
+
+/**
+ * The BOM as CSV (written by `formatCsv`): its tree with levels and paths, or with `flat` its part
+ * list, with costs where there are prices.
  *
  * @example writeFileSync('bom.csv', bomToCsv(document, { prices }))
  */
@@ -105,21 +115,17 @@ export function bomToCsv(
   options: { flat?: boolean; prices?: PriceList } = {},
 ): string {
   const header = ['level', 'path', 'number', 'id', 'name', 'quantity', 'unit_cost', 'line_total']
-  const rows = bomRows(document, options).map((row) =>
-    [
-      String(row.level),
-      row.path.join(' > '),
-      row.number ?? '',
-      row.id,
-      row.name,
-      row.quantity,
-      row.unitCost ?? '',
-      row.lineTotal ?? '',
-    ]
-      .map(csvField)
-      .join(','),
-  )
-  return `\ufeff${[header.join(','), ...rows].join('\r\n')}\r\n`
+  const rows = bomRows(document, options).map((row) => [
+    String(row.level),
+    row.path.join(' > '),
+    row.number ?? '',
+    row.id,
+    row.name,
+    row.quantity,
+    row.unitCost ?? '',
+    row.lineTotal ?? '',
+  ])
+  return formatCsv([header, ...rows])
 }
 
 /**

@@ -1,9 +1,9 @@
 import type { MiddlewareHandler } from 'hono'
 import { routePath } from 'hono/route'
-import type { AppEnv } from '../http/route.js'
-import type { Logger } from './logger.js'
-import type { Metrics } from './metrics.js'
-import { requestDatabaseTime } from '../http/client-context.js'
+import type { Logger } from '../ops/logger.js'
+import type { Metrics } from '../ops/metrics.js'
+import { requestDatabaseTime } from './client-context.js'
+import type { AppEnv } from './route.js'
 
 const METHODS = new Set(['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'])
 

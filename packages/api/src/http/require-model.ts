@@ -1,4 +1,4 @@
-import { ProblemError } from '../http/problem.js'
+import { ProblemError } from './problem.js'
 import type { Model, Services } from '../services.js'
 
 /** The catalog and rules in memory, or a 503 problem that says how to import them. */
