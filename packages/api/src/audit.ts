@@ -1,5 +1,5 @@
 import type { Executor } from './db/open.js'
-import { auditLog } from './db/schema.js'
+import { auditLog } from './db/schema/index.js'
 import { currentClient } from './http/client-context.js'
 
 /** One audit row: who did what to which entity, with its state before and after. */

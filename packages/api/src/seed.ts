@@ -28,7 +28,7 @@ import {
   taskTemplates,
   userRoles,
   users,
-} from './db/schema.js'
+} from './db/schema/index.js'
 import type { Permission, RoleCode } from './permissions.js'
 import { DEMO_USERS, PERMISSIONS, ROLE_PERMISSIONS, ROLES } from './permissions.js'
 import { storeRuleset } from './rules/store.js'

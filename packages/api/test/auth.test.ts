@@ -1,7 +1,7 @@
 import { and, asc, eq } from 'drizzle-orm'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { LOCK_MINUTES, MAX_FAILED_LOGINS } from '../src/auth/login.js'
-import { auditLog, users } from '../src/db/schema.js'
+import { auditLog, users } from '../src/db/schema/index.js'
 import type { TestApi } from './harness.js'
 import { createTestApi, json, PASSWORD, USERS } from './harness.js'
 

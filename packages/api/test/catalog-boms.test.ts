@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises'
 import { and, eq } from 'drizzle-orm'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { auditLog, items } from '../src/db/schema.js'
+import { auditLog, items } from '../src/db/schema/index.js'
 import type { TestApi } from './harness.js'
 import { createTestApi, json, USERS } from './harness.js'
 

@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises'
 import { asc, inArray, sql } from 'drizzle-orm'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { boms } from '../src/db/schema.js'
+import { boms } from '../src/db/schema/index.js'
 import type { TestApi } from './harness.js'
 import { createTestApi, json } from './harness.js'
 

@@ -1,6 +1,6 @@
 import { and, eq } from 'drizzle-orm'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { auditLog, events } from '../src/db/schema.js'
+import { auditLog, events } from '../src/db/schema/index.js'
 import type { Order } from './flow.js'
 import {
   addRequiredPhotos,

@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { events } from '../src/db/schema.js'
+import { events } from '../src/db/schema/index.js'
 import { emitEvent } from '../src/events/emit.js'
 import type { TestApi } from './harness.js'
 import { createTestApi, json, USERS } from './harness.js'

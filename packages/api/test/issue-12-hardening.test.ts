@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs'
 import { and, eq } from 'drizzle-orm'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { auditLog, boms, customers, idempotencyKeys } from '../src/db/schema.js'
+import { auditLog, boms, customers, idempotencyKeys } from '../src/db/schema/index.js'
 import { IDEMPOTENCY_KEY_TTL_MS, pruneIdempotencyKeys } from '../src/http/idempotency.js'
 import type { TestApi } from './harness.js'
 import { createTestApi, json, PASSWORD, USERS } from './harness.js'

@@ -3,7 +3,7 @@
 import { and, asc, count, desc, eq, ilike } from 'drizzle-orm'
 import type { SQL } from 'drizzle-orm'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { customers, orders } from '../src/db/schema.js'
+import { customers, orders } from '../src/db/schema/index.js'
 import type { TestApi } from './harness.js'
 import { createTestApi, json } from './harness.js'
 

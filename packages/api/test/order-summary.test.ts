@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { customers, ncrs, orderItems, orders, productionTasks } from '../src/db/schema.js'
+import { customers, ncrs, orderItems, orders, productionTasks } from '../src/db/schema/index.js'
 import type { TestApi } from './harness.js'
 import { createTestApi, json, USERS } from './harness.js'
 

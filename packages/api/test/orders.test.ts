@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises'
 import { and, eq, like } from 'drizzle-orm'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { auditLog, orders } from '../src/db/schema.js'
+import { auditLog, orders } from '../src/db/schema/index.js'
 import {
   addRequiredPhotos,
   answerAll,

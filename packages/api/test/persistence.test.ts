@@ -4,7 +4,14 @@ import { join } from 'node:path'
 import { count, eq, sql } from 'drizzle-orm'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { importCatalog } from '../src/catalog/import.js'
-import { auditLog, boms, catalogImports, configurations, items, users } from '../src/db/schema.js'
+import {
+  auditLog,
+  boms,
+  catalogImports,
+  configurations,
+  items,
+  users,
+} from '../src/db/schema/index.js'
 import { DEMO, readCatalogFolder } from '../src/seed.js'
 import type { TestApi, TestDatabase } from './harness.js'
 import { createTestApi, createTestDatabase, json, PASSWORD, USERS } from './harness.js'

@@ -1,6 +1,6 @@
 import { and, eq, inArray } from 'drizzle-orm'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { auditLog, events, qcTemplates } from '../src/db/schema.js'
+import { auditLog, events, qcTemplates } from '../src/db/schema/index.js'
 import type { FlowTask, Order } from './flow.js'
 import {
   addRequiredPhotos,
@@ -346,7 +346,7 @@ describe('the quality record from a critical failure to packaging', () => {
       await t.api.services.db.insert(qcTemplates).values({
         ...copy,
         version,
-        definition: { ...(base.definition as Record<string, unknown>), version },
+        definition: { ...base.definition, version },
       })
     const order = await orderInProduction(t, {
       sales: as('SALES_MANAGER'),

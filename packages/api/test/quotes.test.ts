@@ -1,7 +1,7 @@
 import { and, eq, sql } from 'drizzle-orm'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { SELLING_PRICE_LIST } from '../src/catalog/import.js'
-import { priceLists, prices } from '../src/db/schema.js'
+import { priceLists, prices } from '../src/db/schema/index.js'
 import type { TestApi } from './harness.js'
 import { createTestApi, json, USERS } from './harness.js'
 import { fixtureConfiguration } from './lifecycle.js'

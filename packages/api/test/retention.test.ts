@@ -16,7 +16,7 @@ import {
   qcTemplates,
   retentionRules,
   users,
-} from '../src/db/schema.js'
+} from '../src/db/schema/index.js'
 import {
   pruneIdempotencyKeysOnce,
   scheduleIdempotencyPruning,

@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm'
 import { writeAudit } from '../audit.js'
 import type { Database } from '../db/open.js'
-import { users } from '../db/schema.js'
+import { users } from '../db/schema/index.js'
 import { ProblemError } from '../http/problem.js'
 import type { SignInFailure } from '../ops/metrics.js'
 import { issueToken } from './token.js'

@@ -1,6 +1,6 @@
 import { and, eq, sql } from 'drizzle-orm'
 import type { Executor } from '../db/open.js'
-import { signInAttempts } from '../db/schema.js'
+import { signInAttempts } from '../db/schema/index.js'
 
 /** failed sign-ins in a row that lock an account name */
 export const MAX_FAILED_LOGINS = 5

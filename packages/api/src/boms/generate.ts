@@ -4,7 +4,7 @@ import { randomUUID } from 'node:crypto'
 import { sql } from 'drizzle-orm'
 import type { AuthUser } from '../auth/users.js'
 import { prepareStatement, runStatement } from '../db/raw.js'
-import { auditLog, bomLines, boms, configurations, events, items } from '../db/schema.js'
+import { auditLog, bomLines, boms, configurations, events, items } from '../db/schema/index.js'
 import { bomPayload } from '../events/payloads.js'
 import { currentClient } from '../http/client-context.js'
 import { ProblemError } from '../http/problem.js'
@@ -32,10 +32,10 @@ export function bomView(
     revision: number
     createdAt: Date
     frozenAt: Date | null
-    document: unknown
+    document: BomDocument
   },
 ): BomView {
-  const document = row.document as BomDocument
+  const document = row.document
   return {
     id: row.id,
     configurationId: row.configurationId,
@@ -148,7 +148,7 @@ interface StoredRow {
   revision: number
   createdMs: number
   frozen: boolean
-  document: unknown
+  document: BomDocument
 }
 
 /** what a BOM event tells of a BOM, but its id (the statement adds it) */
@@ -237,12 +237,12 @@ export async function generateBom(
       }),
       runStatement<StoredRow>(tx, STATEMENTS.existing, common),
       input.previousBomId === undefined || input.previousBomId === null
-        ? runStatement<{ id: number; document: unknown }>(
+        ? runStatement<{ id: number; document: BomDocument }>(
             tx,
             STATEMENTS.lastOfConfiguration,
             common,
           )
-        : runStatement<{ id: number; document: unknown }>(tx, STATEMENTS.byId, {
+        : runStatement<{ id: number; document: BomDocument }>(tx, STATEMENTS.byId, {
             previousId: input.previousBomId,
           }),
     ])
@@ -253,7 +253,7 @@ export async function generateBom(
     if (configurationId === undefined) throw new Error('the configuration row is missing')
     const stored = existing[0]
     if (stored !== undefined) {
-      const document = stored.document as BomDocument
+      const document = stored.document
       const entry = bomBytes(model, {
         ...stored,
         createdAt: new Date(stored.createdMs).toISOString(),
@@ -267,7 +267,7 @@ export async function generateBom(
     if (last !== undefined) {
       const next = createBomDocument(model.configurator, input.configuration, {
         now: services.now(),
-        previous: last.document as BomDocument,
+        previous: last.document,
       })
       if (next.ok) document = next.document
     }

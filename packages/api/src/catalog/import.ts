@@ -10,7 +10,7 @@ import {
   priceLists,
   prices,
   subcategories,
-} from '../db/schema.js'
+} from '../db/schema/index.js'
 import { writeAudit } from '../audit.js'
 import { emitEvent } from '../events/emit.js'
 

@@ -8,7 +8,14 @@ import type {
 import { buildCatalog, formatIssue } from '@torvan/configurator-core'
 import { and, asc, eq, ne } from 'drizzle-orm'
 import type { Database, Executor } from '../db/open.js'
-import { categories, components, items, priceLists, prices, subcategories } from '../db/schema.js'
+import {
+  categories,
+  components,
+  items,
+  priceLists,
+  prices,
+  subcategories,
+} from '../db/schema/index.js'
 import { DEFAULT_PRICE_LIST, SELLING_PRICE_LIST } from './import.js'
 
 /**

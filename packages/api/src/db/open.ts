@@ -10,7 +10,7 @@ import postgres from 'postgres'
 import type { QueryObserver } from '../ops/query-timing.js'
 import { createQueryObserver, observePglite, observePostgres } from '../ops/query-timing.js'
 import { migrationsFolder, migrationStatus } from './migrations.js'
-import * as schema from './schema.js'
+import * as schema from './schema/index.js'
 
 /** The database, whichever driver is under it: PGlite and PostgreSQL share the schema and queries. */
 export type Database = PgDatabase<PgQueryResultHKT, typeof schema>

@@ -8,7 +8,7 @@ import {
   orderItems,
   orders,
   productionTasks,
-} from '../db/schema.js'
+} from '../db/schema/index.js'
 import { ProblemError } from '../http/problem.js'
 import type { Permission } from '../permissions.js'
 import type { Attachment } from './store.js'

@@ -14,7 +14,7 @@ import {
   documentType,
   documentVersions,
   users,
-} from '../db/schema.js'
+} from '../db/schema/index.js'
 import type { Upload } from '../files/upload.js'
 import { checkUploadQuota } from '../files/quota.js'
 import type { UploadQuota } from '../files/quota.js'

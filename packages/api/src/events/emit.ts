@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto'
 import { sql } from 'drizzle-orm'
 import type { Executor } from '../db/open.js'
-import { events } from '../db/schema.js'
+import { events } from '../db/schema/index.js'
 import type { EventType } from './types.js'
 
 /** One event to emit: its type, the order it is about (where there is one), who and what. */

@@ -1,7 +1,7 @@
 import type { BomDocument } from '@torvan/configurator-core'
 import { eq } from 'drizzle-orm'
 import type { Executor } from '../db/open.js'
-import { inspections, orderItems, orders, qcTemplates } from '../db/schema.js'
+import { inspections, orderItems, orders, qcTemplates } from '../db/schema/index.js'
 
 /** A BOM line as events carry it: the item, its 700-series number and its quantity. */
 export interface EventBomLine {

@@ -1,7 +1,7 @@
 import type { SQL } from 'drizzle-orm'
 import { and, asc, eq, gt, inArray } from 'drizzle-orm'
 import type { Executor } from '../db/open.js'
-import { events, users } from '../db/schema.js'
+import { events, users } from '../db/schema/index.js'
 import { withoutFinancials } from '../http/redact.js'
 
 /** An event as the feed and the webhooks send it. */

@@ -1,6 +1,6 @@
 import { and, eq, gt, sql } from 'drizzle-orm'
 import type { Executor } from '../db/open.js'
-import { documentVersions } from '../db/schema.js'
+import { documentVersions } from '../db/schema/index.js'
 import { ProblemError } from '../http/problem.js'
 
 /** How much one user may upload: bytes per rolling window. */

@@ -2,7 +2,7 @@ import { canonicalJson, sha256 } from '@torvan/configurator-core'
 import { and, eq, lte, sql } from 'drizzle-orm'
 import type { AuthUser } from '../auth/users.js'
 import type { Database, Executor } from '../db/open.js'
-import { idempotencyKeys } from '../db/schema.js'
+import { idempotencyKeys } from '../db/schema/index.js'
 import { ProblemError } from './problem.js'
 import type { Reply } from './route.js'
 

@@ -13,7 +13,7 @@ import {
   orderItems,
   orders,
   users,
-} from '../db/schema.js'
+} from '../db/schema/index.js'
 import { ProblemError } from '../http/problem.js'
 import type { NcrGuardName, NcrMove, NcrStatus } from './workflow.js'
 import { NCR_MOVES, ncrMovesFrom } from './workflow.js'

@@ -1,4 +1,4 @@
-import { ncrStatus } from '../db/schema.js'
+import { ncrStatus } from '../db/schema/index.js'
 import type { Permission } from '../permissions.js'
 
 /** The statuses of a nonconformance report. */

@@ -23,9 +23,7 @@ function numbersOf(documents: readonly BomDocument[]): Map<string, string> {
 /** An order's consolidated BOM: every sink's lines summed, and the documents it was summed from. */
 export async function consolidatedBom(db: Executor, orderId: number) {
   const documents = (await itemsOf(db, [orderId])).flatMap((item) =>
-    item.document === null
-      ? []
-      : [{ buildNumber: item.buildNumber, document: item.document as BomDocument }],
+    item.document === null ? [] : [{ buildNumber: item.buildNumber, document: item.document }],
   )
   const consolidated = consolidateBoms(
     documents.map(({ buildNumber, document }) => ({

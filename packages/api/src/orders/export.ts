@@ -1,8 +1,8 @@
-import type { BomDocument, PriceList } from '@torvan/configurator-core'
+import type { PriceList } from '@torvan/configurator-core'
 import { consolidateBoms, formatCsv, rollUpCost } from '@torvan/configurator-core'
 import { asc, eq } from 'drizzle-orm'
 import type { Executor } from '../db/open.js'
-import { boms, orderItems } from '../db/schema.js'
+import { boms, orderItems } from '../db/schema/index.js'
 import { ProblemError } from '../http/problem.js'
 import type { OrderView } from './store.js'
 
@@ -109,11 +109,11 @@ export async function exportOrder(
       { extensions: { phase: order.phase } },
     )
   }
-  const sinks = rows.map((row) => ({
-    buildNumber: row.buildNumber,
-    bom: row.bom as typeof boms.$inferSelect & { frozenAt: Date },
-    document: row.bom?.document as BomDocument,
-  }))
+  const sinks = rows.map((row) => {
+    // every row has a frozen BOM: checked above
+    const bom = row.bom as typeof boms.$inferSelect & { frozenAt: Date }
+    return { buildNumber: row.buildNumber, bom, document: bom.document }
+  })
   const consolidated = consolidateBoms(
     sinks.map((sink) => ({
       buildNumber: sink.buildNumber,

@@ -1,14 +1,9 @@
-import type {
-  BomDocument,
-  OrderTotals,
-  PricedLine,
-  SellingPriceList,
-} from '@torvan/configurator-core'
+import type { OrderTotals, PricedLine, SellingPriceList } from '@torvan/configurator-core'
 import { orderTotals, priceSink } from '@torvan/configurator-core'
 import { eq } from 'drizzle-orm'
 import { readSellingPriceList } from '../catalog/read.js'
 import type { Executor } from '../db/open.js'
-import { customers, orderItems, orders } from '../db/schema.js'
+import { customers, orderItems, orders } from '../db/schema/index.js'
 import type { OrderRow } from './store.js'
 import { itemsOf } from './store.js'
 
@@ -79,7 +74,7 @@ export async function priceOrderLive(
     }
   }
   const sinks = items.map((item): SinkPricing => {
-    const document = item.document as BomDocument | null
+    const document = item.document
     if (document === null) {
       return {
         itemId: item.id,

@@ -1,4 +1,4 @@
-import type { Address } from '../db/schema.js'
+import type { Address } from '../db/schema/index.js'
 import type { Quote, QuoteSink } from './quote.js'
 
 /**

@@ -1,8 +1,8 @@
-import type { BomDocument, BomTreeLine, PricedLine } from '@torvan/configurator-core'
+import type { BomTreeLine, PricedLine } from '@torvan/configurator-core'
 import { eq } from 'drizzle-orm'
 import type { Executor } from '../db/open.js'
-import type { Address } from '../db/schema.js'
-import { customers, orders } from '../db/schema.js'
+import type { Address } from '../db/schema/index.js'
+import { customers, orders } from '../db/schema/index.js'
 import { ProblemError } from '../http/problem.js'
 import { priceOrder } from './pricing.js'
 import { itemsOf } from './store.js'
@@ -154,7 +154,7 @@ export async function buildQuote(
   const pricing = input.financial ? await priceOrder(db, order) : undefined
   const issuedOn = input.now.toISOString().slice(0, 10)
   const sinks = items.map((item): QuoteSink => {
-    const document = item.document as BomDocument | null
+    const document = item.document
     const sink: QuoteSink = {
       itemId: item.id,
       buildNumber: item.buildNumber,

@@ -3,7 +3,7 @@ import { sql } from 'drizzle-orm'
 import type { Executor } from '../db/open.js'
 import type { Statement } from '../db/raw.js'
 import { prepareStatement, runStatement } from '../db/raw.js'
-import { orders } from '../db/schema.js'
+import { orders } from '../db/schema/index.js'
 
 /** beyond this many spaces in a search, the statement falls back to the whole search text's index */
 const MAX_SPACES = 4

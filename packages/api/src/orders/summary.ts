@@ -14,7 +14,7 @@ import {
   sql,
 } from 'drizzle-orm'
 import type { Executor } from '../db/open.js'
-import { customers, ncrs, orderItems, orders, productionTasks } from '../db/schema.js'
+import { customers, ncrs, orderItems, orders, productionTasks } from '../db/schema/index.js'
 import type { Phase } from './phases.js'
 import { storedAmount } from './pricing.js'
 

@@ -1,4 +1,3 @@
-import type { BomDocument } from '@torvan/configurator-core'
 import { and, desc, eq, inArray, notInArray, sql } from 'drizzle-orm'
 import { writeAudit } from '../audit.js'
 import type { AuthUser } from '../auth/users.js'
@@ -13,7 +12,7 @@ import {
   orders,
   productionTasks,
   qcTemplates,
-} from '../db/schema.js'
+} from '../db/schema/index.js'
 import { ProblemError } from '../http/problem.js'
 import { openNcrsOf } from '../ncrs/store.js'
 import { createProductionTasks } from '../production/create.js'
@@ -191,9 +190,9 @@ const EFFECTS: Record<
       itemId: item.id,
       buildNumber: item.buildNumber,
       bomId: item.bomId,
-      revision: (item.document as BomDocument | null)?.revision ?? null,
-      contentHash: (item.document as BomDocument | null)?.hashes.content ?? null,
-      lines: item.document === null ? [] : bomLinesPayload(item.document as BomDocument),
+      revision: item.document?.revision ?? null,
+      contentHash: item.document?.hashes.content ?? null,
+      lines: item.document === null ? [] : bomLinesPayload(item.document),
     }))
     await emitEvent(tx, {
       type: 'order.bom_frozen',

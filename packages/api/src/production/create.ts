@@ -1,8 +1,7 @@
-import type { BomDocument, TaskTemplateFile } from '@torvan/configurator-core'
 import { planTasks } from '@torvan/configurator-core'
 import { and, eq } from 'drizzle-orm'
 import type { Executor } from '../db/open.js'
-import { productionTasks, taskTemplates } from '../db/schema.js'
+import { productionTasks, taskTemplates } from '../db/schema/index.js'
 import { itemsOf } from '../orders/store.js'
 import { PRODUCT } from '../services.js'
 
@@ -19,11 +18,11 @@ export async function createProductionTasks(
     .from(taskTemplates)
     .where(and(eq(taskTemplates.product, PRODUCT), eq(taskTemplates.active, true)))
   if (template === undefined) return 0
-  const definition = template.definition as TaskTemplateFile
+  const definition = template.definition
   let created = 0
   for (const item of await itemsOf(tx, [input.orderId])) {
     if (item.document === null) continue
-    const planned = planTasks(definition, (item.document as BomDocument).configuration)
+    const planned = planTasks(definition, item.document.configuration)
     if (planned.length === 0) continue
     const rows = await tx
       .insert(productionTasks)

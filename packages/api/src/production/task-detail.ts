@@ -1,8 +1,15 @@
 import { and, asc, desc, eq, inArray, isNull, or } from 'drizzle-orm'
 import type { AuthUser } from '../auth/users.js'
 import type { Executor } from '../db/open.js'
-import { documents, documentType, inspections, orderItems, taskNotes, users } from '../db/schema.js'
-import type { productionTasks } from '../db/schema.js'
+import {
+  documents,
+  documentType,
+  inspections,
+  orderItems,
+  taskNotes,
+  users,
+} from '../db/schema/index.js'
+import type { productionTasks } from '../db/schema/index.js'
 import { documentViews } from '../documents/store.js'
 import { ProblemError } from '../http/problem.js'
 

@@ -4,7 +4,14 @@ import { and, asc, eq, inArray } from 'drizzle-orm'
 import { writeAudit } from '../audit.js'
 import type { AuthUser } from '../auth/users.js'
 import type { Executor } from '../db/open.js'
-import { orderItems, orders, productionTasks, taskStatus, userRoles, users } from '../db/schema.js'
+import {
+  orderItems,
+  orders,
+  productionTasks,
+  taskStatus,
+  userRoles,
+  users,
+} from '../db/schema/index.js'
 import { emitEvent } from '../events/emit.js'
 import { ProblemError } from '../http/problem.js'
 import type { Services } from '../services.js'

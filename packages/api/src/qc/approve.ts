@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm'
 import { writeAudit } from '../audit.js'
 import type { AuthUser } from '../auth/users.js'
-import { inspections } from '../db/schema.js'
+import { inspections } from '../db/schema/index.js'
 import { emitEvent } from '../events/emit.js'
 import { inspectionSubject } from '../events/payloads.js'
 import { ProblemError } from '../http/problem.js'

@@ -1,9 +1,8 @@
-import type { QcTemplate } from '@torvan/configurator-core'
 import { and, asc, eq } from 'drizzle-orm'
 import { alias } from 'drizzle-orm/pg-core'
 import type { Executor } from '../db/open.js'
-import type { inspectionApproval, inspectionResult, inspectionStatus } from '../db/schema.js'
-import { documents, inspectionItems, inspections, qcTemplates, users } from '../db/schema.js'
+import type { inspectionApproval, inspectionResult, inspectionStatus } from '../db/schema/index.js'
+import { documents, inspectionItems, inspections, qcTemplates, users } from '../db/schema/index.js'
 import { ProblemError } from '../http/problem.js'
 
 type InspectionStatus = (typeof inspectionStatus.enumValues)[number]
@@ -93,7 +92,7 @@ export async function inspectionView(db: Executor, id: number): Promise<Inspecti
     verifiesNcrId: inspection.verifiesNcrId,
     passPercentage: inspection.passPercentage,
     score: inspection.score ?? null,
-    requiresApproval: (template.definition as QcTemplate).requiresApproval === true,
+    requiresApproval: template.definition.requiresApproval === true,
     approval:
       inspection.approval === null
         ? null
@@ -105,7 +104,7 @@ export async function inspectionView(db: Executor, id: number): Promise<Inspecti
           },
     items: itemRows.map((item) => ({
       key: item.key,
-      definition: item.definition as Record<string, unknown>,
+      definition: { ...item.definition },
       value: item.value ?? null,
       notApplicable: item.notApplicable,
       passed: item.passed,

@@ -1,9 +1,9 @@
-import type { InspectionItem, QcValue } from '@torvan/configurator-core'
+import type { QcValue } from '@torvan/configurator-core'
 import { formatPath, recordValue } from '@torvan/configurator-core'
 import { and, eq } from 'drizzle-orm'
 import { writeAudit } from '../audit.js'
 import type { AuthUser } from '../auth/users.js'
-import { inspectionItems } from '../db/schema.js'
+import { inspectionItems } from '../db/schema/index.js'
 import { ProblemError } from '../http/problem.js'
 import type { Services } from '../services.js'
 import { lockInspection } from './inspections.js'
@@ -32,7 +32,7 @@ export async function recordInspectionRow(
       .where(and(eq(inspectionItems.inspectionId, id), eq(inspectionItems.key, key)))
     if (row === undefined)
       throw new ProblemError('notFound', `Inspection ${id} has no row "${key}".`)
-    const checked = recordValue(row.definition as InspectionItem, value as QcValue)
+    const checked = recordValue(row.definition, value as QcValue)
     if (!checked.ok) {
       const path = formatPath(['body', 'value', ...checked.issue.path])
       throw new ProblemError('invalidConfiguration', `${path}: ${checked.issue.message}`, {

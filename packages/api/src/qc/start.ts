@@ -1,4 +1,4 @@
-import type { BomDocument, QcKind, QcTemplate } from '@torvan/configurator-core'
+import type { QcKind } from '@torvan/configurator-core'
 import { compareVersions, instantiateInspection } from '@torvan/configurator-core'
 import { and, eq } from 'drizzle-orm'
 import { writeAudit } from '../audit.js'
@@ -13,7 +13,7 @@ import {
   orders,
   productionTasks,
   qcTemplates,
-} from '../db/schema.js'
+} from '../db/schema/index.js'
 import { ProblemError } from '../http/problem.js'
 import { OPEN_NCR_STATUSES } from '../ncrs/workflow.js'
 import type { Services } from '../services.js'
@@ -139,8 +139,8 @@ export async function startInspection(
     if (start.verifiesNcrId !== undefined)
       await checkVerifiedNcr(tx, start.verifiesNcrId, item.item.id)
     const rows = instantiateInspection(
-      template.definition as QcTemplate,
-      (item.document as BomDocument).configuration,
+      template.definition,
+      item.document.configuration,
       task?.qcKind === null || task?.qcKind === undefined ? {} : { kind: task.qcKind as QcKind },
     )
     const [inspection] = await tx

@@ -1,10 +1,9 @@
-import type { InspectionItem, QcTemplate, QcValue } from '@torvan/configurator-core'
 import { scoreInspection } from '@torvan/configurator-core'
 import { and, asc, count, eq, inArray } from 'drizzle-orm'
 import { writeAudit } from '../audit.js'
 import type { AuthUser } from '../auth/users.js'
 import type { Executor } from '../db/open.js'
-import { documents, inspectionItems, inspections, qcTemplates } from '../db/schema.js'
+import { documents, inspectionItems, inspections, qcTemplates } from '../db/schema/index.js'
 import { emitEvent } from '../events/emit.js'
 import { inspectionSubject } from '../events/payloads.js'
 import { ProblemError } from '../http/problem.js'
@@ -21,7 +20,7 @@ async function rowsShortOfPhotos(
   const needing = rows
     .map((r) => ({
       key: r.key,
-      need: (r.definition as InspectionItem).photos ?? 0,
+      need: r.definition.photos ?? 0,
       na: r.notApplicable,
     }))
     .filter((r) => r.need > 0 && !r.na)
@@ -55,7 +54,7 @@ export async function submitInspection(
       .from(inspections)
       .innerJoin(qcTemplates, eq(qcTemplates.id, inspections.templateId))
       .where(eq(inspections.id, id))
-    const definition = row?.definition as QcTemplate | undefined
+    const definition = row?.definition
     const threshold = definition?.passThreshold ?? 100
     const requiresApproval = definition?.requiresApproval === true
     const rows = await tx
@@ -64,8 +63,8 @@ export async function submitInspection(
       .where(eq(inspectionItems.inspectionId, id))
       .orderBy(asc(inspectionItems.position))
     const score = scoreInspection(
-      rows.map((r) => r.definition as InspectionItem),
-      rows.filter((r) => r.value !== null).map((r) => ({ key: r.key, value: r.value as QcValue })),
+      rows.map((r) => r.definition),
+      rows.flatMap((r) => (r.value === null ? [] : [{ key: r.key, value: r.value }])),
       threshold,
     )
     if (score.result === 'INCOMPLETE') {

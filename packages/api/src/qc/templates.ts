@@ -1,6 +1,6 @@
 import { compareVersions } from '@torvan/configurator-core'
 import type { Executor } from '../db/open.js'
-import { qcTemplates } from '../db/schema.js'
+import { qcTemplates } from '../db/schema/index.js'
 
 /** Every version of every QC template, by code and then version (V9 before V10). */
 export async function listQcTemplates(db: Executor) {

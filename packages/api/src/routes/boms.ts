@@ -1,6 +1,5 @@
 import { ConfigurationInput } from '../http/configuration-input.js'
 import { sampleConfiguration } from '../http/examples.js'
-import type { BomDocument } from '@torvan/configurator-core'
 import {
   bomToCsv,
   ConfiguratorError,
@@ -18,7 +17,7 @@ import type { BomView as StoredBom } from '../boms/generate.js'
 import { bomView, generateBom } from '../boms/generate.js'
 import type { Model } from '../services.js'
 import type { Database } from '../db/open.js'
-import { boms } from '../db/schema.js'
+import { boms } from '../db/schema/index.js'
 import { ProblemError } from '../http/problem.js'
 import { defineRoute, signedIn } from '../http/route.js'
 import { requireModel } from '../http/require-model.js'
@@ -256,7 +255,7 @@ export const bomRoutes = [
       if (/\btext\/csv\b/.test(accept)) {
         const financial = signedIn(user).permissions.has('financials:read')
         const csv = bomToCsv(
-          row.document as BomDocument,
+          row.document,
           financial && model.priceList !== undefined ? { prices: model.priceList } : {},
         )
         return c.body(csv, 200, {
@@ -294,7 +293,7 @@ export const bomRoutes = [
         readBom(services.db, params.id),
         readBom(services.db, params.otherId),
       ])
-      const diff = diffBoms(from.document as BomDocument, to.document as BomDocument)
+      const diff = diffBoms(from.document, to.document)
       return { body: { from: from.id, to: to.id, ...diff } }
     },
   }),

@@ -4,7 +4,14 @@ import type { SQL } from 'drizzle-orm'
 import { and, asc, count, eq, sql } from 'drizzle-orm'
 import { z } from 'zod'
 import { DEFAULT_PRICE_LIST } from '../catalog/import.js'
-import { categories, itemKind, items, priceLists, prices, subcategories } from '../db/schema.js'
+import {
+  categories,
+  itemKind,
+  items,
+  priceLists,
+  prices,
+  subcategories,
+} from '../db/schema/index.js'
 import type { Statement } from '../db/raw.js'
 import { prepareStatement, runStatement } from '../db/raw.js'
 import { ProblemError } from '../http/problem.js'

@@ -4,7 +4,7 @@ import type { Context } from 'hono'
 import { z } from 'zod'
 import { writeAudit } from '../audit.js'
 import type { Executor } from '../db/open.js'
-import { blobs, documents, documentStatus, documentVersions } from '../db/schema.js'
+import { blobs, documents, documentStatus, documentVersions } from '../db/schema/index.js'
 import type { Attachment, DocumentView } from '../documents/store.js'
 import {
   ACCESS_LEVELS,

@@ -13,7 +13,7 @@ import {
   orderItems,
   productionTasks,
   users,
-} from '../db/schema.js'
+} from '../db/schema/index.js'
 import { emitEvent } from '../events/emit.js'
 import { ProblemError } from '../http/problem.js'
 import { defineRoute, signedIn } from '../http/route.js'

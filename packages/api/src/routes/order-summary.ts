@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { orderPriority } from '../db/schema.js'
+import { orderPriority } from '../db/schema/index.js'
 import { ProblemError } from '../http/problem.js'
 import { defineRoute, signedIn } from '../http/route.js'
 import { RowId } from '../http/row-id.js'

@@ -17,7 +17,7 @@ import {
   orders,
   orderType,
   users,
-} from '../db/schema.js'
+} from '../db/schema/index.js'
 import type { Executor } from '../db/open.js'
 import { ProblemError } from '../http/problem.js'
 import { defineRoute, signedIn } from '../http/route.js'

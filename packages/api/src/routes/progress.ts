@@ -1,6 +1,12 @@
 import { and, desc, eq, inArray } from 'drizzle-orm'
 import { z } from 'zod'
-import { inspections, orderItems, orders, productionTasks, qcTemplates } from '../db/schema.js'
+import {
+  inspections,
+  orderItems,
+  orders,
+  productionTasks,
+  qcTemplates,
+} from '../db/schema/index.js'
 import { ProblemError } from '../http/problem.js'
 import { defineRoute } from '../http/route.js'
 import { openNcrsOf } from '../ncrs/store.js'

@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { inspectionApproval, inspectionResult, inspectionStatus } from '../db/schema.js'
+import { inspectionApproval, inspectionResult, inspectionStatus } from '../db/schema/index.js'
 import { lockOpenInspection } from '../documents/attach.js'
 import { createDocument } from '../documents/store.js'
 import { FileNameSchema, PHOTO_POLICY } from '../files/upload.js'

@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm'
 import { z } from 'zod'
 import { writeAudit } from '../audit.js'
-import { productionTasks, taskNotes } from '../db/schema.js'
+import { productionTasks, taskNotes } from '../db/schema/index.js'
 import { ProblemError } from '../http/problem.js'
 import { defineRoute, signedIn } from '../http/route.js'
 import { NCR_SEVERITIES, openNcr } from '../ncrs/store.js'

@@ -9,7 +9,7 @@ import {
   webhookAttempts,
   webhookDeliveries,
   webhooks,
-} from '../db/schema.js'
+} from '../db/schema/index.js'
 import { EVENT_TYPE_NAMES } from '../events/types.js'
 import { ProblemError } from '../http/problem.js'
 import { defineRoute, signedIn } from '../http/route.js'

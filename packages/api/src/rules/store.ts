@@ -5,7 +5,7 @@ import { and, desc, eq, sql } from 'drizzle-orm'
 import { writeAudit } from '../audit.js'
 import { emitEvent } from '../events/emit.js'
 import type { Database } from '../db/open.js'
-import { rulesets } from '../db/schema.js'
+import { rulesets } from '../db/schema/index.js'
 
 /** rule files named within their folder: an answer never tells where the server read the rules from */
 function withFileNames(source: RulesetSource): RulesetSource {
@@ -119,7 +119,7 @@ export async function readActiveRuleset(
     .where(and(eq(rulesets.product, product), eq(rulesets.active, true)))
   if (row === undefined) return undefined
   // databases seeded before the names were stored without their folder
-  const compiled = compileRuleset(withFileNames(row.source as RulesetSource), { catalog })
+  const compiled = compileRuleset(withFileNames(row.source), { catalog })
   if (compiled.ruleset === undefined) {
     const first = compiled.issues.find((issue) => issue.severity === 'error')
     throw new Error(

@@ -1,7 +1,7 @@
 import { and, eq, sql } from 'drizzle-orm'
 import type { Job } from 'pg-boss'
 import { writeAudit } from '../audit.js'
-import { events, users, webhookAttempts, webhookDeliveries, webhooks } from '../db/schema.js'
+import { events, users, webhookAttempts, webhookDeliveries, webhooks } from '../db/schema/index.js'
 import { emitEvent } from '../events/emit.js'
 import { eventView } from '../events/read.js'
 import type { Services } from '../services.js'
