@@ -1,5 +1,4 @@
 import { Hono } from 'hono'
-import { bodyLimit } from 'hono/body-limit'
 import { HTTPException } from 'hono/http-exception'
 import { secureHeaders } from 'hono/secure-headers'
 import { rateLimiter } from 'hono-rate-limiter'
@@ -44,9 +43,6 @@ import type { Services } from './services.js'
 
 /** Strict-Transport-Security on HTTPS: a year, subdomains too */
 const HSTS = 'max-age=31536000; includeSubDomains'
-
-/** the largest request body accepted */
-const MAX_BODY_BYTES = 1024 * 1024
 
 /** Every route of the API, in the order the reference lists them. */
 export function apiRoutes(): AnyRoute[] {
@@ -197,28 +193,6 @@ export function createApp(
     app.post('/configurations/options', search)
     app.post('/configurations/explain', search)
   }
-  const limit = (maxSize: number) =>
-    bodyLimit({
-      maxSize,
-      onError: (c) =>
-        sendProblem(c as Context<AppEnv>, {
-          kind: 'payloadTooLarge',
-          detail: `This request body may have at most ${maxSize} bytes.`,
-        }),
-    })
-  const jsonLimit = limit(MAX_BODY_BYTES)
-  // uploads declare their own limit (maxBodyBytes); every other body is JSON
-  const uploads = routes
-    .filter((route) => route.maxBodyBytes !== undefined)
-    .map((route) => ({
-      method: route.method.toUpperCase(),
-      pattern: new RegExp(`^${honoPath(route.path).replace(/:[^/]+/g, '[^/]+')}$`),
-      check: limit(route.maxBodyBytes ?? MAX_BODY_BYTES),
-    }))
-  app.use((c, next) => {
-    const upload = uploads.find((u) => u.method === c.req.method && u.pattern.test(c.req.path))
-    return (upload?.check ?? jsonLimit)(c, next)
-  })
   mountRoutes(app, routes)
   app.notFound((c) => {
     const allowed = allowedMethods(routes, c.req.path)

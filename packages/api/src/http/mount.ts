@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto'
-import type { Context, Hono } from 'hono'
+import type { Context, Hono, MiddlewareHandler } from 'hono'
+import { bodyLimit } from 'hono/body-limit'
 import type { z } from 'zod'
 import type { AuthUser } from '../auth/users.js'
 import { ROLES } from '../permissions.js'
@@ -14,6 +15,22 @@ import { JsonText, validate } from './route.js'
 /** `/items/{id}` → `/items/:id` */
 export function honoPath(path: string): string {
   return path.replace(/\{([^}]+)\}/g, ':$1')
+}
+
+/** the largest body a route takes unless it declares its own (`maxBodyBytes`, an upload's) */
+const MAX_JSON_BODY_BYTES = 1024 * 1024
+
+/** refuses a body over the route's limit with a 413 problem, before anything reads it */
+function limitBody(maxSize: number): MiddlewareHandler<AppEnv> {
+  return bodyLimit({
+    maxSize,
+    onError: () => {
+      throw new ProblemError(
+        'payloadTooLarge',
+        `This request body may have at most ${maxSize} bytes.`,
+      )
+    },
+  })
 }
 
 function authorise(route: AnyRoute, user: AuthUser): void {
@@ -62,13 +79,14 @@ function checked<T>(schema: z.ZodType<T>, value: unknown, where: 'body' | 'query
 }
 
 /**
- * Adds routes to the app. Each request is authenticated and authorised against the route's declared
- * access, its params, query and body are validated, and price fields are removed from the answer for
+ * Adds routes to the app. Each request's body is held to the route's limit, it is authenticated and
+ * authorised against the route's declared access, its params, query and body are validated, and price fields are removed from the answer for
  * users without `financials:read`.
  */
 export function mountRoutes(app: Hono<AppEnv>, routes: readonly AnyRoute[]): void {
   for (const route of routes) {
-    app.on(route.method.toUpperCase(), honoPath(route.path), async (c) => {
+    const limit = limitBody(route.maxBodyBytes ?? MAX_JSON_BODY_BYTES)
+    app.on(route.method.toUpperCase(), honoPath(route.path), limit, async (c) => {
       let user: AuthUser | undefined
       if (route.access === 'metrics') {
         authenticateScraper(c)

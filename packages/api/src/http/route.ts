@@ -27,12 +27,17 @@ export interface AppEnv {
  */
 export type Access = Permission | 'public' | 'authenticated' | 'metrics'
 
+/** The user a route's handler gets: none on public and metrics routes, the signed-in user elsewhere. */
+export type RouteUser<TAccess extends Access> = TAccess extends 'public' | 'metrics'
+  ? undefined
+  : AuthUser
+
 /** What a handler receives: validated input, the user (absent only on public routes) and services. */
-export interface RouteInput<P, Q, B> {
+export interface RouteInput<P, Q, B, TUser extends AuthUser | undefined = AuthUser | undefined> {
   params: P
   query: Q
   body: B
-  user: AuthUser | undefined
+  user: TUser
   services: Services
   requestId: string
   c: Context<AppEnv>
@@ -58,18 +63,26 @@ export interface Reply {
   headers?: Record<string, string>
 }
 
-/** One route: its method and path, who may call it, its input schemas and its handler. */
-export interface RouteDefinition<P = unknown, Q = unknown, B = unknown> {
+/**
+ * One route: its method and path, who may call it, its input schemas and its handler. The type keeps
+ * the input's types and the access, so that the handler of a guarded route gets its user as `AuthUser`.
+ */
+export interface RouteDefinition<
+  P = unknown,
+  Q = unknown,
+  B = unknown,
+  TAccess extends Access = Access,
+> {
   method: 'get' | 'post' | 'put' | 'patch' | 'delete'
   /** OpenAPI style: `/items/{id}` */
   path: string
   summary: string
   description?: string
   tag: string
-  access: Access
+  access: TAccess
   /** permissions needed besides `access`, e.g. reading the inspection a photo is added to */
   alsoNeeds?: readonly Permission[]
-  /** a raw upload: the largest body it takes (instead of the 1 MB JSON limit) */
+  /** the largest request body the route takes: 1 MB (JSON) unless an upload declares more */
   maxBodyBytes?: number
   /** a raw upload: the media types it takes, for the OpenAPI document */
   uploadTypes?: readonly string[]
@@ -102,27 +115,26 @@ export interface RouteDefinition<P = unknown, Q = unknown, B = unknown> {
   example?: () => unknown
   /** the problem statuses this route may answer with besides 400, 401, 403 and 500 */
   problems?: number[]
-  handler: (input: RouteInput<P, Q, B>) => Promise<Reply | Response>
+  // a method, so that a list of routes (AnyRoute) holds each route with its own input types
+  handler(input: RouteInput<P, Q, B, RouteUser<TAccess>>): Promise<Reply | Response>
 }
 
-/** A route with its types erased, for lists of routes. */
+/** Any route, for lists of routes: what the mounting and the OpenAPI document read. */
 export type AnyRoute = RouteDefinition
 
 /**
- * Declares a route; the types of its handler's input come from its schemas.
+ * Declares a route; the types of its handler's input come from its schemas, and its user from its
+ * access (an `AuthUser` on every route that is not public).
  *
  * @example defineRoute({ method: 'get', path: '/health', access: 'public', ... })
  */
-export function defineRoute<P = undefined, Q = undefined, B = undefined>(
-  route: RouteDefinition<P, Q, B>,
-): AnyRoute {
-  return route as unknown as AnyRoute
-}
-
-/** The signed-in user of a route that is not public (the framework has checked it). */
-export function signedIn(user: AuthUser | undefined): AuthUser {
-  if (user === undefined) throw new ProblemError('unauthenticated', 'Sign in first.')
-  return user
+export function defineRoute<
+  P = undefined,
+  Q = undefined,
+  B = undefined,
+  TAccess extends Access = Access,
+>(route: RouteDefinition<P, Q, B, TAccess>): RouteDefinition<P, Q, B, TAccess> {
+  return route
 }
 
 /**

@@ -1,7 +1,7 @@
 import { z } from 'zod'
 import { login } from '../auth/login.js'
 import { clientAddress } from '../http/client-address.js'
-import { defineRoute, signedIn } from '../http/route.js'
+import { defineRoute } from '../http/route.js'
 
 const Login = z.strictObject({
   username: z.string().min(1).max(100),
@@ -62,8 +62,7 @@ export const authRoutes = [
     tag: 'Auth',
     access: 'authenticated',
     response: { status: 200, description: 'The signed-in user', schema: Me },
-    handler: ({ user }) => {
-      const me = signedIn(user)
+    handler: ({ user: me }) => {
       return Promise.resolve({
         body: {
           id: me.id,

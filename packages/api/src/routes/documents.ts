@@ -23,7 +23,7 @@ import { DOCUMENT_POLICY, FileNameSchema } from '../files/upload.js'
 import { readUpload } from '../http/read-upload.js'
 import { ProblemError } from '../http/problem.js'
 import type { AppEnv } from '../http/route.js'
-import { defineRoute, signedIn } from '../http/route.js'
+import { defineRoute } from '../http/route.js'
 
 const STATUSES = documentStatus.enumValues
 type Status = (typeof STATUSES)[number]
@@ -216,8 +216,7 @@ export const documentRoutes = [
     }),
     response: { status: 201, description: 'The stored document', schema: DocumentSchema },
     problems: [404, 409, 413, 415, 429],
-    handler: async ({ query, user, services, requestId, c }) => {
-      const me = signedIn(user)
+    handler: async ({ query, user: me, services, requestId, c }) => {
       const attachment = attachmentOf(query)
       if (!readableLevels(me).includes(query.access))
         throw new ProblemError(
@@ -267,8 +266,7 @@ export const documentRoutes = [
       description: 'The documents',
       schema: z.object({ documents: z.array(DocumentSchema) }),
     },
-    handler: async ({ query, user, services }) => {
-      const me = signedIn(user)
+    handler: async ({ query, user: me, services }) => {
       const filters: SQL[] = [readableBy(me)]
       if (query.orderId !== undefined) filters.push(eq(documents.orderId, query.orderId))
       if (query.orderItemId !== undefined)
@@ -306,7 +304,7 @@ export const documentRoutes = [
     response: { status: 200, description: 'The document', schema: DocumentSchema },
     problems: [404],
     handler: async ({ params, user, services }) => ({
-      body: await documentView(services.db, params.id, signedIn(user)),
+      body: await documentView(services.db, params.id, user),
     }),
   }),
   defineRoute({
@@ -330,8 +328,7 @@ export const documentRoutes = [
       .refine((body) => Object.keys(body).length > 0, 'expected at least one field to change'),
     response: { status: 200, description: 'The document as changed', schema: DocumentSchema },
     problems: [404, 409],
-    handler: async ({ params, body, user, services, requestId }) => {
-      const me = signedIn(user)
+    handler: async ({ params, body, user: me, services, requestId }) => {
       const now = services.now()
       await services.db.transaction(async (tx) => {
         const row = await lockDocument(tx, params.id, me)
@@ -402,8 +399,7 @@ export const documentRoutes = [
       schema: DocumentSchema,
     },
     problems: [404, 409, 413, 415, 429],
-    handler: async ({ params, query, user, services, requestId, c }) => {
-      const me = signedIn(user)
+    handler: async ({ params, query, user: me, services, requestId, c }) => {
       const upload = await readUpload(c, DOCUMENT_POLICY)
       await services.db.transaction(async (tx) => {
         const document = await lockDocument(tx, params.id, me)
@@ -449,7 +445,7 @@ export const documentRoutes = [
     handler: async ({ params, query, user, services, c }) =>
       fileResponse(
         c,
-        await readFile(services.db, { id: params.id, version: undefined, user: signedIn(user) }),
+        await readFile(services.db, { id: params.id, version: undefined, user: user }),
         query.download,
       ),
   }),
@@ -473,7 +469,7 @@ export const documentRoutes = [
         await readFile(services.db, {
           id: params.id,
           version: params.version,
-          user: signedIn(user),
+          user: user,
         }),
         query.download,
       ),

@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { defineRoute, signedIn } from '../http/route.js'
+import { defineRoute } from '../http/route.js'
 import { eventView, readEvents } from '../events/read.js'
 import { EVENT_TYPE_NAMES } from '../events/types.js'
 
@@ -50,7 +50,7 @@ export const eventRoutes = [
       schema: z.object({ events: z.array(Event), next: z.number(), hasMore: z.boolean() }),
     },
     handler: async ({ query, user, services }) => {
-      const financial = signedIn(user).permissions.has('financials:read')
+      const financial = user.permissions.has('financials:read')
       const rows = await readEvents(services.db, {
         after: query.after,
         types: query.type,

@@ -5,7 +5,7 @@ import type { Executor } from '../db/open.js'
 import { externalSystemKind, externalSystems, webhooks } from '../db/schema/index.js'
 import { EVENT_TYPE_NAMES } from '../events/types.js'
 import { ProblemError } from '../http/problem.js'
-import { defineRoute, signedIn } from '../http/route.js'
+import { defineRoute } from '../http/route.js'
 import { acceptUrl, createWebhook, findWebhook, webhookView } from './webhooks.js'
 
 const IdParams = z.object({ id: z.coerce.number().int().positive().max(2_147_483_647) })
@@ -83,7 +83,7 @@ export const externalSystemRoutes = [
     },
     problems: [409],
     handler: async ({ body, user, services, requestId }) => {
-      const actor = signedIn(user)
+      const actor = user
       const url = acceptUrl(services, body.baseUrl, 'body.baseUrl')
       const created = await services.db.transaction(async (tx) => {
         const [taken] = await tx
@@ -171,7 +171,7 @@ export const externalSystemRoutes = [
     response: { status: 200, description: 'The system as changed', schema: ExternalSystem },
     problems: [404, 409],
     handler: async ({ params, body, user, services, requestId }) => {
-      const actor = signedIn(user)
+      const actor = user
       const url =
         body.baseUrl === undefined ? undefined : acceptUrl(services, body.baseUrl, 'body.baseUrl')
       const changed = await services.db.transaction(async (tx) => {
@@ -229,7 +229,7 @@ export const externalSystemRoutes = [
     response: { status: 204, description: 'Removed' },
     problems: [404],
     handler: async ({ params, user, services, requestId }) => {
-      const actor = signedIn(user)
+      const actor = user
       await services.db.transaction(async (tx) => {
         const before = await systemView(tx, params.id)
         await tx.delete(externalSystems).where(eq(externalSystems.id, params.id))

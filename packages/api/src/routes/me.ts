@@ -4,7 +4,7 @@ import { writeAudit } from '../audit.js'
 import { hashPassword, verifyPassword } from '../auth/password.js'
 import { users } from '../db/schema/index.js'
 import { ProblemError } from '../http/problem.js'
-import { defineRoute, signedIn } from '../http/route.js'
+import { defineRoute } from '../http/route.js'
 import { Password } from './users.js'
 
 /** What signed-in users do to their own account. */
@@ -21,8 +21,7 @@ export const meRoutes = [
     body: z.strictObject({ currentPassword: z.string().min(1).max(1000), password: Password }),
     response: { status: 204, description: 'The password is changed' },
     problems: [403],
-    handler: async ({ body, user, services, requestId }) => {
-      const me = signedIn(user)
+    handler: async ({ body, user: me, services, requestId }) => {
       const [row] = await services.db
         .select({ passwordHash: users.passwordHash })
         .from(users)

@@ -16,7 +16,7 @@ import {
 } from '../db/schema/index.js'
 import { emitEvent } from '../events/emit.js'
 import { ProblemError } from '../http/problem.js'
-import { defineRoute, signedIn } from '../http/route.js'
+import { defineRoute } from '../http/route.js'
 import type { NcrView } from '../ncrs/store.js'
 import {
   lockNcr,
@@ -221,8 +221,7 @@ export const ncrRoutes = [
     }),
     response: { status: 201, description: 'The new NCR', schema: NcrSchema },
     problems: [404, 409],
-    handler: async ({ body, user, services, requestId }) => {
-      const me = signedIn(user)
+    handler: async ({ body, user: me, services, requestId }) => {
       const id = await services.db.transaction(async (tx) => {
         const source = await sourceOf(tx, me, body)
         if (body.ownerId !== undefined) await checkOwner(tx, body.ownerId)
@@ -330,8 +329,7 @@ export const ncrRoutes = [
       ),
     response: { status: 200, description: 'The NCR as changed', schema: NcrSchema },
     problems: [404, 409, 412, 428],
-    handler: async ({ params, body, user, services, requestId, c }) => {
-      const me = signedIn(user)
+    handler: async ({ params, body, user: me, services, requestId, c }) => {
       const expected = versionFromIfMatch(c, body.version, 'the NCR')
       const now = services.now()
       await services.db.transaction(async (tx) => {
@@ -392,8 +390,7 @@ export const ncrRoutes = [
     }),
     response: { status: 200, description: 'The NCR as moved', schema: NcrSchema },
     problems: [404, 409, 412, 428],
-    handler: async ({ params, body, user, services, requestId, c }) => {
-      const me = signedIn(user)
+    handler: async ({ params, body, user: me, services, requestId, c }) => {
       const expected = versionFromIfMatch(c, body.version, 'the NCR')
       await services.db.transaction(async (tx) => {
         const ncr = await lockNcr(tx, params.id)

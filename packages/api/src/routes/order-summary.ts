@@ -1,7 +1,7 @@
 import { z } from 'zod'
 import { orderPriority } from '../db/schema/index.js'
 import { ProblemError } from '../http/problem.js'
-import { defineRoute, signedIn } from '../http/route.js'
+import { defineRoute } from '../http/route.js'
 import { RowId } from '../http/row-id.js'
 import { PHASES } from '../orders/phases.js'
 import type { SummarySort } from '../orders/summary.js'
@@ -77,7 +77,7 @@ export const orderSummaryRoutes = [
       }),
     },
     handler: async ({ query, user, services }) => {
-      const financial = signedIn(user).permissions.has('financials:read')
+      const financial = user.permissions.has('financials:read')
       const { sort, page, pageSize, ...filter } = query
       if (!financial && FINANCIAL_SORTS.has(sort)) {
         throw new ProblemError(

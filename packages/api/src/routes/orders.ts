@@ -20,7 +20,7 @@ import {
 } from '../db/schema/index.js'
 import type { Executor } from '../db/open.js'
 import { ProblemError } from '../http/problem.js'
-import { defineRoute, signedIn } from '../http/route.js'
+import { defineRoute } from '../http/route.js'
 import { PHASES } from '../orders/phases.js'
 import { consolidatedBom, consolidatedBomCsv } from '../orders/consolidated-bom.js'
 import { searchOrders } from '../orders/search.js'
@@ -391,7 +391,7 @@ export const orderRoutes = [
     response: { status: 201, description: 'The new order', schema: OrderView },
     problems: [404, 409],
     handler: async ({ body, user, services, requestId }) => {
-      const actor = signedIn(user)
+      const actor = user
       const now = services.now()
       const orderDate = body.orderDate ?? now.toISOString().slice(0, 10)
       checkDates({
@@ -543,7 +543,7 @@ export const orderRoutes = [
     response: { status: 200, description: 'The order as changed', schema: OrderView },
     problems: [404, 409, 412, 428],
     handler: async ({ params, body, user, services, requestId, c }) => {
-      const actor = signedIn(user)
+      const actor = user
       const { version, ...fields } = body
       const expected = expectedVersion(c, version)
       const view = await services.db.transaction(async (tx) => {
@@ -640,7 +640,7 @@ export const orderRoutes = [
     response: { status: 201, description: 'The order with the new item', schema: OrderView },
     problems: [404, 409, 412, 422, 428],
     handler: async ({ params, body, user, services, requestId, c }) => {
-      const actor = signedIn(user)
+      const actor = user
       const expected = expectedVersion(c, body.version)
       const language = await orderLanguageOf(services.db, params.id)
       const { view: bom } = await generateBom(services, {
@@ -692,7 +692,7 @@ export const orderRoutes = [
     response: { status: 200, description: 'The order as changed', schema: OrderView },
     problems: [404, 409, 412, 422, 428],
     handler: async ({ params, body, user, services, requestId, c }) => {
-      const actor = signedIn(user)
+      const actor = user
       const expected = expectedVersion(c, body.version)
       const [existing] = await services.db
         .select()
@@ -751,7 +751,7 @@ export const orderRoutes = [
     response: { status: 200, description: 'The order without the item', schema: OrderView },
     problems: [404, 409, 412, 428],
     handler: async ({ params, user, services, requestId, c }) => {
-      const actor = signedIn(user)
+      const actor = user
       const view = await changeOrderItems(
         services,
         { orderId: params.id, version: expectedVersion(c, undefined), userId: actor.id, requestId },
@@ -803,7 +803,7 @@ export const orderRoutes = [
       const order = await orderView(services.db, params.id)
       const bom = await consolidatedBom(services.db, order.id)
       if (/\btext\/csv\b/.test(c.req.header('Accept') ?? '')) {
-        const financial = signedIn(user).permissions.has('financials:read')
+        const financial = user.permissions.has('financials:read')
         return c.body(consolidatedBomCsv(bom, model.priceList, financial), 200, {
           'Content-Type': 'text/csv; charset=utf-8',
           'Content-Disposition': `attachment; filename="${order.number}-bom.csv"`,
@@ -852,7 +852,7 @@ export const orderRoutes = [
         reason,
         shipping,
         version: expectedVersion(c, version),
-        user: signedIn(user),
+        user: user,
         requestId,
       })
       const view = await orderView(services.db, params.id)

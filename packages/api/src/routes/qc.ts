@@ -4,7 +4,7 @@ import { lockOpenInspection } from '../documents/attach.js'
 import { createDocument } from '../documents/store.js'
 import { FileNameSchema, PHOTO_POLICY } from '../files/upload.js'
 import { readUpload } from '../http/read-upload.js'
-import { defineRoute, signedIn } from '../http/route.js'
+import { defineRoute } from '../http/route.js'
 import { RowId } from '../http/row-id.js'
 import { decideInspection } from '../qc/approve.js'
 import type { InspectionView } from '../qc/inspections.js'
@@ -144,7 +144,7 @@ export const qcRoutes = [
     handler: async ({ params, body, user, services, requestId }) => {
       const id = await startInspection(services, {
         start: { orderItemId: params.id, ...body },
-        user: signedIn(user),
+        user: user,
         requestId,
       })
       const view = await inspectionView(services.db, id)
@@ -189,7 +189,7 @@ export const qcRoutes = [
       body: await recordInspectionRow(services, {
         ...params,
         ...body,
-        user: signedIn(user),
+        user: user,
         requestId,
       }),
     }),
@@ -218,7 +218,7 @@ export const qcRoutes = [
       await submitInspection(services, {
         id: params.id,
         signature: body.signature,
-        user: signedIn(user),
+        user: user,
         requestId,
       })
       return { body: await inspectionView(services.db, params.id) }
@@ -249,7 +249,7 @@ export const qcRoutes = [
       await decideInspection(services, {
         id: params.id,
         ...body,
-        user: signedIn(user),
+        user: user,
         requestId,
       })
       return { body: await inspectionView(services.db, params.id) }
@@ -285,8 +285,7 @@ export const qcRoutes = [
       }),
     },
     problems: [404, 409, 413, 415, 429],
-    handler: async ({ params, query, user, services, requestId, c }) => {
-      const me = signedIn(user)
+    handler: async ({ params, query, user: me, services, requestId, c }) => {
       const upload = await readUpload(c, PHOTO_POLICY)
       const stored = await services.db.transaction(async (tx) => {
         await lockOpenInspection(tx, params.id, query.row)

@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import { ProblemError } from '../http/problem.js'
-import { defineRoute, signedIn } from '../http/route.js'
+import { defineRoute } from '../http/route.js'
 import { RowId } from '../http/row-id.js'
 import { renderQuoteHtml } from '../orders/quote-html.js'
 import { buildQuote, QUOTE_FORMAT, QUOTE_VALIDITY_DAYS } from '../orders/quote.js'
@@ -40,7 +40,7 @@ export const quoteRoutes = [
       const html = wantsHtml(query.format, c.req.header('Accept') ?? '*/*')
       const quote = await buildQuote(services.db, {
         orderId: params.id,
-        financial: signedIn(user).permissions.has('financials:read'),
+        financial: user.permissions.has('financials:read'),
         now: services.now(),
       })
       if (!html) return { body: quote, headers: { 'Cache-Control': 'private, no-store' } }

@@ -3,7 +3,7 @@ import { z } from 'zod'
 import { writeAudit } from '../audit.js'
 import { productionTasks, taskNotes } from '../db/schema/index.js'
 import { ProblemError } from '../http/problem.js'
-import { defineRoute, signedIn } from '../http/route.js'
+import { defineRoute } from '../http/route.js'
 import { NCR_SEVERITIES, openNcr } from '../ncrs/store.js'
 
 /** Work notes and problems on a production task; a problem can raise an NCR. */
@@ -33,8 +33,7 @@ export const taskNoteRoutes = [
       schema: z.object({ id: z.number(), ncrId: z.number().nullable() }),
     },
     problems: [404],
-    handler: async ({ params, body, user, services, requestId }) => {
-      const me = signedIn(user)
+    handler: async ({ params, body, user: me, services, requestId }) => {
       if (body.ncr !== undefined && body.kind !== 'PROBLEM')
         throw new ProblemError('validation', 'body.ncr: only a PROBLEM raises an NCR.', {
           extensions: { errors: [{ path: 'body.ncr', message: 'only with kind PROBLEM' }] },

@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import { versionFromIfMatch } from '../http/if-match.js'
-import { defineRoute, signedIn } from '../http/route.js'
+import { defineRoute } from '../http/route.js'
 import { RowId } from '../http/row-id.js'
 import type { TaskView } from '../production/tasks.js'
 import { listTasks, readTaskDetail, TASK_STATUSES, updateTask } from '../production/tasks.js'
@@ -80,7 +80,7 @@ export const taskRoutes = [
       schema: z.object({ tasks: z.array(Task) }),
     },
     handler: async ({ query, user, services }) => ({
-      body: { tasks: await listTasks(services.db, query, signedIn(user)) },
+      body: { tasks: await listTasks(services.db, query, user) },
     }),
   }),
   defineRoute({
@@ -97,7 +97,7 @@ export const taskRoutes = [
     },
     problems: [404],
     handler: async ({ params, user, services }) => ({
-      body: await readTaskDetail(services.db, params.id, signedIn(user)),
+      body: await readTaskDetail(services.db, params.id, user),
     }),
   }),
   defineRoute({
@@ -126,7 +126,7 @@ export const taskRoutes = [
         id: params.id,
         expected: versionFromIfMatch(c, version, 'the task'),
         changes,
-        user: signedIn(user),
+        user: user,
         requestId,
       })
       return { body: changed }

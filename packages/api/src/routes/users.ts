@@ -7,7 +7,7 @@ import { clearAccountAttempts, isAccountLocked } from '../auth/sign-in-attempts.
 import type { Executor } from '../db/open.js'
 import { userRoles, users } from '../db/schema/index.js'
 import { ProblemError } from '../http/problem.js'
-import { defineRoute, signedIn } from '../http/route.js'
+import { defineRoute } from '../http/route.js'
 import type { RoleCode } from '../permissions.js'
 import { ROLES } from '../permissions.js'
 
@@ -120,7 +120,7 @@ export const userRoutes = [
     response: { status: 201, description: 'The new user', schema: User },
     problems: [409],
     handler: async ({ body, user, services, requestId }) => {
-      const actor = signedIn(user)
+      const actor = user
       const passwordHash = await hashPassword(body.password)
       const created = await services.db
         .transaction(async (tx) => {
@@ -173,7 +173,7 @@ export const userRoutes = [
     response: { status: 200, description: 'The user as changed', schema: User },
     problems: [404, 409],
     handler: async ({ params, body, user, services, requestId }) => {
-      const actor = signedIn(user)
+      const actor = user
       if (
         params.id === actor.id &&
         (body.active === false || (body.roles !== undefined && !body.roles.includes('ADMIN')))
@@ -230,7 +230,7 @@ export const userRoutes = [
     response: { status: 204, description: 'The password is changed' },
     problems: [404],
     handler: async ({ params, body, user, services, requestId }) => {
-      const actor = signedIn(user)
+      const actor = user
       const passwordHash = await hashPassword(body.password)
       await services.db.transaction(async (tx) => {
         const target = await view(tx, params.id, services.now())

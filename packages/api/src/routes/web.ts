@@ -9,7 +9,7 @@ import { z } from 'zod'
 import { ProblemError } from '../http/problem.js'
 import { withoutFinancials } from '../http/redact.js'
 import type { AppEnv } from '../http/route.js'
-import { defineRoute, signedIn } from '../http/route.js'
+import { defineRoute } from '../http/route.js'
 import { DEMO } from '../seed.js'
 import type { Model } from '../services.js'
 import { PRODUCT } from '../services.js'
@@ -198,7 +198,7 @@ export const webRoutes = [
     },
     problems: [503],
     handler: ({ services, user, c }) => {
-      const financial = signedIn(user).permissions.has('financials:read')
+      const financial = user.permissions.has('financials:read')
       const body = modelBody(requireModel(services), financial)
       return Promise.resolve(
         send(c, body, {

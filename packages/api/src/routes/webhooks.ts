@@ -12,7 +12,7 @@ import {
 } from '../db/schema/index.js'
 import { EVENT_TYPE_NAMES } from '../events/types.js'
 import { ProblemError } from '../http/problem.js'
-import { defineRoute, signedIn } from '../http/route.js'
+import { defineRoute } from '../http/route.js'
 import type { Services } from '../services.js'
 import { checkWebhookUrl } from '../webhooks/destination.js'
 import { queueDelivery } from '../webhooks/dispatcher.js'
@@ -168,7 +168,7 @@ export const webhookRoutes = [
     },
     problems: [409],
     handler: async ({ body, user, services, requestId }) => {
-      const actor = signedIn(user)
+      const actor = user
       const url = acceptUrl(services, body.url, 'body.url')
       const created = await services.db.transaction((tx) =>
         createWebhook(tx, { ...body, url, userId: actor.id, requestId }),
@@ -233,7 +233,7 @@ export const webhookRoutes = [
     },
     problems: [404],
     handler: async ({ params, body, user, services, requestId }) => {
-      const actor = signedIn(user)
+      const actor = user
       const url = body.url === undefined ? undefined : acceptUrl(services, body.url, 'body.url')
       const changed = await services.db.transaction(async (tx) => {
         const before = await findWebhook(tx, params.id, true)
@@ -276,7 +276,7 @@ export const webhookRoutes = [
     response: { status: 204, description: 'Deleted' },
     problems: [404, 409],
     handler: async ({ params, user, services, requestId }) => {
-      const actor = signedIn(user)
+      const actor = user
       await services.db.transaction(async (tx) => {
         const before = await findWebhook(tx, params.id, true)
         const [system] = await tx
@@ -393,7 +393,7 @@ export const webhookRoutes = [
     },
     problems: [404, 409],
     handler: async ({ params, user, services, requestId }) => {
-      const actor = signedIn(user)
+      const actor = user
       await services.db.transaction(async (tx) => {
         const hook = await findWebhook(tx, params.id, true)
         if (hook.status !== 'ACTIVE') {
