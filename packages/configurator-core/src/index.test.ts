@@ -71,7 +71,6 @@ describe('the public API', () => {
         "consolidateBoms",
         "createBomDocument",
         "createConfigurator",
-        "createMemoryCustomPartRegistry",
         "customPartsOf",
         "didYouMean",
         "diffBoms",

@@ -126,8 +126,8 @@ export {
   parseSellingPriceList,
   priceSink,
 } from './bom/price.js'
-export type { CustomPart, CustomPartRegistry } from './bom/custom-parts.js'
-export { createMemoryCustomPartRegistry, customPartsOf } from './bom/custom-parts.js'
+export type { CustomPart } from './bom/custom-parts.js'
+export { customPartsOf } from './bom/custom-parts.js'
 export type { BomRow } from './bom/export.js'
 export { bomRows, bomToCsv, bomToText, formatCsv } from './bom/export.js'
 

@@ -5,7 +5,7 @@ import { compileRuleset } from '../rules/ruleset.js'
 import { VERSION } from '../version.js'
 import { consolidateBoms } from './consolidate.js'
 import { rollUpCost } from './cost.js'
-import { createMemoryCustomPartRegistry, customPartsOf } from './custom-parts.js'
+import { customPartsOf } from './custom-parts.js'
 import { applyLineChanges, diffBoms, diffLines } from './diff.js'
 import type { BomDocument } from './document.js'
 import { createBomDocument, hashLines, hashRuleset } from './document.js'
@@ -238,10 +238,8 @@ describe('exports', () => {
 })
 
 describe('custom parts', () => {
-  it('are registered once, however often a BOM uses them', async () => {
-    const registry = createMemoryCustomPartRegistry()
-    const parts = customPartsOf(documentOf(sink).lines)
-    expect(parts).toEqual([
+  it('are the custom lines of a BOM, with their family and specification', () => {
+    expect(customPartsOf(documentOf(sink).lines)).toEqual([
       {
         id: 'BASIN-28.5x20',
         name: 'CUSTOM BASIN 28.5 X 20',
@@ -249,9 +247,6 @@ describe('custom parts', () => {
         spec: { widthIn: 28.5, lengthIn: 20 },
       },
     ])
-    const results = await Promise.all([...parts, ...parts].map((part) => registry.register(part)))
-    expect(results.map((r) => r.created)).toEqual([true, false])
-    expect(registry.size).toBe(1)
   })
 })
 
