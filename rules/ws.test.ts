@@ -48,7 +48,7 @@ describe('the WS product through the library', () => {
   it('configures stock shelves on a rail: one kit per shelf, the rail kit', () => {
     const result = ws.configure(sample('ws-stock'))
     expect(result.ok).toBe(true)
-    expect(result.lines.map((line) => [line.id, line.quantity.toString()])).toEqual([
+    expect(result.lines.map((line) => [line.id, line.quantity])).toEqual([
       ['WS-SHELF-48-SS304', '3'],
       ['WS-RAIL-MOUNT-KIT', '1'],
     ])
