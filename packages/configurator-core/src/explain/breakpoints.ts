@@ -1,6 +1,6 @@
 import type { PathSegment } from '../issues.js'
-import type { ReadPattern } from '../rules/compile.js'
-import { ANY_INDEX, SHALLOW } from '../rules/compile.js'
+import type { ReadPattern } from '../rules/read-pattern.js'
+import { ANY_INDEX, SHALLOW, readTouches } from '../rules/read-pattern.js'
 import { isObject } from '../util.js'
 import { parseJsonPath, readSegmentsOf } from '../rules/path.js'
 import type { Ruleset } from '../rules/ruleset.js'
@@ -15,21 +15,6 @@ interface Constant {
 }
 
 const AGGREGATES = ['count', 'sum', 'some', 'collect'] as const
-
-/** does a read pattern touch a concrete path? negative indexes match any index; a shallow read only from above */
-function overlaps(pattern: ReadPattern, path: readonly PathSegment[]): boolean {
-  const shallow = pattern[pattern.length - 1] === SHALLOW
-  const length = shallow ? pattern.length - 1 : pattern.length
-  if (shallow && path.length > length) return false
-  const common = Math.min(length, path.length)
-  for (let i = 0; i < common; i++) {
-    const p = pattern[i] as PathSegment
-    const v = path[i] as PathSegment
-    if (typeof p === 'number' && p < 0 && typeof v === 'number') continue
-    if (p !== v) return false
-  }
-  return true
-}
 
 function readsOf(
   scope: Scope,
@@ -129,7 +114,7 @@ export function breakpointsOf(ruleset: Ruleset): (path: readonly PathSegment[]) 
   if (isObject(product)) collect(product['facts'], scope, found)
   for (const file of ruleset.source.rules) collect(file.content, scope, found)
   const touches = (reads: readonly ReadPattern[] | 'any', path: readonly PathSegment[]) =>
-    reads === 'any' || reads.some((p) => overlaps(p, path))
+    reads === 'any' || reads.some((p) => readTouches(p, path))
   const cache = new Map<string, number[]>()
   return (path) => {
     const key = path.map((s) => (typeof s === 'number' ? `[${String(s)}]` : `.${s}`)).join('')

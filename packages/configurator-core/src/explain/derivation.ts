@@ -1,7 +1,8 @@
 import type { PathSegment } from '../issues.js'
 import { formatPath } from '../issues.js'
-import type { ReadPattern, Values } from '../rules/compile.js'
-import { ANY_INDEX, SHALLOW } from '../rules/compile.js'
+import type { Values } from '../rules/compile.js'
+import type { ReadPattern } from '../rules/read-pattern.js'
+import { ANY_INDEX, SHALLOW } from '../rules/read-pattern.js'
 import { isObject } from '../util.js'
 import type { CompiledFact, Ruleset } from '../rules/ruleset.js'
 

@@ -5,6 +5,7 @@ import type { CompiledTemplate, Values } from '../rules/compile.js'
 import type { Configurator } from '../rules/configure.js'
 import type { BomLine } from '../bom-line.js'
 import { computeFacts } from '../rules/configure.js'
+import { bindElement } from '../rules/element-binding.js'
 import { resolveOperator } from '../rules/operators.js'
 import { parseJsonPath, readFactPath } from '../rules/path.js'
 import { stringDomain } from '../rules/shape.js'
@@ -336,15 +337,12 @@ export function* explainSteps(
       scope = { ...scope, slots: local }
       const list = forEach.list(values)
       if (!Array.isArray(list)) continue
-      const [elementSlot, indexSlot, numberSlot] = forEach.slots
       const listName =
         typeof rule.source.forEach?.list === 'string'
           ? rule.source.forEach.list
           : (rule.source.forEach?.list.fact ?? '')
       for (let i = 0; i < list.length; i++) {
-        values[elementSlot] = list[i]
-        values[indexSlot] = i
-        values[numberSlot] = i + 1
+        bindElement(values, forEach.slots, { list, index: i })
         trace(`${listName}[${String(i)}]`)
       }
     }

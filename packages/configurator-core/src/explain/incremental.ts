@@ -1,9 +1,10 @@
 import type { Finding } from '../findings.js'
 import type { PathSegment } from '../issues.js'
-import type { ReadPattern, Values } from '../rules/compile.js'
-import { ANY_INDEX, CURRENT_INDEX, SHALLOW } from '../rules/compile.js'
+import type { Values } from '../rules/compile.js'
+import { CURRENT_INDEX, readTouches } from '../rules/read-pattern.js'
 import { isObject } from '../util.js'
 import type { Configurator } from '../rules/configure.js'
+import { bindElement } from '../rules/element-binding.js'
 import { computeFacts } from '../rules/configure.js'
 import { setSegments } from '../rules/path.js'
 import type { CompiledFact, CompiledRule, Ruleset } from '../rules/ruleset.js'
@@ -11,27 +12,10 @@ import type { CompiledFact, CompiledRule, Ruleset } from '../rules/ruleset.js'
 /** How a change at one path touches a rule: not at all, at one element of its list, or everywhere. */
 type Touch = { kind: 'none' } | { kind: 'element'; index: number } | { kind: 'all' }
 
-/** does a read pattern touch a concrete path? CURRENT_INDEX matches the element `index` only */
-function overlapsAt(pattern: ReadPattern, path: readonly PathSegment[], index: number): boolean {
-  const shallow = pattern[pattern.length - 1] === SHALLOW
-  const length = shallow ? pattern.length - 1 : pattern.length
-  if (shallow && path.length > length) return false
-  const common = Math.min(length, path.length)
-  for (let i = 0; i < common; i++) {
-    const p = pattern[i] as PathSegment
-    const v = path[i] as PathSegment
-    // any element of a list, or (a wildcard over an object) any value of it
-    if (p === ANY_INDEX) continue
-    if (p === CURRENT_INDEX && typeof v === 'number' && (index < 0 || v === index)) continue
-    if (p !== v) return false
-  }
-  return true
-}
-
 function touchOf(rule: CompiledRule, path: readonly PathSegment[]): Touch {
   const list = rule.forEach?.configPath
   if (rule.forEach === undefined) {
-    return rule.reads.some((p) => overlapsAt(p, path, -1)) ? { kind: 'all' } : { kind: 'none' }
+    return rule.reads.some((p) => readTouches(p, path)) ? { kind: 'all' } : { kind: 'none' }
   }
   // a change to element i of the rule's own list, read only through the element, reruns element i
   const own =
@@ -40,9 +24,9 @@ function touchOf(rule: CompiledRule, path: readonly PathSegment[]): Touch {
     list.every((segment, i) => path[i] === segment) &&
     typeof path[list.length] === 'number'
   const index = own ? (path[list.length] as number) : -1
-  const touching = rule.reads.filter((p) => overlapsAt(p, path, -1))
+  const touching = rule.reads.filter((p) => readTouches(p, path))
   if (touching.length === 0) return { kind: 'none' }
-  if (own && touching.every((p) => overlapsAt(p, path, index) && p.includes(CURRENT_INDEX)))
+  if (own && touching.every((p) => readTouches(p, path, index) && p.includes(CURRENT_INDEX)))
     return { kind: 'element', index }
   return { kind: 'all' }
 }
@@ -266,7 +250,7 @@ export function createIncrementalCheck(
       }
       // a derived fact's reads include those of the facts it uses, so order is kept
       const facts = ruleset.facts.filter((fact) =>
-        fact.reads.some((p) => paths.some((path) => overlapsAt(p, path, -1))),
+        fact.reads.some((p) => paths.some((path) => readTouches(p, path))),
       )
       // what a rule reads of the changed options through derived facts it sees as before while
       // those keep their values: then only what it reads itself (an element, or nothing) runs again
@@ -356,14 +340,11 @@ export function createIncrementalCheck(
       }
       const list = forEach.list(values)
       if (!Array.isArray(list)) continue
-      const [elementSlot, indexSlot, numberSlot] = forEach.slots
       const count = elements === 'all' ? list.length : elements.length
       for (let k = 0; k < count; k++) {
         const i = elements === 'all' ? k : (elements[k] as number)
         if (i >= list.length) break
-        values[elementSlot] = list[i]
-        values[indexSlot] = i
-        values[numberSlot] = i + 1
+        bindElement(values, forEach.slots, { list, index: i })
         if (rule.when(values)) fire(rule, values, state)
       }
     }

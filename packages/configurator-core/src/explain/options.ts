@@ -3,8 +3,8 @@ import { MODEL_RULE } from '../findings.js'
 import { ConfiguratorError } from '../errors.js'
 import type { PathSegment } from '../issues.js'
 import { formatPath } from '../issues.js'
-import type { ReadPattern } from '../rules/compile.js'
-import { CURRENT_INDEX, SHALLOW } from '../rules/compile.js'
+import type { ReadPattern } from '../rules/read-pattern.js'
+import { SHALLOW, readTouches } from '../rules/read-pattern.js'
 import { isObject } from '../util.js'
 import type { Configurator } from '../rules/configure.js'
 import { readSegments, setSegments } from '../rules/path.js'
@@ -496,21 +496,6 @@ export function filler(context: Context, slot: Slot): unknown {
 
 // search
 
-/** does a read pattern touch a concrete path? prefixes overlap both ways; a shallow read only from above */
-export function overlaps(pattern: ReadPattern, path: readonly PathSegment[]): boolean {
-  const shallow = pattern[pattern.length - 1] === SHALLOW
-  const length = shallow ? pattern.length - 1 : pattern.length
-  if (shallow && path.length > length) return false
-  const common = Math.min(length, path.length)
-  for (let i = 0; i < common; i++) {
-    const p = pattern[i] as PathSegment
-    const v = path[i] as PathSegment
-    if (typeof p === 'number' && p < 0 && p !== SHALLOW && typeof v === 'number') continue
-    if (p !== v) return false
-  }
-  return true
-}
-
 function under(findingPath: string, path: readonly PathSegment[]): boolean {
   const prefix = formatPath(path)
   if (prefix === '') return true
@@ -528,7 +513,7 @@ function touches(context: Context, finding: Finding, path: readonly PathSegment[
   if (finding.rule === MODEL_RULE) return under(finding.path, path)
   const reads = context.reads.get(finding.rule)
   if (reads === undefined) return true
-  return reads.some((pattern) => overlaps(pattern, path))
+  return reads.some((pattern) => readTouches(pattern, path))
 }
 
 /** decides whether some completion of `config` is valid; `unset` lists options chosen to stay unset */
@@ -654,11 +639,9 @@ export function contextOf(configurator: Configurator, maxListLength: number): Co
   const { ruleset, catalog } = configurator
   const reads = new Map<string, ReadPattern[]>()
   for (const rule of ruleset.rules) {
-    const patterns = rule.reads.map((pattern) =>
-      pattern.map((segment) => (segment === CURRENT_INDEX ? -1 : segment)),
-    )
     const list = rule.forEach === undefined ? [] : [[...(rule.forEach.configPath ?? []), SHALLOW]]
-    reads.set(rule.name, [...(reads.get(rule.name) ?? []), ...patterns, ...list])
+    // with no element given, CURRENT_INDEX in these reads matches any element of the rule's list
+    reads.set(rule.name, [...(reads.get(rule.name) ?? []), ...rule.reads, ...list])
   }
   const itemCache = new Map<OptionSpec, string[]>()
   const items = (option: OptionSpec & { type: 'item' }): string[] => {
@@ -862,7 +845,7 @@ export function* optionSteps(
         (f.rule === MODEL_RULE &&
           free.some((path) => under(f.path, path)) &&
           ![...context.reads.values()].some((reads) =>
-            reads.some((pattern) => free.some((path) => overlaps(pattern, path))),
+            reads.some((pattern) => free.some((path) => readTouches(pattern, path))),
           )),
     )
     if (witness !== undefined && usable === true)

@@ -1,12 +1,13 @@
 import type { PathSegment } from '../issues.js'
 import { formatPath } from '../issues.js'
-import type { ReadPattern } from '../rules/compile.js'
+import type { ReadPattern } from '../rules/read-pattern.js'
 import { isObject } from '../util.js'
 import type { Configurator } from '../rules/configure.js'
 import { readSegments } from '../rules/path.js'
 import type { CompiledRule } from '../rules/ruleset.js'
 import type { Context, Slot } from './options.js'
-import { apply, candidates, contextOf, filler, isLeaf, overlaps, walk } from './options.js'
+import { apply, candidates, contextOf, filler, isLeaf, walk } from './options.js'
+import { readTouches } from '../rules/read-pattern.js'
 import type { WorkBudget } from './work-budget.js'
 import { OutOfWork } from './work-budget.js'
 
@@ -216,7 +217,7 @@ export function* suggestChange(
     walk(options, of, 'all')
       .map((slot) => ({
         slot,
-        rank: readsByRule.findIndex((reads) => reads.some((p) => overlaps(p, slot.path))),
+        rank: readsByRule.findIndex((reads) => reads.some((p) => readTouches(p, slot.path))),
       }))
       .filter(
         ({ slot, rank }) =>

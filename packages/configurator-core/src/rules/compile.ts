@@ -10,20 +10,14 @@ import type { Comparison } from './operators.js'
 import type { Shape } from './shape.js'
 import { ANY, BOOLEAN, NUMBER, STRING, enumValues, unionOf, walkShape } from './shape.js'
 import { comparedValueProblems } from './value-check.js'
+import { bindElement } from './element-binding.js'
+import type { ReadPattern } from './read-pattern.js'
+import { ANY_INDEX, SHALLOW } from './read-pattern.js'
 
 /** The facts of one evaluation, by slot; compiled code reads `values[slot]`. */
 export type Values = unknown[]
 export type Predicate = (values: Values) => boolean
 export type Getter = (values: Values) => unknown
-
-/** A configuration path a compiled piece reads: keys, indexes, ANY_INDEX or CURRENT_INDEX. */
-export type ReadPattern = readonly PathSegment[]
-/** any element of a list */
-export const ANY_INDEX = -1
-/** the element the rule's own forEach is at */
-export const CURRENT_INDEX = -2
-/** ends a pattern that reads a list's elements, not their contents (an iteration) */
-export const SHALLOW = -3
 
 /** What the compiler knows of a fact. */
 export interface FactDef {
@@ -653,7 +647,7 @@ export class Compiler {
         `"${kind}" needs a "value" to ${kind === 'sum' ? 'add up' : 'collect'}`,
       )
     }
-    const [elementSlot, indexSlot, numberSlot] = bound.slots
+    const slots = bound.slots
     const list = bound.list.fn
     const test = where?.fn
     const get = value?.fn ?? UNDEFINED
@@ -662,9 +656,7 @@ export class Compiler {
       const items = list(values)
       if (!Array.isArray(items)) return
       for (let i = 0; i < items.length; i++) {
-        values[elementSlot] = items[i]
-        values[indexSlot] = i
-        values[numberSlot] = i + 1
+        bindElement(values, slots, { list: items, index: i })
         if (test !== undefined && !test(values)) continue
         if (visit(values) === false) return
       }

@@ -11,8 +11,9 @@ import { formatPath } from '../issues.js'
 import { didYouMean } from '../text/suggest.js'
 import { isObject } from '../util.js'
 import { describeValue } from '../zod-issues.js'
-import type { Values, ReadPattern } from './compile.js'
-import { ANY_INDEX, CURRENT_INDEX, SHALLOW } from './compile.js'
+import type { Values } from './compile.js'
+import { bindElement } from './element-binding.js'
+import { readsTouchAny } from './read-pattern.js'
 import type { CompiledCustomPart, CompiledEvent, CompiledRule, Ruleset } from './ruleset.js'
 
 /** What {@link Configurator.configure} returns: lines when there is no error, and every finding. */
@@ -47,33 +48,6 @@ interface LineDraft {
   notes: string | undefined
   rules: string[]
   elements: string[]
-}
-
-/** Does a read pattern touch an invalid path? Prefixes overlap both ways; a shallow read only from above. */
-function overlaps(pattern: ReadPattern, invalid: readonly PathSegment[], index: number): boolean {
-  const shallow = pattern[pattern.length - 1] === SHALLOW
-  const length = shallow ? pattern.length - 1 : pattern.length
-  if (shallow && invalid.length > length) return false
-  const common = Math.min(length, invalid.length)
-  for (let i = 0; i < common; i++) {
-    const p = pattern[i] as PathSegment
-    const v = invalid[i] as PathSegment
-    // any element of a list, or (a wildcard over an object) any value of it
-    if (p === ANY_INDEX) continue
-    if (p === CURRENT_INDEX && v === index) continue
-    if (p !== v) return false
-  }
-  return true
-}
-
-function touchesInvalid(
-  reads: readonly ReadPattern[],
-  invalid: readonly (readonly PathSegment[])[],
-  index: number,
-): boolean {
-  for (const pattern of reads)
-    for (const path of invalid) if (overlaps(pattern, path, index)) return true
-  return false
 }
 
 function canonicalNumber(value: number): string {
@@ -208,18 +182,15 @@ export function runRules(
   for (const rule of ruleset.rules) {
     const forEach = rule.forEach
     if (forEach === undefined) {
-      if (invalid.length > 0 && touchesInvalid(rule.reads, invalid, -1)) continue
+      if (invalid.length > 0 && readsTouchAny(rule.reads, invalid)) continue
       if (rule.when(values)) fire(rule, undefined)
       continue
     }
     const list = forEach.list(values)
     if (!Array.isArray(list)) continue
-    const [elementSlot, indexSlot, numberSlot] = forEach.slots
     for (let i = 0; i < list.length; i++) {
-      if (invalid.length > 0 && touchesInvalid(rule.reads, invalid, i)) continue
-      values[elementSlot] = list[i]
-      values[indexSlot] = i
-      values[numberSlot] = i + 1
+      if (invalid.length > 0 && readsTouchAny(rule.reads, invalid, i)) continue
+      bindElement(values, forEach.slots, { list, index: i })
       if (rule.when(values)) fire(rule, i)
     }
   }

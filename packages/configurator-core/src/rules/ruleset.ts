@@ -13,10 +13,11 @@ import type {
   Getter,
   LeafInfo,
   Predicate,
-  ReadPattern,
   Scope,
 } from './compile.js'
-import { CURRENT_INDEX, Compiler } from './compile.js'
+import { Compiler } from './compile.js'
+import type { ReadPattern } from './read-pattern.js'
+import { CURRENT_INDEX } from './read-pattern.js'
 import { isObject } from '../util.js'
 import type { CustomOperators } from './custom-operators.js'
 import { checkCustomOperators } from './custom-operators.js'
