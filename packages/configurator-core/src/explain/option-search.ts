@@ -1,0 +1,138 @@
+import type { Finding } from '../findings.js'
+import { MODEL_RULE } from '../findings.js'
+import type { PathSegment } from '../issues.js'
+import { formatPath } from '../issues.js'
+import { readTouches } from '../rules/read-pattern.js'
+import { isObject } from '../util.js'
+import type { IncrementalCheck } from './incremental.js'
+import type { WorkBudget } from './work-budget.js'
+import type { Context, Outcome } from './option-types.js'
+import { apply, candidates, filler, isLeaf, walk } from './option-slots.js'
+
+export function under(findingPath: string, path: readonly PathSegment[]): boolean {
+  const prefix = formatPath(path)
+  if (prefix === '') return true
+  return (
+    findingPath === prefix ||
+    findingPath.startsWith(`${prefix}.`) ||
+    findingPath.startsWith(`${prefix}[`) ||
+    prefix.startsWith(`${findingPath}.`) ||
+    prefix.startsWith(`${findingPath}[`)
+  )
+}
+
+/** does the finding depend on a value at `path`? */
+export function touches(context: Context, finding: Finding, path: readonly PathSegment[]): boolean {
+  if (finding.rule === MODEL_RULE) return under(finding.path, path)
+  const reads = context.reads.get(finding.rule)
+  if (reads === undefined) return true
+  return reads.some((pattern) => readTouches(pattern, path))
+}
+
+/** decides whether some completion of `config` is valid; `unset` lists options chosen to stay unset */
+export type Search = (config: unknown, unset: readonly string[]) => Outcome
+
+/** a node's filling: the completion and the paths filled to make it */
+interface Filled {
+  full: unknown
+  filled: readonly PathSegment[][]
+  /** the length of the parent's configuration as JSON: what a check costs */
+  size: number
+}
+
+export function createSearch(
+  context: Context,
+  incremental: () => IncrementalCheck | undefined,
+  budget: WorkBudget,
+): Search {
+  const { configurator } = context
+  const options = configurator.ruleset.options
+  const memo = new Map<string, Outcome>()
+  const node = (config: unknown, unset: readonly string[], parent?: Filled): Outcome => {
+    // a child of a plain value is met once in its search (its siblings hold other values): it is
+    // not remembered, which spares writing the configuration out as a key
+    const key =
+      parent !== undefined
+        ? undefined
+        : unset.length === 0
+          ? JSON.stringify(config)
+          : `${JSON.stringify(config)}${unset.join('\u0000')}`
+    const known = key === undefined ? undefined : memo.get(key)
+    if (known !== undefined) return known
+    // a check costs about the configuration's size, and then its errors
+    const size = key?.length ?? parent?.size ?? 0
+    budget.spend(1 + Math.floor(size / 100))
+    // fill every unset option with its default or first candidate, then see what still fails; a
+    // plain value chosen in a parent's filling leaves the rest of that filling as it was
+    let full = parent?.full ?? config
+    const filled: PathSegment[][] = parent?.filled.slice() ?? []
+    if (parent === undefined) {
+      const seen = new Set<string>(unset)
+      for (;;) {
+        const open = walk(options, full, 'open').filter((slot) => !seen.has(formatPath(slot.path)))
+        if (open.length === 0) break
+        for (const slot of open) {
+          full = apply(full, slot, filler(context, slot))
+          filled.push(slot.path)
+          seen.add(formatPath(slot.path))
+        }
+      }
+    }
+    const quick = isObject(full) ? incremental()?.errorsOf(full) : undefined
+    let errors =
+      quick ?? configurator.configure(full).findings.filter((f) => f.severity === 'error')
+    budget.spend(errors.length)
+    if (errors.some((f) => f.rule === MODEL_RULE)) {
+      // unset text is assumed to be typed validly later
+      const free = walk(options, full, 'all').filter((slot) => slot.kind === 'text' && !slot.set)
+      errors = errors.filter(
+        (f) => !(f.rule === MODEL_RULE && free.some((slot) => under(f.path, slot.path))),
+      )
+    }
+    let outcome: Outcome
+    if (errors.length === 0) outcome = { ok: true, witness: full }
+    else {
+      const decided = errors.filter((f) => !filled.some((path) => touches(context, f, path)))
+      if (decided.length > 0) outcome = { ok: false, reasons: decided }
+      else {
+        // branch on an unset option that a failing rule reads
+        const open = walk(options, config, 'open').filter(
+          (s) => !unset.includes(formatPath(s.path)),
+        )
+        const slot = open.find((s) => errors.some((f) => touches(context, f, s.path))) ?? open[0]
+        if (slot === undefined) outcome = { ok: false, reasons: errors }
+        else {
+          // the default first: when every value fails, its errors are the reasons given
+          const first = filler(context, slot)
+          const values = candidates(context, slot)
+          const ordered = [
+            ...values.filter((v) => JSON.stringify(v) === JSON.stringify(first)),
+            ...values.filter((v) => JSON.stringify(v) !== JSON.stringify(first)),
+          ]
+          outcome = { ok: false, reasons: [] }
+          // a plain value filled in this node: the children's fillings are this one's but for it
+          const own = formatPath(slot.path)
+          const at = isLeaf(slot) ? filled.findIndex((path) => formatPath(path) === own) : -1
+          const others = at < 0 ? undefined : [...filled.slice(0, at), ...filled.slice(at + 1)]
+          for (const value of ordered) {
+            const child = node(
+              apply(config, slot, value),
+              value === null && isLeaf(slot) ? [...unset, own].sort() : unset,
+              others === undefined
+                ? undefined
+                : { full: apply(full, slot, value), filled: others, size },
+            )
+            if (child.ok) {
+              outcome = child
+              break
+            }
+            if (outcome.reasons.length === 0) outcome = child
+          }
+        }
+      }
+    }
+    if (key !== undefined) memo.set(key, outcome)
+    return outcome
+  }
+  return node
+}
