@@ -64,75 +64,86 @@ export function createSearch(
     budget.spend(1 + Math.floor(size / 100))
     // fill every unset option with its default or first candidate, then see what still fails; a
     // plain value chosen in a parent's filling leaves the rest of that filling as it was
-    let full = parent?.full ?? config
-    const filled: PathSegment[][] = parent?.filled.slice() ?? []
-    if (parent === undefined) {
-      const seen = new Set<string>(unset)
-      for (;;) {
-        const open = walk(options, full, 'open').filter((slot) => !seen.has(formatPath(slot.path)))
-        if (open.length === 0) break
-        for (const slot of open) {
-          full = apply(full, slot, filler(context, slot))
-          filled.push(slot.path)
-          seen.add(formatPath(slot.path))
-        }
-      }
-    }
-    const quick = isObject(full) ? incremental()?.errorsOf(full) : undefined
-    let errors =
-      quick ?? configurator.configure(full).findings.filter((f) => f.severity === 'error')
-    budget.spend(errors.length)
-    if (errors.some((f) => f.rule === MODEL_RULE)) {
-      // unset text is assumed to be typed validly later
-      const free = walk(options, full, 'all').filter((slot) => slot.kind === 'text' && !slot.set)
-      errors = errors.filter(
-        (f) => !(f.rule === MODEL_RULE && free.some((slot) => under(f.path, slot.path))),
-      )
-    }
+    const { full, filled } = parent ?? fill(context, config, unset)
+    const errors = errorsOf(full)
     let outcome: Outcome
     if (errors.length === 0) outcome = { ok: true, witness: full }
     else {
       const decided = errors.filter((f) => !filled.some((path) => touches(context, f, path)))
-      if (decided.length > 0) outcome = { ok: false, reasons: decided }
-      else {
-        // branch on an unset option that a failing rule reads
-        const open = walk(options, config, 'open').filter(
-          (s) => !unset.includes(formatPath(s.path)),
-        )
-        const slot = open.find((s) => errors.some((f) => touches(context, f, s.path))) ?? open[0]
-        if (slot === undefined) outcome = { ok: false, reasons: errors }
-        else {
-          // the default first: when every value fails, its errors are the reasons given
-          const first = filler(context, slot)
-          const values = candidates(context, slot)
-          const ordered = [
-            ...values.filter((v) => JSON.stringify(v) === JSON.stringify(first)),
-            ...values.filter((v) => JSON.stringify(v) !== JSON.stringify(first)),
-          ]
-          outcome = { ok: false, reasons: [] }
-          // a plain value filled in this node: the children's fillings are this one's but for it
-          const own = formatPath(slot.path)
-          const at = isLeaf(slot) ? filled.findIndex((path) => formatPath(path) === own) : -1
-          const others = at < 0 ? undefined : [...filled.slice(0, at), ...filled.slice(at + 1)]
-          for (const value of ordered) {
-            const child = node(
-              apply(config, slot, value),
-              value === null && isLeaf(slot) ? [...unset, own].sort() : unset,
-              others === undefined
-                ? undefined
-                : { full: apply(full, slot, value), filled: others, size },
-            )
-            if (child.ok) {
-              outcome = child
-              break
-            }
-            if (outcome.reasons.length === 0) outcome = child
-          }
-        }
-      }
+      outcome =
+        decided.length > 0
+          ? { ok: false, reasons: decided }
+          : branch({ config, unset, errors }, { full, filled, size })
     }
     if (key !== undefined) memo.set(key, outcome)
     return outcome
   }
+  const errorsOf = (full: unknown): Finding[] => {
+    const quick = isObject(full) ? incremental()?.errorsOf(full) : undefined
+    const errors =
+      quick ?? configurator.configure(full).findings.filter((f) => f.severity === 'error')
+    budget.spend(errors.length)
+    if (!errors.some((f) => f.rule === MODEL_RULE)) return errors
+    // unset text is assumed to be typed validly later
+    const free = walk(options, full, 'all').filter((slot) => slot.kind === 'text' && !slot.set)
+    return errors.filter(
+      (f) => !(f.rule === MODEL_RULE && free.some((slot) => under(f.path, slot.path))),
+    )
+  }
+  // branch on an unset option that a failing rule reads
+  const branch = (
+    at: { config: unknown; unset: readonly string[]; errors: Finding[] },
+    filling: Filled,
+  ): Outcome => {
+    const { config, unset, errors } = at
+    const { full, filled, size } = filling
+    const open = walk(options, config, 'open').filter((s) => !unset.includes(formatPath(s.path)))
+    const slot = open.find((s) => errors.some((f) => touches(context, f, s.path))) ?? open[0]
+    if (slot === undefined) return { ok: false, reasons: errors }
+    // the default first: when every value fails, its errors are the reasons given
+    const first = filler(context, slot)
+    const values = candidates(context, slot)
+    const ordered = [
+      ...values.filter((v) => JSON.stringify(v) === JSON.stringify(first)),
+      ...values.filter((v) => JSON.stringify(v) !== JSON.stringify(first)),
+    ]
+    let outcome: Outcome = { ok: false, reasons: [] }
+    // a plain value filled in this node: the children's fillings are this one's but for it
+    const own = formatPath(slot.path)
+    const index = isLeaf(slot) ? filled.findIndex((path) => formatPath(path) === own) : -1
+    const others = index < 0 ? undefined : [...filled.slice(0, index), ...filled.slice(index + 1)]
+    for (const value of ordered) {
+      const child = node(
+        apply(config, slot, value),
+        value === null && isLeaf(slot) ? [...unset, own].sort() : unset,
+        others === undefined ? undefined : { full: apply(full, slot, value), filled: others, size },
+      )
+      if (child.ok) return child
+      if (outcome.reasons.length === 0) outcome = child
+    }
+    return outcome
+  }
   return node
+}
+
+/** fills every option left open (but those chosen to stay unset) with its default or first candidate */
+function fill(
+  context: Context,
+  config: unknown,
+  unset: readonly string[],
+): { full: unknown; filled: PathSegment[][] } {
+  const options = context.configurator.ruleset.options
+  let full = config
+  const filled: PathSegment[][] = []
+  const seen = new Set<string>(unset)
+  for (;;) {
+    const open = walk(options, full, 'open').filter((slot) => !seen.has(formatPath(slot.path)))
+    if (open.length === 0) break
+    for (const slot of open) {
+      full = apply(full, slot, filler(context, slot))
+      filled.push(slot.path)
+      seen.add(formatPath(slot.path))
+    }
+  }
+  return { full, filled }
 }
