@@ -14,7 +14,14 @@ import { describeValue } from '../zod-issues.js'
 import type { Values } from './compile.js'
 import { bindElement } from './element-binding.js'
 import { readsTouchAny } from './read-pattern.js'
-import type { CompiledCustomPart, CompiledEvent, CompiledRule, Ruleset } from './ruleset.js'
+import type {
+  CompiledCustomPart,
+  CompiledEvent,
+  CompiledEventAdd,
+  CompiledEventCustomPart,
+  CompiledRule,
+  Ruleset,
+} from './ruleset.js'
 
 /** What {@link Configurator.configure} returns: lines when there is no error, and every finding. */
 export interface ConfigureResult {
@@ -222,150 +229,27 @@ interface FireInput {
   findings: Finding[]
 }
 
-function createEventFirer(context: {
+/** what firing an event reads besides the event: the catalog, part numbers and custom-part templates */
+interface FireContext {
   catalog: Catalog
   numbers: ReadonlyMap<string, string>
   customParts: ReadonlyMap<string, CompiledCustomPart>
-}): (input: FireInput) => void {
-  const { catalog, numbers, customParts } = context
-  const ruleFailure = (input: FireInput, message: string): void => {
-    input.findings.push({
-      severity: 'error',
-      path: input.element ?? '',
-      message,
-      rule: input.rule.name,
-      code: 'rule_failed',
-    })
-  }
-  const addLine = (
-    input: FireInput,
-    line: Omit<LineDraft, 'rules' | 'elements' | 'quantity' | 'exact'>,
-    quantity: number,
-  ): void => {
-    const key = line.notes === undefined ? line.id : `${line.id}\u0000${line.notes}`
-    let draft = input.lines.get(key)
-    if (draft === undefined) {
-      draft = {
-        id: line.id,
-        name: line.name,
-        number: line.number,
-        quantity: 0,
-        exact: undefined,
-        custom: line.custom,
-        family: line.family,
-        spec: line.spec,
-        notes: line.notes,
-        rules: [],
-        elements: [],
-      }
-      input.lines.set(key, draft)
-    }
-    if (
-      draft.exact === undefined &&
-      Number.isInteger(quantity) &&
-      Number.isSafeInteger(draft.quantity + quantity)
-    ) {
-      draft.quantity += quantity
-    } else {
-      draft.exact = (draft.exact ?? new Decimal(draft.quantity)).plus(quantity)
-    }
-    if (!draft.rules.includes(input.rule.name)) draft.rules.push(input.rule.name)
-    if (input.element !== undefined && !draft.elements.includes(input.element))
-      draft.elements.push(input.element)
-  }
-  const quantityOf = (input: FireInput, value: unknown, what: string): number | undefined => {
-    if (typeof value === 'number' && Number.isFinite(value) && value > 0) return value
-    ruleFailure(
-      input,
-      `rule ${input.rule.name} gave ${what} the quantity ${describeValue(value)}; a quantity must be a positive number`,
-    )
-    return undefined
-  }
+}
 
+function createEventFirer(context: FireContext): (input: FireInput) => void {
   return (input) => {
-    const { event, values } = input
+    const { event } = input
     switch (event.type) {
-      case 'add': {
-        const requested = event.item.fn(values)
-        const id = catalog.resolve(requested)
-        if (id === undefined) {
-          ruleFailure(
-            input,
-            `rule ${input.rule.name} adds ${JSON.stringify(requested)}, which is not in the catalog`,
-          )
-          return
-        }
-        const quantity = quantityOf(input, event.quantity(values), id)
-        if (quantity === undefined) return
-        const item = catalog.get(id)
-        const notes = event.notes?.fn(values)
-        addLine(
-          input,
-          {
-            id,
-            name: item?.name ?? id,
-            number: numbers.get(id) ?? numbers.get(requested) ?? null,
-            custom: false,
-            family: undefined,
-            spec: undefined,
-            notes,
-          },
-          quantity,
-        )
+      case 'add':
+        fireAdd(context, input, event)
         return
-      }
-      case 'customPart': {
-        const template = customParts.get(event.template) as CompiledCustomPart
-        const spec: CustomPartSpec = {}
-        const slots: Values = new Array<unknown>(template.slotCount)
-        for (const field of event.spec) {
-          const value = field.value(values)
-          const valid =
-            field.kind === 'number'
-              ? typeof value === 'number' && Number.isFinite(value)
-              : typeof value === 'string'
-          if (!valid) {
-            ruleFailure(
-              input,
-              `rule ${input.rule.name} gave custom part field ${field.key} the value ${describeValue(value)}; it must be a ${field.kind}`,
-            )
-            return
-          }
-          spec[field.key] = value as string | number
-          slots[template.fieldSlots[field.key] as number] =
-            field.kind === 'number' ? canonicalNumber(value as number) : value
-        }
-        const id = template.idTemplate.fn(slots)
-        if (catalog.resolve(id) !== undefined) {
-          input.findings.push({
-            severity: 'error',
-            path: input.element ?? '',
-            message: `the custom part id ${JSON.stringify(id)} is already a catalog item; the template ${JSON.stringify(template.key)} must give ids of its own`,
-            rule: input.rule.name,
-            code: 'custom_part_collision',
-          })
-          return
-        }
-        const quantity = quantityOf(input, event.quantity(values), id)
-        if (quantity === undefined) return
-        addLine(
-          input,
-          {
-            id,
-            name: template.nameTemplate.fn(slots),
-            number: template.family,
-            custom: true,
-            family: template.family,
-            spec,
-            notes: undefined,
-          },
-          quantity,
-        )
+      case 'customPart':
+        fireCustomPart(context, input, event)
         return
-      }
       case 'error':
       case 'warning':
       case 'notice': {
+        const { values } = input
         const hint = event.hint?.fn(values)
         input.findings.push({
           severity: event.type,
@@ -378,4 +262,146 @@ function createEventFirer(context: {
       }
     }
   }
+}
+
+function fireAdd(context: FireContext, input: FireInput, event: CompiledEventAdd): void {
+  const { catalog, numbers } = context
+  const { values } = input
+  const requested = event.item.fn(values)
+  const id = catalog.resolve(requested)
+  if (id === undefined) {
+    ruleFailure(
+      input,
+      `rule ${input.rule.name} adds ${JSON.stringify(requested)}, which is not in the catalog`,
+    )
+    return
+  }
+  const quantity = quantityOf(input, event.quantity(values), id)
+  if (quantity === undefined) return
+  const item = catalog.get(id)
+  const notes = event.notes?.fn(values)
+  addLine(
+    input,
+    {
+      id,
+      name: item?.name ?? id,
+      number: numbers.get(id) ?? numbers.get(requested) ?? null,
+      custom: false,
+      family: undefined,
+      spec: undefined,
+      notes,
+    },
+    quantity,
+  )
+}
+
+function fireCustomPart(
+  context: FireContext,
+  input: FireInput,
+  event: CompiledEventCustomPart,
+): void {
+  const { values } = input
+  const template = context.customParts.get(event.template) as CompiledCustomPart
+  const spec: CustomPartSpec = {}
+  const slots: Values = new Array<unknown>(template.slotCount)
+  for (const field of event.spec) {
+    const value = field.value(values)
+    const valid =
+      field.kind === 'number'
+        ? typeof value === 'number' && Number.isFinite(value)
+        : typeof value === 'string'
+    if (!valid) {
+      ruleFailure(
+        input,
+        `rule ${input.rule.name} gave custom part field ${field.key} the value ${describeValue(value)}; it must be a ${field.kind}`,
+      )
+      return
+    }
+    spec[field.key] = value as string | number
+    slots[template.fieldSlots[field.key] as number] =
+      field.kind === 'number' ? canonicalNumber(value as number) : value
+  }
+  const id = template.idTemplate.fn(slots)
+  if (context.catalog.resolve(id) !== undefined) {
+    input.findings.push({
+      severity: 'error',
+      path: input.element ?? '',
+      message: `the custom part id ${JSON.stringify(id)} is already a catalog item; the template ${JSON.stringify(template.key)} must give ids of its own`,
+      rule: input.rule.name,
+      code: 'custom_part_collision',
+    })
+    return
+  }
+  const quantity = quantityOf(input, event.quantity(values), id)
+  if (quantity === undefined) return
+  addLine(
+    input,
+    {
+      id,
+      name: template.nameTemplate.fn(slots),
+      number: template.family,
+      custom: true,
+      family: template.family,
+      spec,
+      notes: undefined,
+    },
+    quantity,
+  )
+}
+
+function ruleFailure(input: FireInput, message: string): void {
+  input.findings.push({
+    severity: 'error',
+    path: input.element ?? '',
+    message,
+    rule: input.rule.name,
+    code: 'rule_failed',
+  })
+}
+
+function quantityOf(input: FireInput, value: unknown, what: string): number | undefined {
+  if (typeof value === 'number' && Number.isFinite(value) && value > 0) return value
+  ruleFailure(
+    input,
+    `rule ${input.rule.name} gave ${what} the quantity ${describeValue(value)}; a quantity must be a positive number`,
+  )
+  return undefined
+}
+
+/** adds to the line of the id (and notes), or starts it; exact decimals once a sum is no safe integer */
+function addLine(
+  input: FireInput,
+  line: Omit<LineDraft, 'rules' | 'elements' | 'quantity' | 'exact'>,
+  quantity: number,
+): void {
+  const key = line.notes === undefined ? line.id : `${line.id}\u0000${line.notes}`
+  let draft = input.lines.get(key)
+  if (draft === undefined) {
+    draft = {
+      id: line.id,
+      name: line.name,
+      number: line.number,
+      quantity: 0,
+      exact: undefined,
+      custom: line.custom,
+      family: line.family,
+      spec: line.spec,
+      notes: line.notes,
+      rules: [],
+      elements: [],
+    }
+    input.lines.set(key, draft)
+  }
+  if (
+    draft.exact === undefined &&
+    Number.isInteger(quantity) &&
+    Number.isSafeInteger(draft.quantity + quantity)
+  ) {
+    draft.quantity += quantity
+  } else {
+    draft.exact = (draft.exact ?? new Decimal(draft.quantity)).plus(quantity)
+  }
+  if (!draft.rules.includes(input.rule.name)) draft.rules.push(input.rule.name)
+  if (input.element !== undefined && !draft.elements.includes(input.element))
+    draft.elements.push(input.element)
 }
