@@ -227,165 +227,26 @@ export function compileRuleset(
   }
 
   // derived facts, each compiled after the facts it uses
-  const facts: CompiledFact[] = []
-  const declared = product.facts ?? {}
-  const state = new Map<string, 'compiling' | 'done'>()
-  const compileFact = (name: string, chain: string[]): void => {
-    if (state.get(name) === 'done') return
-    if (state.get(name) === 'compiling') {
-      const loop = [...chain.slice(chain.indexOf(name)), name]
-      productCompiler.error(
-        ['facts', name, 'value'],
-        'fact_cycle',
-        `fact ${JSON.stringify(name)} depends on itself: ${loop.join(' → ')}`,
-      )
-      return
-    }
-    state.set(name, 'compiling')
-    const definition = declared[name]
-    const mentioned = new Set<string>()
-    mentionedFacts(definition?.value, mentioned)
-    for (const other of [...mentioned].sort()) {
-      if (Object.hasOwn(declared, other) && !scope.has(other)) compileFact(other, [...chain, name])
-    }
-    if (scope.has(name) && !Object.hasOwn(declared, name)) return
-    if (product.options[name] !== undefined) {
-      productCompiler.error(
-        ['facts', name],
-        'shadowed_fact',
-        `fact ${JSON.stringify(name)} has the name of an option; choose another name`,
-      )
-    }
-    const compiled = productCompiler.expression(definition?.value, ['facts', name, 'value'], scope)
-    const slot = productCompiler.allocate()
-    scope.set(name, { name, slot, shape: compiled.shape, reads: compiled.reads })
-    facts.push({ name, slot, value: compiled.fn, reads: compiled.reads })
-    state.set(name, 'done')
-  }
-  for (const name of Object.keys(declared).sort()) compileFact(name, [])
+  const facts = compileFacts(productCompiler, { product, scope })
   issues.push(...productCompiler.issues)
 
   // custom-part templates compile over their spec fields
-  const customParts = new Map<string, CompiledCustomPart>()
-  for (const [key, template] of Object.entries(product.customParts ?? {})) {
-    const compiler = new Compiler(productFile, 0)
-    compiler.customOperators = customOperators
-    const fieldScope = new Map<string, FactDef>()
-    const fieldSlots: Record<string, number> = {}
-    for (const [field, kind] of Object.entries(template.spec)) {
-      const slot = compiler.allocate()
-      fieldSlots[field] = slot
-      fieldScope.set(field, {
-        name: field,
-        slot,
-        shape: kind === 'number' ? NUMBER : STRING,
-        reads: [],
-      })
-    }
-    const idTemplate = compiler.template(template.id, ['customParts', key, 'id'], fieldScope)
-    const nameTemplate = compiler.template(template.name, ['customParts', key, 'name'], fieldScope)
-    issues.push(...compiler.issues)
-    customParts.set(key, {
-      ...template,
-      key,
-      idTemplate,
-      nameTemplate,
-      fieldSlots,
-      slotCount: compiler.slotCount,
-    })
-  }
+  const customParts = compileCustomParts(product, { productFile, customOperators, issues })
 
   // rules
-  const rules: CompiledRule[] = []
-  const ruleNames = new Map<string, string>()
-  const fileLeaves = new Map<
-    string,
-    { leaves: ReadonlyMap<string, LeafInfo>; shared: ReadonlyMap<string, unknown> }
-  >()
-  let nextSlot = productCompiler.slotCount
-  for (const { file, content } of inDeclaredOrder(source.rules, product.ruleFiles ?? [])) {
-    // the file's envelope first, then each rule on its own so that one bad rule hides no other
-    const envelope = RuleFileEnvelopeSchema.safeParse(content, { reportInput: true })
-    if (!envelope.success) {
-      issues.push(
-        ...zodIssues(envelope.error.issues, {
-          file,
-          parsed: { schema: RuleFileEnvelopeSchema, input: content },
-        }),
-      )
-      continue
-    }
-    const list = envelope.data.rules
-    const compiler = new Compiler(file, nextSlot)
-    compiler.customOperators = customOperators
-    compiler.sharedConditions = new Map(Object.entries(envelope.data.conditions ?? {}))
-    list.forEach((raw, index) => {
-      const at: PathSegment[] = ['rules', index]
-      const parsed = RuleSchema.safeParse(raw, { reportInput: true })
-      if (!parsed.success) {
-        issues.push(
-          ...zodIssues(parsed.error.issues, {
-            file,
-            basePath: at,
-            parsed: { schema: RuleSchema, input: raw },
-          }),
-        )
-        return
-      }
-      const rule = parsed.data
-      const first = ruleNames.get(rule.name)
-      if (first !== undefined) {
-        compiler.error(
-          [...at, 'name'],
-          'duplicate_rule',
-          `rule name ${JSON.stringify(rule.name)} is already used in ${first}`,
-        )
-      } else ruleNames.set(rule.name, file)
-      if (rule.priority !== undefined) {
-        compiler.warn([...at, 'priority'], 'priority_ignored', {
-          message:
-            'priority has no effect here: every rule runs, and lines and findings come in the order of ruleFiles and of the rules in each file',
-          hint: 'order the rules instead, and remove "priority"',
-        })
-      }
-      const compiledRule = compileRule(compiler, { rule, at, index, scope, customParts, file })
-      if (compiledRule !== undefined) rules.push(compiledRule)
-    })
-    nextSlot = compiler.slotCount
-    issues.push(...compiler.issues)
-    fileLeaves.set(file, { leaves: compiler.leaves, shared: compiler.sharedConditions })
-    issues.push(
-      ...unreachableIssues({
-        file,
-        leaves: compiler.leaves,
-        shared: compiler.sharedConditions,
-        rules: rules
-          .filter((rule) => rule.file === file)
-          .map((rule) => ({
-            name: rule.name,
-            index: rule.index,
-            conditions: rule.source.conditions,
-          })),
-        errors: compiler.issues.filter((i) => i.severity === 'error').map((i) => i.path),
-      }),
-    )
-  }
+  const { rules, fileLeaves, nextSlot } = compileRuleFiles(source, {
+    product,
+    scope,
+    customParts,
+    customOperators,
+    issues,
+    firstSlot: productCompiler.slotCount,
+  })
 
   issues.push(...ruleFileIssues(product.ruleFiles ?? [], { source, productFile }))
 
   // 700-series numbers
-  const numbers = new Map<string, string>()
-  if (source.numbers !== undefined) {
-    const parsed = NumbersFileSchema.safeParse(source.numbers.content, { reportInput: true })
-    if (!parsed.success)
-      issues.push(
-        ...zodIssues(parsed.error.issues, {
-          file: source.numbers.file,
-          parsed: { schema: NumbersFileSchema, input: source.numbers.content },
-        }),
-      )
-    else for (const [id, number] of Object.entries(parsed.data.numbers)) numbers.set(id, number)
-  }
+  const numbers = compileNumbers(source, issues)
 
   if (options.catalog !== undefined) {
     issues.push(
@@ -430,6 +291,214 @@ export function compileRuleset(
   return sorted.some((issue) => issue.severity === 'error')
     ? { ok: false, ruleset: undefined, issues: sorted }
     : { ok: true, ruleset, issues: sorted }
+}
+
+/** the derived facts, each compiled after the facts it uses; a fact that uses itself is an error */
+function compileFacts(
+  productCompiler: Compiler,
+  at: { product: ProductFile; scope: Map<string, FactDef> },
+): CompiledFact[] {
+  const { product, scope } = at
+  const facts: CompiledFact[] = []
+  const declared = product.facts ?? {}
+  const state = new Map<string, 'compiling' | 'done'>()
+  const compileFact = (name: string, chain: string[]): void => {
+    if (state.get(name) === 'done') return
+    if (state.get(name) === 'compiling') {
+      const loop = [...chain.slice(chain.indexOf(name)), name]
+      productCompiler.error(
+        ['facts', name, 'value'],
+        'fact_cycle',
+        `fact ${JSON.stringify(name)} depends on itself: ${loop.join(' → ')}`,
+      )
+      return
+    }
+    state.set(name, 'compiling')
+    const definition = declared[name]
+    const mentioned = new Set<string>()
+    mentionedFacts(definition?.value, mentioned)
+    for (const other of [...mentioned].sort()) {
+      if (Object.hasOwn(declared, other) && !scope.has(other)) compileFact(other, [...chain, name])
+    }
+    if (scope.has(name) && !Object.hasOwn(declared, name)) return
+    if (product.options[name] !== undefined) {
+      productCompiler.error(
+        ['facts', name],
+        'shadowed_fact',
+        `fact ${JSON.stringify(name)} has the name of an option; choose another name`,
+      )
+    }
+    const compiled = productCompiler.expression(definition?.value, ['facts', name, 'value'], scope)
+    const slot = productCompiler.allocate()
+    scope.set(name, { name, slot, shape: compiled.shape, reads: compiled.reads })
+    facts.push({ name, slot, value: compiled.fn, reads: compiled.reads })
+    state.set(name, 'done')
+  }
+  for (const name of Object.keys(declared).sort()) compileFact(name, [])
+  return facts
+}
+
+/** the custom-part templates, compiled over their spec fields */
+function compileCustomParts(
+  product: ProductFile,
+  at: { productFile: string; customOperators: CustomOperators; issues: Issue[] },
+): Map<string, CompiledCustomPart> {
+  const { productFile, customOperators, issues } = at
+  const customParts = new Map<string, CompiledCustomPart>()
+  for (const [key, template] of Object.entries(product.customParts ?? {})) {
+    const compiler = new Compiler(productFile, 0)
+    compiler.customOperators = customOperators
+    const fieldScope = new Map<string, FactDef>()
+    const fieldSlots: Record<string, number> = {}
+    for (const [field, kind] of Object.entries(template.spec)) {
+      const slot = compiler.allocate()
+      fieldSlots[field] = slot
+      fieldScope.set(field, {
+        name: field,
+        slot,
+        shape: kind === 'number' ? NUMBER : STRING,
+        reads: [],
+      })
+    }
+    const idTemplate = compiler.template(template.id, ['customParts', key, 'id'], fieldScope)
+    const nameTemplate = compiler.template(template.name, ['customParts', key, 'name'], fieldScope)
+    issues.push(...compiler.issues)
+    customParts.set(key, {
+      ...template,
+      key,
+      idTemplate,
+      nameTemplate,
+      fieldSlots,
+      slotCount: compiler.slotCount,
+    })
+  }
+  return customParts
+}
+
+type FileLeaves = Map<
+  string,
+  { leaves: ReadonlyMap<string, LeafInfo>; shared: ReadonlyMap<string, unknown> }
+>
+
+/** every rule file in the declared order: its envelope first, then each rule on its own */
+function compileRuleFiles(
+  source: RulesetSource,
+  at: {
+    product: ProductFile
+    scope: Scope
+    customParts: ReadonlyMap<string, CompiledCustomPart>
+    customOperators: CustomOperators
+    issues: Issue[]
+    firstSlot: number
+  },
+): { rules: CompiledRule[]; fileLeaves: FileLeaves; nextSlot: number } {
+  const { issues } = at
+  const rules: CompiledRule[] = []
+  const ruleNames = new Map<string, string>()
+  const fileLeaves: FileLeaves = new Map()
+  let nextSlot = at.firstSlot
+  for (const { file, content } of inDeclaredOrder(source.rules, at.product.ruleFiles ?? [])) {
+    // the file's envelope first, then each rule on its own so that one bad rule hides no other
+    const envelope = RuleFileEnvelopeSchema.safeParse(content, { reportInput: true })
+    if (!envelope.success) {
+      issues.push(
+        ...zodIssues(envelope.error.issues, {
+          file,
+          parsed: { schema: RuleFileEnvelopeSchema, input: content },
+        }),
+      )
+      continue
+    }
+    const compiler = new Compiler(file, nextSlot)
+    compiler.customOperators = at.customOperators
+    compiler.sharedConditions = new Map(Object.entries(envelope.data.conditions ?? {}))
+    envelope.data.rules.forEach((raw, index) => {
+      const rule = parseRule(compiler, { raw, index, ruleNames, issues })
+      if (rule === undefined) return
+      const compiledRule = compileRule(compiler, {
+        rule,
+        at: ['rules', index],
+        index,
+        scope: at.scope,
+        customParts: at.customParts,
+        file,
+      })
+      if (compiledRule !== undefined) rules.push(compiledRule)
+    })
+    nextSlot = compiler.slotCount
+    issues.push(...compiler.issues)
+    fileLeaves.set(file, { leaves: compiler.leaves, shared: compiler.sharedConditions })
+    issues.push(
+      ...unreachableIssues({
+        file,
+        leaves: compiler.leaves,
+        shared: compiler.sharedConditions,
+        rules: rules
+          .filter((rule) => rule.file === file)
+          .map((rule) => ({
+            name: rule.name,
+            index: rule.index,
+            conditions: rule.source.conditions,
+          })),
+        errors: compiler.issues.filter((i) => i.severity === 'error').map((i) => i.path),
+      }),
+    )
+  }
+  return { rules, fileLeaves, nextSlot }
+}
+
+/** one rule checked against its schema, with its name unique and no priority */
+function parseRule(
+  compiler: Compiler,
+  at: { raw: unknown; index: number; ruleNames: Map<string, string>; issues: Issue[] },
+): Rule | undefined {
+  const { raw, ruleNames } = at
+  const { file } = compiler
+  const path: PathSegment[] = ['rules', at.index]
+  const parsed = RuleSchema.safeParse(raw, { reportInput: true })
+  if (!parsed.success) {
+    at.issues.push(
+      ...zodIssues(parsed.error.issues, {
+        file,
+        basePath: path,
+        parsed: { schema: RuleSchema, input: raw },
+      }),
+    )
+    return undefined
+  }
+  const rule = parsed.data
+  const first = ruleNames.get(rule.name)
+  if (first !== undefined) {
+    compiler.error(
+      [...path, 'name'],
+      'duplicate_rule',
+      `rule name ${JSON.stringify(rule.name)} is already used in ${first}`,
+    )
+  } else ruleNames.set(rule.name, file)
+  if (rule.priority !== undefined) {
+    compiler.warn([...path, 'priority'], 'priority_ignored', {
+      message:
+        'priority has no effect here: every rule runs, and lines and findings come in the order of ruleFiles and of the rules in each file',
+      hint: 'order the rules instead, and remove "priority"',
+    })
+  }
+  return rule
+}
+
+/** the 700-series numbers, by id */
+function compileNumbers(source: RulesetSource, issues: Issue[]): Map<string, string> {
+  const numbers = new Map<string, string>()
+  if (source.numbers === undefined) return numbers
+  const parsed = NumbersFileSchema.safeParse(source.numbers.content, { reportInput: true })
+  if (!parsed.success)
+    issues.push(
+      ...zodIssues(parsed.error.issues, {
+        file: source.numbers.file,
+        parsed: { schema: NumbersFileSchema, input: source.numbers.content },
+      }),
+    )
+  else for (const [id, number] of Object.entries(parsed.data.numbers)) numbers.set(id, number)
+  return numbers
 }
 
 function compileRule(
