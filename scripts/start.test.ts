@@ -73,6 +73,10 @@ function expectCleanStop(stopped: Ended): void {
   expect(stopped.signal, stopped.output).toBeNull()
   expect(stopped.code, stopped.output).toBe(0)
   expect(stopped.output).toContain('Stopping: finishing open requests, closing the database.')
+  // the start-up message says where the start's time went
+  expect(stopped.output).toMatch(
+    /started in: +\d+\.\d s \(loading the code \d+\.\d s, database \(open and migrate\) \d+\.\d s, seed \d+\.\d s, job queue/,
+  )
   expect(stopped.output).not.toContain('ELIFECYCLE')
 }
 
