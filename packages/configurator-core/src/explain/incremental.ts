@@ -8,6 +8,7 @@ import { bindElement } from '../rules/element-binding.js'
 import { computeFacts } from '../rules/configure.js'
 import { setSegments } from '../rules/path.js'
 import type { CompiledFact, CompiledRule, Ruleset } from '../rules/ruleset.js'
+import { fitsSpecField } from '../rules/spec-field.js'
 
 /** How a change at one path touches a rule: not at all, at one element of its list, or everywhere. */
 type Touch = { kind: 'none' } | { kind: 'element'; index: number } | { kind: 'all' }
@@ -295,11 +296,7 @@ export function createIncrementalCheck(
         const slots: Values = new Array<unknown>(template.slotCount)
         for (const field of event.spec) {
           const value = field.value(at)
-          const valid =
-            field.kind === 'number'
-              ? typeof value === 'number' && Number.isFinite(value)
-              : typeof value === 'string'
-          if (!valid) state.failed = true
+          if (!fitsSpecField(field.kind, value)) state.failed = true
           slots[template.fieldSlots[field.key] as number] =
             typeof value === 'number' ? String(value) : value
         }

@@ -22,6 +22,7 @@ import type {
   CompiledRule,
   Ruleset,
 } from './ruleset.js'
+import { fitsSpecField } from './spec-field.js'
 
 /** What {@link Configurator.configure} returns: lines when there is no error, and every finding. */
 export interface ConfigureResult {
@@ -306,11 +307,7 @@ function fireCustomPart(
   const slots: Values = new Array<unknown>(template.slotCount)
   for (const field of event.spec) {
     const value = field.value(values)
-    const valid =
-      field.kind === 'number'
-        ? typeof value === 'number' && Number.isFinite(value)
-        : typeof value === 'string'
-    if (!valid) {
+    if (!fitsSpecField(field.kind, value)) {
       ruleFailure(
         input,
         `rule ${input.rule.name} gave custom part field ${field.key} the value ${describeValue(value)}; it must be a ${field.kind}`,
