@@ -69,7 +69,7 @@ export function buildCatalog(data: unknown): CatalogBuildResult {
   const ordered = orderById(parsed.items)
   const subcategoryCodes = new Set(subcategories.map((s) => s.code))
   const linked = linkComponents({ ordered, parsed }, subcategoryCodes, issues)
-  const resolve = (id: string) => (parsed.index.has(id) ? id : parsed.aliases.get(id))
+  const resolve = (id: string) => canonicalId(parsed, id)
   issues.push(...unknownSubcategoryRefs(subcategories, resolve))
   const cycles = findCycles(ordered.drafts)
   issues.push(...cycles)
@@ -138,6 +138,11 @@ function parseItems(values: readonly unknown[], issues: Issue[]): ParsedItems {
     items.push({ item, rawComponents: rawComponents ?? [], where })
   })
   return { items, index, aliases }
+}
+
+/** The id an id or alias stands for among the parsed items, or undefined when neither is known. */
+function canonicalId(parsed: ParsedItems, id: string): string | undefined {
+  return parsed.index.has(id) ? id : parsed.aliases.get(id)
 }
 
 /** A stable order, by id: the nodes' indexes. */
@@ -219,7 +224,7 @@ function linkComponent(
     return undefined
   }
   const component = result.data
-  const canonical = parsed.index.has(component.id) ? component.id : parsed.aliases.get(component.id)
+  const canonical = canonicalId(parsed, component.id)
   if (canonical === undefined) {
     issues.push(
       issueAt(where, ['id'], {
