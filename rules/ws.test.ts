@@ -3,8 +3,8 @@
 // configurator may assume the T2 sink.
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { loadCatalog, loadRules } from '@torvan/catalog-loader'
-import type { Catalog, Configurator } from '@torvan/configurator-core'
+import { loadRules } from '@torvan/catalog-loader'
+import type { Configurator } from '@torvan/configurator-core'
 import {
   createBomDocument,
   createConfigurator,
@@ -23,19 +23,18 @@ const sample = (name: string): Record<string, unknown> =>
     unknown
   >
 
-let catalog: Catalog
 let ws: Configurator
 let t2: Configurator
 
 beforeAll(async () => {
-  const loadedCatalog = await loadCatalog(join(root, 'fixtures', 'catalog'))
-  if (loadedCatalog.catalog === undefined) throw new Error('the demo catalog does not load')
-  catalog = loadedCatalog.catalog
+  // the T2 configurator and the WS one share the demo catalog, read once
+  const demo = await loadDemoT2()
+  const { catalog } = demo
+  t2 = demo.configurator
   const loaded = await loadRules(join(root, 'rules', 'ws'), { catalog })
   if (loaded.ruleset === undefined) throw new Error(loaded.issues.map(formatIssue).join('\n'))
   expect(loaded.issues).toEqual([])
   ws = createConfigurator({ catalog, ruleset: loaded.ruleset })
-  t2 = (await loadDemoT2()).configurator
   // every case file of the product passes
   for (const file of loaded.cases) {
     const result = runRuleCases(ws, file)
