@@ -24,9 +24,11 @@ let warnings = 0
 for (const group of groups) {
   const groupStarted = performance.now()
   const results = await eslint.lintFiles(group)
-  const problems = results.reduce((sum, r) => sum + r.errorCount + r.warningCount, 0)
-  errors += results.reduce((sum, r) => sum + r.errorCount, 0)
-  warnings += results.reduce((sum, r) => sum + r.warningCount, 0)
+  const groupErrors = results.reduce((sum, r) => sum + r.errorCount, 0)
+  const groupWarnings = results.reduce((sum, r) => sum + r.warningCount, 0)
+  const problems = groupErrors + groupWarnings
+  errors += groupErrors
+  warnings += groupWarnings
   const name = Array.isArray(group) ? 'the root folder’s files' : group
   const seconds = ((performance.now() - groupStarted) / 1000).toFixed(1)
   console.log(`lint ${name}: ${results.length} files, ${problems} problems (${seconds} s)`)
