@@ -2,11 +2,14 @@ import type { Finding } from '../findings.js'
 import { MODEL_RULE } from '../findings.js'
 import type { PathSegment } from '../issues.js'
 import { formatPath } from '../issues.js'
+import { readSegments, setSegments } from '../rules/path.js'
 import { readTouches } from '../rules/read-pattern.js'
+import type { CompiledRule } from '../rules/ruleset.js'
 import { isObject } from '../util.js'
 import type { IncrementalCheck } from './incremental.js'
 import type { WorkBudget } from './work-budget.js'
 import type { Context, Outcome } from './option-types.js'
+import { conditionDirectionOf, optionAt } from './monotone.js'
 import { apply, candidates, filler, isLeaf, walk } from './option-slots.js'
 
 export function under(findingPath: string, path: readonly PathSegment[]): boolean {
@@ -38,6 +41,8 @@ interface Filled {
   filled: readonly PathSegment[][]
   /** the length of the parent's configuration as JSON: what a check costs */
   size: number
+  /** an error of the parent's is met by every completion (see certainError) */
+  certain?: boolean
 }
 
 export function createSearch(
@@ -70,10 +75,14 @@ export function createSearch(
     if (errors.length === 0) outcome = { ok: true, witness: full }
     else {
       const decided = errors.filter((f) => !filled.some((path) => touches(context, f, path)))
+      const filling = { full, filled, size }
       outcome =
         decided.length > 0
           ? { ok: false, reasons: decided }
-          : branch({ config, unset, errors }, { full, filled, size })
+          : branch(
+              { config, unset, errors },
+              { ...filling, certain: parent?.certain === true || certainError(errors, filling) },
+            )
     }
     if (key !== undefined) memo.set(key, outcome)
     return outcome
@@ -96,7 +105,7 @@ export function createSearch(
     filling: Filled,
   ): Outcome => {
     const { config, unset, errors } = at
-    const { full, filled, size } = filling
+    const { full, filled, size, certain } = filling
     const open = walk(options, config, 'open').filter((s) => !unset.includes(formatPath(s.path)))
     const slot = open.find((s) => errors.some((f) => touches(context, f, s.path))) ?? open[0]
     if (slot === undefined) return { ok: false, reasons: errors }
@@ -112,18 +121,71 @@ export function createSearch(
     const own = formatPath(slot.path)
     const index = isLeaf(slot) ? filled.findIndex((path) => formatPath(path) === own) : -1
     const others = index < 0 ? undefined : [...filled.slice(0, index), ...filled.slice(index + 1)]
-    for (const value of ordered) {
+    // when every completion fails, the first child's reasons are the answer: its siblings need no search
+    for (const value of certain === true ? ordered.slice(0, 1) : ordered) {
       const child = node(
         apply(config, slot, value),
         value === null && isLeaf(slot) ? [...unset, own].sort() : unset,
-        others === undefined ? undefined : { full: apply(full, slot, value), filled: others, size },
+        others === undefined
+          ? undefined
+          : { full: apply(full, slot, value), filled: others, size, certain: certain === true },
       )
       if (child.ok) return child
       if (outcome.reasons.length === 0) outcome = child
     }
     return outcome
   }
+  const rules = rulesByName(configurator.ruleset.rules)
+  // an error every completion runs into: of the values filled, its rule reads only numbers that its
+  // condition moves one way with, and it still fires with each at the end least favourable to it
+  // (a sum of quantities over a limit, at the quantities' minimum)
+  const certainError = (errors: readonly Finding[], filling: Filled): boolean => {
+    const { full, filled, size } = filling
+    for (const f of errors) {
+      const rule = rules.get(f.rule)
+      if (f.rule === MODEL_RULE || rule === undefined) continue
+      let corner: unknown = full
+      let monotone = true
+      for (const path of filled) {
+        if (!touches(context, f, path)) continue
+        const option = optionAt(options, path)
+        const direction = conditionDirectionOf(configurator.ruleset, rule, path)
+        const end =
+          option?.type !== 'number' && option?.type !== 'integer'
+            ? undefined
+            : direction === 'up'
+              ? option.minimum
+              : direction === 'down'
+                ? option.maximum
+                : direction === 'const'
+                  ? readSegments(full, path)
+                  : undefined
+        if (typeof end !== 'number') {
+          monotone = false
+          break
+        }
+        if (readSegments(corner, path) !== end) corner = setSegments(corner, path, end)
+      }
+      if (!monotone) continue
+      if (corner === full) return true
+      budget.spend(1 + Math.floor(size / 100))
+      if (errorsOf(corner).some((g) => g.rule === f.rule)) return true
+    }
+    return false
+  }
   return node
+}
+
+/** the rules by name, those without forEach only, and of a name that one rule has */
+function rulesByName(list: readonly CompiledRule[]): Map<string, CompiledRule> {
+  const byName = new Map<string, CompiledRule>()
+  const seen = new Set<string>()
+  for (const rule of list) {
+    if (seen.has(rule.name)) byName.delete(rule.name)
+    else if (rule.forEach === undefined) byName.set(rule.name, rule)
+    seen.add(rule.name)
+  }
+  return byName
 }
 
 /** fills every option left open (but those chosen to stay unset) with its default or first candidate */
