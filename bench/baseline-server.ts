@@ -19,7 +19,7 @@ import { loadModel } from '../packages/api/src/services.js'
 
 const url = process.env['DATABASE_URL'] ?? ''
 const opened = await openDatabase({ url })
-const model = await loadModel(opened.db)
+const model = await loadModel(opened.db, 'T2')
 await opened.close()
 if (model === undefined) throw new Error('baseline: the database has no catalog or ruleset')
 const sql = postgres(url, { max: 10, prepare: true, onnotice: () => undefined })

@@ -32,12 +32,16 @@ import {
 import type { Permission, RoleCode } from './permissions.js'
 import { DEMO_USERS, PERMISSIONS, ROLE_PERMISSIONS, ROLES } from './permissions.js'
 import { storeRuleset } from './rules/store.js'
-import { PRODUCT } from './services.js'
 
-/** The repository's demo data: the demo catalog and the T2 rules. */
+const T2_RULES = fileURLToPath(new URL('../../../rules/t2', import.meta.url))
+
+/** The repository's demo data: the demo catalog, the rules of its two products, the templates. */
 export const DEMO = {
   catalog: fileURLToPath(new URL('../../../fixtures/catalog', import.meta.url)),
-  rules: fileURLToPath(new URL('../../../rules/t2', import.meta.url)),
+  /** the T2 sink's rules (the configurator page's rule cases are in its tests/) */
+  rules: T2_RULES,
+  /** every demo product's rules folder: the T2 sink and the WS wall shelf unit */
+  rulesFolders: [T2_RULES, fileURLToPath(new URL('../../../rules/ws', import.meta.url))],
   qc: fileURLToPath(new URL('../../../fixtures/qc', import.meta.url)),
   tasks: fileURLToPath(new URL('../../../fixtures/production/t2-tasks.json', import.meta.url)),
 }
@@ -285,7 +289,7 @@ export async function readCatalogFolder(directory: string): Promise<{
 export async function importRules(
   db: Database,
   input: { directory: string; catalog: Catalog },
-): Promise<{ version: number; created: boolean }> {
+): Promise<{ product: string; version: number; created: boolean }> {
   const loaded = await loadRules(input.directory, { catalog: input.catalog })
   if (!loaded.ok) {
     const errors = loaded.issues.filter((issue) => issue.severity === 'error')
@@ -293,38 +297,58 @@ export async function importRules(
       `the rules in ${input.directory} have errors; nothing was stored:\n${errors.map(formatIssue).join('\n')}`,
     )
   }
-  return storeRuleset(db, loaded.ruleset)
+  return { product: loaded.ruleset.product, ...(await storeRuleset(db, loaded.ruleset)) }
 }
 
 /** What the first start put in the database. */
 export interface SeedResult {
   catalog: ImportResult | undefined
-  ruleset: { version: number; created: boolean } | undefined
+  /** the rulesets stored, by product */
+  rulesets: { product: string; version: number; created: boolean }[]
   logins: DemoLogin[]
+}
+
+/** The product a rules folder defines, as its product.json names it. */
+async function productOf(directory: string): Promise<string> {
+  const model = await readJson(join(directory, 'product.json'))
+  const product = (model as { product?: unknown } | null)?.product
+  if (typeof product !== 'string') {
+    throw new SetupError(`${join(directory, 'product.json')} names no "product".`)
+  }
+  return product
+}
+
+/** The rules folders whose product has no ruleset in the database yet. */
+async function unseededFolders(db: Database, folders: readonly string[]): Promise<string[]> {
+  const stored = new Set(
+    (await db.selectDistinct({ product: rulesets.product }).from(rulesets)).map((r) => r.product),
+  )
+  const missing: string[] = []
+  for (const folder of folders) if (!stored.has(await productOf(folder))) missing.push(folder)
+  return missing
 }
 
 /**
  * Prepares a database on start: roles and permissions, the token secret, and on first start the demo
- * catalog, the T2 rules and one demo user per role. A database that has them already is left alone.
+ * catalog, the rules of every demo product (each stored for a product that has none yet) and one demo
+ * user per role. A database that has them already is left alone.
  */
 export async function seedDatabase(
   db: Database,
   options: {
     catalogDir?: string
-    rulesDir?: string
+    /** the rules folders to seed (default: every demo product's) */
+    rulesDirs?: readonly string[]
     demoPassword?: string | undefined
     onProgress?: (progress: ImportProgress) => void
   } = {},
 ): Promise<SeedResult> {
   await seedRoles(db)
   const [imports] = await db.select({ imports: count() }).from(catalogImports)
-  const [stored] = await db
-    .select({ rulesets: count() })
-    .from(rulesets)
-    .where(eq(rulesets.product, PRODUCT))
+  const folders = await unseededFolders(db, options.rulesDirs ?? DEMO.rulesFolders)
   let catalogResult: ImportResult | undefined
-  let rulesetResult: { version: number; created: boolean } | undefined
-  if ((imports?.imports ?? 0) === 0 || (stored?.rulesets ?? 0) === 0) {
+  const stored: SeedResult['rulesets'] = []
+  if ((imports?.imports ?? 0) === 0 || folders.length > 0) {
     const directory = options.catalogDir ?? DEMO.catalog
     const { catalog, priceList, sellingPrices } = await readCatalogFolder(directory)
     if ((imports?.imports ?? 0) === 0) {
@@ -334,11 +358,9 @@ export async function seedDatabase(
         options.onProgress === undefined ? {} : { onProgress: options.onProgress },
       )
     }
-    if ((stored?.rulesets ?? 0) === 0) {
-      rulesetResult = await importRules(db, { directory: options.rulesDir ?? DEMO.rules, catalog })
-    }
+    for (const folder of folders) stored.push(await importRules(db, { directory: folder, catalog }))
   }
   await seedTemplates(db, { qcDir: DEMO.qc, tasksFile: DEMO.tasks })
   const logins = await seedDemoUsers(db, options.demoPassword)
-  return { catalog: catalogResult, ruleset: rulesetResult, logins }
+  return { catalog: catalogResult, rulesets: stored, logins }
 }

@@ -8,22 +8,43 @@ import { readCatalog, readPriceList } from './catalog/read.js'
 import type { Database, OpenDatabase } from './db/open.js'
 import type { UploadQuota } from './files/quota.js'
 import type { Metrics } from './ops/metrics.js'
-import { readActiveRuleset } from './rules/store.js'
+import { activeRulesets, readActiveRuleset, RulesetCompileError } from './rules/store.js'
 import type { DeliverySettings } from './webhooks/settings.js'
 
-/** The product the API configures. One product today; the tables already key rulesets by product. */
-export const PRODUCT = 'T2'
-
-/** What the configurator works with, rebuilt from the database after an import. */
-export interface Model {
+/** The catalog the products share, as loaded from the database. */
+export interface LoadedCatalog {
   catalog: Catalog
   catalogHash: string
   priceList: PriceList | undefined
+}
+
+/** What the configurator of one product works with, rebuilt from the database after an import. */
+export interface Model extends LoadedCatalog {
   ruleset: Ruleset
   rulesetId: number
   rulesetVersion: number
   configurator: Configurator
 }
+
+/** A product whose active ruleset did not load: its version and why, for the log and /health. */
+export interface ModelFailure {
+  version: number
+  reason: string
+}
+
+/**
+ * The products the service configures: the shared catalog, a model per product with an active
+ * ruleset, and the products whose ruleset did not load (the others are served all the same).
+ */
+export interface Models {
+  catalog: LoadedCatalog | undefined
+  /** by product, in product order */
+  loaded: ReadonlyMap<string, Model>
+  failed: ReadonlyMap<string, ModelFailure>
+}
+
+/** No catalog and no rules: what a database before its first import gives. */
+export const NO_MODELS: Models = { catalog: undefined, loaded: new Map(), failed: new Map() }
 
 /**
  * A stored BOM's answer, cached by configuration, catalog and ruleset: its JSON before and after the
@@ -36,11 +57,11 @@ export interface CachedBom {
   tail: string
 }
 
-/** Everything a request handler needs: the database, the model, the token secret and caches. */
+/** Everything a request handler needs: the database, the models, the token secret and caches. */
 export interface Services {
   db: Database
   database: Pick<OpenDatabase, 'kind' | 'location'>
-  model: Model | undefined
+  models: Models
   tokenSecret: string
   /** BOM responses by `configurationHash:catalogHash:rulesetId` */
   bomCache: LRUCache<string, CachedBom>
@@ -60,20 +81,52 @@ export interface Services {
   metrics: Metrics
 }
 
-/** Builds the in-memory model from the database: undefined until a catalog and a ruleset exist. */
-export async function loadModel(db: Database): Promise<Model | undefined> {
+/** Builds one product's model from the database: undefined until a catalog and its ruleset exist. */
+export async function loadModel(db: Database, product: string): Promise<Model | undefined> {
+  const catalog = await loadCatalog(db)
+  return catalog === undefined ? undefined : await productModel(db, product, catalog)
+}
+
+/**
+ * Builds every product's model from the database: one per active ruleset. A ruleset that no longer
+ * compiles against the catalog leaves its product in `failed` and the others loaded.
+ */
+export async function loadModels(db: Database): Promise<Models> {
+  const catalog = await loadCatalog(db)
+  if (catalog === undefined) return NO_MODELS
+  const loaded = new Map<string, Model>()
+  const failed = new Map<string, ModelFailure>()
+  for (const { product, version } of await activeRulesets(db)) {
+    try {
+      const model = await productModel(db, product, catalog)
+      if (model !== undefined) loaded.set(product, model)
+    } catch (error) {
+      if (!(error instanceof RulesetCompileError)) throw error
+      failed.set(product, { version, reason: error.message })
+    }
+  }
+  return { catalog, loaded, failed }
+}
+
+async function loadCatalog(db: Database): Promise<LoadedCatalog | undefined> {
   const catalog = await readCatalog(db)
   if (catalog === undefined) return undefined
-  const active = await readActiveRuleset(db, PRODUCT, catalog)
+  return { catalog, catalogHash: hashCatalog(catalog), priceList: await readPriceList(db) }
+}
+
+async function productModel(
+  db: Database,
+  product: string,
+  shared: LoadedCatalog,
+): Promise<Model | undefined> {
+  const active = await readActiveRuleset(db, product, shared.catalog)
   if (active === undefined) return undefined
   return {
-    catalog,
-    catalogHash: hashCatalog(catalog),
-    priceList: await readPriceList(db),
+    ...shared,
     ruleset: active.ruleset,
     rulesetId: active.id,
     rulesetVersion: active.version,
-    configurator: createConfigurator({ catalog, ruleset: active.ruleset }),
+    configurator: createConfigurator({ catalog: shared.catalog, ruleset: active.ruleset }),
   }
 }
 

@@ -8,8 +8,8 @@ import { openDatabase } from './db/open.js'
 import type { AppEnv } from './http/route.js'
 import type { SeedResult } from './seed.js'
 import { seedDatabase, tokenSecret } from './seed.js'
-import type { Services } from './services.js'
-import { createBomCache, loadModel } from './services.js'
+import type { Models, Services } from './services.js'
+import { createBomCache, loadModels } from './services.js'
 import { createAuthCache } from './auth/users.js'
 import { createTokenCache } from './auth/token.js'
 import type { Logger } from './ops/logger.js'
@@ -28,7 +28,8 @@ export interface StartOptions extends DatabaseOptions {
   demoPassword?: string | undefined
   authSecret?: string | undefined
   catalogDir?: string
-  rulesDir?: string
+  /** the rules folders the first start seeds (default: every demo product's) */
+  rulesDirs?: readonly string[]
   tokenTtlSeconds?: number
   /** bytes one user may upload per window (default 500 MB per 24 h) */
   uploadQuota?: UploadQuota
@@ -75,6 +76,16 @@ export interface StartupPhase {
   ms: number
 }
 
+/** One error line per product whose active ruleset did not load: the others are served. */
+function logFailedModels(logger: Logger, models: Models): void {
+  for (const [product, failure] of models.failed) {
+    logger.error(
+      { product, rulesetVersion: failure.version, reason: failure.reason },
+      `the ${product} rules (version ${failure.version}) do not load, so ${product} is not served: ${failure.reason}`,
+    )
+  }
+}
+
 /** Runs `step` and notes its duration under `name`. */
 async function timed<T>(phases: StartupPhase[], name: string, step: () => Promise<T>): Promise<T> {
   const started = performance.now()
@@ -102,7 +113,7 @@ export async function startApi(options: StartOptions = {}): Promise<Api> {
     const seed = await timed(startup, 'seed', () =>
       seedDatabase(database.db, {
         ...(options.catalogDir === undefined ? {} : { catalogDir: options.catalogDir }),
-        ...(options.rulesDir === undefined ? {} : { rulesDir: options.rulesDir }),
+        ...(options.rulesDirs === undefined ? {} : { rulesDirs: options.rulesDirs }),
         ...(options.onProgress === undefined ? {} : { onProgress: options.onProgress }),
         demoPassword: options.demoPassword,
       }),
@@ -110,11 +121,12 @@ export async function startApi(options: StartOptions = {}): Promise<Api> {
     const settings = defaultDeliverySettings(options.webhooks)
     const queue = await timed(startup, 'job queue', () => startJobs(database.jobs, settings))
     jobs = queue
-    const model = await timed(startup, 'catalog and rules', () => loadModel(database.db))
+    const models = await timed(startup, 'catalog and rules', () => loadModels(database.db))
+    logFailedModels(logger, models)
     const services: Services = {
       db: database.db,
       database: { kind: database.kind, location: database.location },
-      model,
+      models,
       tokenSecret: await tokenSecret(database.db, options.authSecret),
       bomCache: createBomCache(),
       now: options.now ?? (() => new Date()),

@@ -154,7 +154,7 @@ describe('configurations and BOMs', () => {
     const malformed = await json<{ ok: boolean; problems: { path: string }[] }>(
       await t.call('POST', '/configurations/options', {
         token: sales,
-        body: { configuration: { model: 'T9' } },
+        body: { configuration: { product: 'T2', model: 'T9' } },
       }),
     )
     expect(malformed.ok).toBe(false)

@@ -107,7 +107,7 @@ describe('torvan db import-catalog', () => {
     const open = await openDatabase(database.options)
     try {
       // /health answers model.catalogHash
-      const model = await loadModel(open.db)
+      const model = await loadModel(open.db, 'T2')
       expect(printed, again.stdout).toBe(model?.catalogHash)
     } finally {
       await open.close()

@@ -39,7 +39,7 @@ const responseExample = (r: AnyRoute) =>
 
 beforeAll(async () => {
   t = await createTestApi()
-  document = openApiDocument(routes, t.api.services.model) as Document
+  document = openApiDocument(routes, t.api.services.models) as Document
 }, 120_000)
 afterAll(async () => {
   await t.close()

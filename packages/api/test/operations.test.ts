@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createLogger, redactText } from '../src/ops/logger.js'
+import { NO_MODELS } from '../src/services.js'
 import type { TestApi } from './harness.js'
 import { createTestApi, json, PASSWORD, USERS } from './harness.js'
 
@@ -193,8 +194,8 @@ describe('health and readiness', () => {
   })
 
   it('answers /ready with 503 and the failed check while no catalog is loaded', async () => {
-    const model = t.api.services.model
-    t.api.services.model = undefined
+    const models = t.api.services.models
+    t.api.services.models = NO_MODELS
     try {
       const ready = await t.call('GET', '/ready')
       expect(ready.status).toBe(503)
@@ -203,7 +204,7 @@ describe('health and readiness', () => {
       expect(body.checks['catalog']).toMatch(/^no catalog and rules loaded/)
       expect(body.checks['database']).toBe('ok')
     } finally {
-      t.api.services.model = model
+      t.api.services.models = models
     }
   })
 })

@@ -114,7 +114,7 @@ describe('the database', () => {
 
     t = await createTestApi({ database, keep: true })
     expect(t.api.seed.catalog).toBeUndefined()
-    expect(t.api.seed.ruleset).toBeUndefined()
+    expect(t.api.seed.rulesets).toEqual([])
     expect(t.api.seed.logins.every((login) => login.password === undefined)).toBe(true)
     expect(await tableCounts(t)).toEqual(before)
     const [restart] = await t.api.services.db

@@ -1568,8 +1568,10 @@ export interface components {
                 code?: string;
             }[];
         };
+        /** @description a configuration of one of the products (T2, WS), as its `product` says */
+        Configuration: components["schemas"]["ConfigurationT2"] | components["schemas"]["ConfigurationWS"];
         /** T2 CleanStation sink (MDRD family) configuration */
-        Configuration: {
+        ConfigurationT2: {
             /** @enum {string} */
             feet: "LEVELING_CASTERS" | "SEISMIC_FEET";
             legs: {
@@ -1621,7 +1623,7 @@ export interface components {
                 placement?: "CENTER_OF_BASIN_1" | "CENTER_OF_BASIN_2" | "CENTER_OF_BASIN_3" | "BETWEEN_BASINS_1_2" | "BETWEEN_BASINS_2_3";
             }[];
             /**
-             * @description the product line
+             * @description the product line (enum property replaced by openapi-typescript)
              * @enum {string}
              */
             product: "T2";
@@ -1670,6 +1672,32 @@ export interface components {
             /** @description identifies the sink; unique within an order; 3 to 32 letters, digits, "-" or "_" */
             buildNumber: string;
         };
+        /** WS wall shelf unit (demo product) configuration */
+        ConfigurationWS: {
+            /**
+             * @description anchored to the wall, or clipped onto a 48 in wall rail
+             * @default WALL
+             * @enum {string}
+             */
+            mount?: "WALL" | "RAIL";
+            /**
+             * @description 304 stainless steel, or white powder-coated steel
+             * @default SS304
+             * @enum {string}
+             */
+            finish?: "SS304" | "WHITE";
+            /**
+             * @description the product line (enum property replaced by openapi-typescript)
+             * @enum {string}
+             */
+            product: "WS";
+            /** @description how many shelves the unit has */
+            shelves: number;
+            /** @description the shelves' width: 36 and 48 in are stock, any other is made to measure; WS shelves are 24–72 in wide; unit: in; at most 2 decimals */
+            widthIn: number;
+            /** @description identifies the unit; unique within an order; 3 to 32 letters, digits, "-" or "_" */
+            buildNumber: string;
+        };
     };
     responses: never;
     parameters: never;
@@ -1704,10 +1732,16 @@ export interface operations {
                             hash: string;
                             items: number;
                         } | null;
-                        ruleset: {
+                        /** @description every product with active rules: served (loaded), or not and why (failed) */
+                        products: {
                             product: string;
+                            /** @description the active ruleset’s version */
                             version: number;
-                        } | null;
+                            /** @enum {string} */
+                            state: "loaded" | "failed";
+                            /** @description why a failed product’s rules do not load */
+                            reason?: string;
+                        }[];
                     };
                 };
             };
@@ -10445,8 +10479,8 @@ export interface operations {
     getModel: {
         parameters: {
             query?: {
-                /** @description the product (T2 today) */
-                product?: "T2";
+                /** @description the product (default T2, the configurator page’s) */
+                product?: string;
             };
             header?: never;
             path?: never;
@@ -10510,6 +10544,15 @@ export interface operations {
             };
             /** @description Permission denied */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The configuration is not valid */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -391,11 +391,14 @@ export function App() {
   const [error, setError] = useState<string | undefined>()
 
   useEffect(() => {
-    void call<{ ruleset: { product: string } | null }>('GET', '/health').then((health) => {
-      const list = health.ruleset === null ? [] : [health.ruleset.product]
-      setProducts(list)
-      if (list.length === 1) setProduct(list[0])
-    })
+    void call<{ products: { product: string; state: string }[] }>('GET', '/health').then(
+      (health) => {
+        // the products the service configures; a product whose rules did not load is not offered
+        const list = health.products.filter((p) => p.state === 'loaded').map((p) => p.product)
+        setProducts(list)
+        setProduct(list[0])
+      },
+    )
   }, [])
 
   useEffect(() => {

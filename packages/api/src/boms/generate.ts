@@ -204,7 +204,7 @@ export async function generateBom(
     previousBomId?: number | null
   },
 ): Promise<{ status: 200 | 201; view: { id: number; configurationId: number }; json: JsonText }> {
-  const model = requireModel(services)
+  const model = requireModel(services, input.configuration, input.basePath)
   const first = createBomDocument(model.configurator, input.configuration, { now: services.now() })
   if (!first.ok) throw invalidConfiguration(first.findings, input.basePath ?? 'body.configuration')
   const hash = first.document.hashes.configuration

@@ -19,6 +19,7 @@ import { backupPglite, markInUse, restorePglite } from '../ops/backup.js'
 import { databaseReport, formatDatabaseReport } from '../ops/db-report.js'
 import { createLogger } from '../ops/logger.js'
 import { metricsOnly } from '../ops/metrics.js'
+import type { Models } from '../services.js'
 import type { StartupPhase } from '../start.js'
 import { startApi } from '../start.js'
 import { startJobs } from '../webhooks/dispatcher.js'
@@ -247,7 +248,7 @@ async function serveCommand(io: ApiCliIo, portOption: string | undefined): Promi
   const address = server.address() as AddressInfo
   const url = `${tls === undefined ? 'http' : 'https'}://localhost:${address.port}`
   const metricsAddress = metricsServer?.address() as AddressInfo | undefined
-  const { model, database } = api.services
+  const { models, database } = api.services
   io.stdout(
     [
       `TORVAN configurator API listening on ${url}`,
@@ -256,9 +257,7 @@ async function serveCommand(io: ApiCliIo, portOption: string | undefined): Promi
       database.kind === 'pglite'
         ? `  database:       PGlite in ${database.location} (embedded, for trying and developing: set DATABASE_URL to run on PostgreSQL)`
         : `  database:       PostgreSQL at ${database.location}`,
-      model === undefined
-        ? '  catalog:        none yet: torvan db import-catalog <dir> --rules <rules-dir>'
-        : `  catalog:        ${model.catalog.items.length} items; ${model.ruleset.product} rules version ${model.rulesetVersion}`,
+      catalogLine(models),
       metricsAddress === undefined
         ? api.services.metrics.token === undefined
           ? '  metrics:        off (METRICS_TOKEN or METRICS_PORT turns GET /metrics on)'
@@ -492,6 +491,23 @@ function parseApiCommand<const TName extends keyof typeof API_OPTIONS>(
  */
 export function apiCommands(io: ApiCliIo): CliExtension {
   return { commands: API_COMMANDS, help: API_HELP, run: (argv) => runApiCli(argv, io) }
+}
+
+/** The serve message's catalog line: the items, then each product's rules, served or not. */
+function catalogLine(models: Models): string {
+  if (models.catalog === undefined || (models.loaded.size === 0 && models.failed.size === 0)) {
+    return '  catalog:        none yet: torvan db import-catalog <dir> --rules <rules-dir>'
+  }
+  const products = [
+    ...[...models.loaded].map(
+      ([product, model]) => `${product} rules version ${model.rulesetVersion}`,
+    ),
+    ...[...models.failed].map(
+      ([product, failure]) =>
+        `${product} rules version ${failure.version} NOT LOADED (see the log)`,
+    ),
+  ]
+  return `  catalog:        ${models.catalog.catalog.items.length} items; ${products.join(', ')}`
 }
 
 /** Runs a service command (`serve`, `db ...`) and returns its exit code; a usage mistake is one line. */

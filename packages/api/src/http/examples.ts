@@ -2,6 +2,9 @@ import { readFileSync } from 'node:fs'
 
 const CONFIGS = new URL('../../../../fixtures/configs/', import.meta.url)
 
+/** The product of the samples, whose model computes the OpenAPI document's examples. */
+export const EXAMPLE_PRODUCT = 'T2'
+
 /**
  * A T2 sample configuration from fixtures/configs/, read when it is asked for (the OpenAPI document's
  * examples come from the files, never copies of them); without its `buildNumber` unless `keepBuildNumber`.

@@ -4,7 +4,8 @@ import { PERMISSIONS } from '../permissions.js'
 import { VERSION } from '../version.js'
 import type { ProblemKind } from './problem.js'
 import { PROBLEMS, problemType } from './problem.js'
-import type { Model } from '../services.js'
+import type { Model, Models } from '../services.js'
+import { EXAMPLE_PRODUCT } from './examples.js'
 import type { AnyRoute } from './route.js'
 import { ConfigurationInput } from './configuration-input.js'
 
@@ -235,16 +236,45 @@ function operation(route: AnyRoute, model: Model | undefined): JsonSchema {
   }
 }
 
+/** a product's configuration schema's name among the components, e.g. `ConfigurationT2` */
+function configurationName(product: string): string {
+  return `Configuration${product.replace(/[^A-Za-z0-9._-]/g, '_')}`
+}
+
 /**
- * The OpenAPI 3.1 document of the routes, generated from the zod schemas they validate with; with a
- * loaded product model, the configuration's schema is the model's (`configurationJsonSchema`) and the
- * answers' examples are computed with it.
+ * The configuration schemas: one per loaded product (`configurationJsonSchema` of its model), and
+ * `Configuration`, which is one of them as its `product` says.
  */
-export function openApiDocument(routes: readonly AnyRoute[], model?: Model): JsonSchema {
-  const configuration =
-    model === undefined
-      ? OPAQUE_CONFIGURATION
-      : configurationJsonSchema(model.ruleset, model.catalog)
+function configurationSchemas(models: Models | undefined): Record<string, JsonSchema> {
+  const loaded = [...(models?.loaded ?? new Map<string, Model>())]
+  if (loaded.length === 0) return { Configuration: OPAQUE_CONFIGURATION }
+  const refs = loaded.map(([product]): [string, string] => [
+    product,
+    `#/components/schemas/${configurationName(product)}`,
+  ])
+  return {
+    Configuration: {
+      description: `a configuration of one of the products (${loaded.map(([product]) => product).join(', ')}), as its \`product\` says`,
+      oneOf: refs.map(([, ref]) => ({ $ref: ref })),
+      discriminator: { propertyName: 'product', mapping: Object.fromEntries(refs) },
+    },
+    ...Object.fromEntries(
+      loaded.map(([product, model]) => [
+        configurationName(product),
+        withoutDialect(configurationJsonSchema(model.ruleset, model.catalog)),
+      ]),
+    ),
+  }
+}
+
+/**
+ * The OpenAPI 3.1 document of the routes, generated from the zod schemas they validate with; with
+ * loaded product models, the configuration's schema is one of theirs by `product`
+ * (`configurationJsonSchema` of each), and the answers' examples are computed with the model of the
+ * samples' product.
+ */
+export function openApiDocument(routes: readonly AnyRoute[], models?: Models): JsonSchema {
+  const model = models?.loaded.get(EXAMPLE_PRODUCT)
   const paths: Record<string, Record<string, unknown>> = {}
   for (const route of routes) {
     const entry = (paths[route.path] ??= {})
@@ -264,7 +294,7 @@ export function openApiDocument(routes: readonly AnyRoute[], model?: Model): Jso
     paths,
     components: {
       securitySchemes: { bearer: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' } },
-      schemas: { Problem: PROBLEM_SCHEMA, Configuration: withoutDialect(configuration) },
+      schemas: { Problem: PROBLEM_SCHEMA, ...configurationSchemas(models) },
     },
   }
 }

@@ -16,25 +16,32 @@ import {
 import { ProblemError } from '../http/problem.js'
 import { openNcrsOf } from '../ncrs/store.js'
 import { createProductionTasks } from '../production/create.js'
+import { hasFinalQc } from '../qc/templates.js'
 import { storeOrderPrices } from './pricing.js'
-import type { Model, Services } from '../services.js'
+import type { Models, Services } from '../services.js'
 import type { EffectName, GuardName, Move, Phase, ShippingField } from './phases.js'
 import { MOVES, movesFrom } from './phases.js'
 import type { OrderRow } from './store.js'
 import { checkVersion, itemsOf, lockOrder } from './store.js'
 
 /** What a guard found wrong, as a sentence. */
-type GuardCheck = (
-  tx: Executor,
-  order: OrderRow,
-  model: Model | undefined,
-) => Promise<string | undefined>
+type GuardCheck = (tx: Executor, order: OrderRow, models: Models) => Promise<string | undefined>
+
+/** the order's items that need a final QC: those of a product some final QC template applies to */
+async function itemsWithFinalQc(tx: Executor, order: OrderRow) {
+  const items = await itemsOf(tx, [order.id])
+  const needed = new Map<string, boolean>()
+  for (const item of items) {
+    const product = item.document?.product ?? ''
+    if (!needed.has(product)) needed.set(product, await hasFinalQc(tx, product))
+  }
+  return items
+    .filter((item) => needed.get(item.document?.product ?? '') === true)
+    .map((item) => ({ id: item.id, buildNumber: item.buildNumber }))
+}
 
 async function latestFinalResults(tx: Executor, order: OrderRow) {
-  const items = await tx
-    .select({ id: orderItems.id, buildNumber: orderItems.buildNumber })
-    .from(orderItems)
-    .where(eq(orderItems.orderId, order.id))
+  const items = await itemsWithFinalQc(tx, order)
   const results = new Map<number, { result: string | null; approval: string | null }>()
   if (items.length > 0) {
     const rows = await tx
@@ -66,18 +73,21 @@ async function latestFinalResults(tx: Executor, order: OrderRow) {
 }
 
 const GUARDS: Record<GuardName, GuardCheck> = {
-  itemsConfigured: async (tx, order, model) => {
+  itemsConfigured: async (tx, order, models) => {
     const items = await itemsOf(tx, [order.id])
     if (items.length === 0) return 'the order has no items: add at least one sink'
     const missing = items.filter((item) => item.bomId === null).map((item) => item.buildNumber)
     if (missing.length > 0) return `builds ${missing.join(', ')} have no BOM`
     const stale = items
-      .filter(
-        (item) =>
+      .filter((item) => {
+        // each sink against the active rules of its own product
+        const model = models.loaded.get(item.document?.product ?? '')
+        return (
           model === undefined ||
           item.rulesetId !== model.rulesetId ||
-          item.catalogHash !== model.catalogHash,
-      )
+          item.catalogHash !== model.catalogHash
+        )
+      })
       .map((item) => item.buildNumber)
     if (stale.length > 0) {
       return `the BOMs of builds ${stale.join(', ')} were made with an older catalog or older rules: save their configurations again`
@@ -155,13 +165,13 @@ const GUARDS: Record<GuardName, GuardCheck> = {
 export async function blockedMoves(
   tx: Executor,
   order: OrderRow,
-  model: Model | undefined,
+  models: Models,
 ): Promise<{ to: Phase; permission: string; blockedBy: { guard: GuardName; detail: string }[] }[]> {
   const out = []
   for (const candidate of MOVES.filter((m) => m.from === order.phase)) {
     const blockedBy: { guard: GuardName; detail: string }[] = []
     for (const guard of candidate.guards) {
-      const detail = await GUARDS[guard](tx, order, model)
+      const detail = await GUARDS[guard](tx, order, models)
       if (detail !== undefined) blockedBy.push({ guard, detail })
     }
     out.push({ to: candidate.to, permission: candidate.permission, blockedBy })
@@ -329,7 +339,7 @@ export async function transitionOrder(
     }
     const shipping = shippingFields(move, order, input.shipping ?? {})
     for (const guard of move.guards) {
-      const failure = await GUARDS[guard](tx, order, services.model)
+      const failure = await GUARDS[guard](tx, order, services.models)
       if (failure !== undefined) {
         throw refuse(order, input.to, {
           detail: `Order ${order.number} cannot move from ${order.phase} to ${input.to}: ${failure}.`,

@@ -1,27 +1,31 @@
 import { planTasks } from '@torvan/configurator-core'
-import { and, eq } from 'drizzle-orm'
+import type { TaskTemplateFile } from '@torvan/configurator-core'
+import { eq } from 'drizzle-orm'
 import type { Executor } from '../db/open.js'
 import { productionTasks, taskTemplates } from '../db/schema/index.js'
 import { itemsOf } from '../orders/store.js'
-import { PRODUCT } from '../services.js'
+
+/** The active task template of each product that has one. */
+async function activeTaskTemplates(tx: Executor): Promise<Map<string, TaskTemplateFile>> {
+  const rows = await tx.select().from(taskTemplates).where(eq(taskTemplates.active, true))
+  return new Map(rows.map((row) => [row.product, row.definition]))
+}
 
 /**
- * Creates each order item's production tasks from the active task templates, as the item's
- * configuration selects them. Tasks that exist already (an order back from rework) are kept.
+ * Creates each order item's production tasks from the active task template of the item's product,
+ * as the item's configuration selects them; an item of a product without a template gets none.
+ * Tasks that exist already (an order back from rework) are kept.
  */
 export async function createProductionTasks(
   tx: Executor,
   input: { orderId: number; now: Date },
 ): Promise<number> {
-  const [template] = await tx
-    .select()
-    .from(taskTemplates)
-    .where(and(eq(taskTemplates.product, PRODUCT), eq(taskTemplates.active, true)))
-  if (template === undefined) return 0
-  const definition = template.definition
+  const templates = await activeTaskTemplates(tx)
   let created = 0
   for (const item of await itemsOf(tx, [input.orderId])) {
     if (item.document === null) continue
+    const definition = templates.get(item.document.product)
+    if (definition === undefined) continue
     const planned = planTasks(definition, item.document.configuration)
     if (planned.length === 0) continue
     const rows = await tx

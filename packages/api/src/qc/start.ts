@@ -17,6 +17,7 @@ import {
 import { ProblemError } from '../http/problem.js'
 import { OPEN_NCR_STATUSES } from '../ncrs/workflow.js'
 import type { Services } from '../services.js'
+import { templateApplies } from './templates.js'
 
 /** The latest version of a template (by code, or by form code), or the version asked for; 404 names the known ones. */
 async function pickTemplate(
@@ -136,6 +137,12 @@ export async function startInspection(
       formCode: task?.qcTemplate ?? undefined,
       version: start.version,
     })
+    if (!templateApplies(template.definition, item.document.product)) {
+      throw new ProblemError(
+        'conflict',
+        `The QC template ${template.code} is for ${template.definition.product ?? ''} builds; build ${item.item.buildNumber} is a ${item.document.product}.`,
+      )
+    }
     if (start.verifiesNcrId !== undefined)
       await checkVerifiedNcr(tx, start.verifiesNcrId, item.item.id)
     const rows = instantiateInspection(

@@ -1,6 +1,22 @@
+import type { QcTemplate } from '@torvan/configurator-core'
 import { compareVersions } from '@torvan/configurator-core'
+import { eq } from 'drizzle-orm'
 import type { Executor } from '../db/open.js'
 import { qcTemplates } from '../db/schema/index.js'
+
+/** Whether a QC template applies to a product's sinks: it names that product, or none. */
+export function templateApplies(template: Pick<QcTemplate, 'product'>, product: string): boolean {
+  return template.product === undefined || template.product === product
+}
+
+/** Whether some final QC template applies to the product: its sinks then need a passed one. */
+export async function hasFinalQc(tx: Executor, product: string): Promise<boolean> {
+  const rows = await tx
+    .select({ definition: qcTemplates.definition })
+    .from(qcTemplates)
+    .where(eq(qcTemplates.kind, 'FINAL_QC'))
+  return rows.some((row) => templateApplies(row.definition, product))
+}
 
 /** Every version of every QC template, by code and then version (V9 before V10). */
 export async function listQcTemplates(db: Executor) {

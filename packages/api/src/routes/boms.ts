@@ -20,7 +20,7 @@ import type { Database } from '../db/open.js'
 import { boms } from '../db/schema/index.js'
 import { ProblemError } from '../http/problem.js'
 import { defineRoute } from '../http/route.js'
-import { requireModel } from '../http/require-model.js'
+import { requireCatalog, requireModel } from '../http/require-model.js'
 
 /** the one request shape of every route that takes a configuration */
 const ConfigurationBody = z.strictObject({ configuration: ConfigurationInput })
@@ -98,7 +98,7 @@ export const bomRoutes = [
     },
     problems: [503],
     handler: ({ body, services }) => {
-      const { configurator } = requireModel(services)
+      const { configurator } = requireModel(services, body.configuration)
       const result = configurator.configure(body.configuration)
       return Promise.resolve({ body: { ok: result.ok, findings: result.findings } })
     },
@@ -134,7 +134,7 @@ export const bomRoutes = [
     },
     problems: [503],
     handler: async ({ body, services, c }) => {
-      const { configurator } = requireModel(services)
+      const { configurator } = requireModel(services, body.configuration)
       // pauses for the event loop between slices, and stops when the client goes away
       return {
         body: await optionsAsync(configurator, body.configuration, { signal: c.req.raw.signal }),
@@ -179,7 +179,7 @@ export const bomRoutes = [
     },
     problems: [404, 503],
     handler: async ({ body, services, c }) => {
-      const { configurator } = requireModel(services)
+      const { configurator } = requireModel(services, body.configuration)
       // the search for a change pauses for the event loop, and stops when the client goes away
       const signal = c.req.raw.signal
       try {
@@ -249,7 +249,7 @@ export const bomRoutes = [
     },
     problems: [404, 406],
     handler: async ({ params, user, services, c }) => {
-      const model = requireModel(services)
+      const model = requireCatalog(services)
       const row = await readBom(services.db, params.id)
       const accept = c.req.header('Accept') ?? '*/*'
       if (/\btext\/csv\b/.test(accept)) {

@@ -16,7 +16,7 @@ import type { Statement } from '../db/raw.js'
 import { prepareStatement, runStatement } from '../db/raw.js'
 import { ProblemError } from '../http/problem.js'
 import { defineRoute } from '../http/route.js'
-import { requireModel } from '../http/require-model.js'
+import { requireCatalog } from '../http/require-model.js'
 
 const ItemParams = z.object({
   id: z
@@ -248,7 +248,7 @@ export const catalogRoutes = [
     },
     problems: [404],
     handler: async ({ params, services }) => {
-      const model = requireModel(services)
+      const model = requireCatalog(services)
       const { catalog, priceList } = model
       const item = catalog.get(params.id)
       if (item === undefined) {
@@ -319,7 +319,7 @@ export const catalogRoutes = [
     },
     problems: [404],
     handler: ({ params, query, services }) => {
-      const { catalog, priceList } = requireModel(services)
+      const { catalog, priceList } = requireCatalog(services)
       const id = catalog.resolve(params.id)
       if (id === undefined) throw notFound(catalog, params.id)
       if (query.flat) {
@@ -352,7 +352,7 @@ export const catalogRoutes = [
     },
     problems: [404],
     handler: ({ params, services }) => {
-      const { catalog } = requireModel(services)
+      const { catalog } = requireCatalog(services)
       const id = catalog.resolve(params.id)
       if (id === undefined) throw notFound(catalog, params.id)
       return Promise.resolve({ body: { id, usedIn: whereUsed(catalog, id) } })

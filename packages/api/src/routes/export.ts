@@ -40,7 +40,7 @@ export const exportRoutes = [
       const financial = user.permissions.has('financials:read')
       const order = await orderView(services.db, params.id)
       const document = await exportOrder(services.db, order, {
-        prices: financial ? services.model?.priceList : undefined,
+        prices: financial ? services.models.catalog?.priceList : undefined,
         now: services.now(),
       })
       if (csv) {

@@ -19,6 +19,7 @@ import {
   users,
 } from '../db/schema/index.js'
 import type { Executor } from '../db/open.js'
+import type { Services } from '../services.js'
 import { ProblemError } from '../http/problem.js'
 import { defineRoute } from '../http/route.js'
 import { PHASES } from '../orders/phases.js'
@@ -34,7 +35,7 @@ import {
 } from '../orders/store.js'
 import { transitionOrder } from '../orders/transition.js'
 import { expectedVersion } from '../http/if-match.js'
-import { requireModel } from '../http/require-model.js'
+import { requireCatalog, requireModel } from '../http/require-model.js'
 
 const PRIORITIES = orderPriority.enumValues
 const TYPES = orderType.enumValues
@@ -143,16 +144,16 @@ function etag(version: number): Record<string, string> {
 }
 
 /**
- * the configuration with the item's build number and the order's language; a different one in the
- * configuration is an error
+ * the configuration with the item's build number and, for a product with a `language` option, the
+ * order's language; a different one in the configuration is an error
  */
 function withBuildNumber(
   configuration: Record<string, unknown>,
-  buildNumber: string,
-  language: string,
+  item: { buildNumber: string; language: string | undefined },
 ): Record<string, unknown> {
+  const { buildNumber, language } = item
   const ownLanguage = configuration['language']
-  if (ownLanguage !== undefined && ownLanguage !== language) {
+  if (language !== undefined && ownLanguage !== undefined && ownLanguage !== language) {
     throw new ProblemError(
       'invalidConfiguration',
       `body.configuration.language: the configuration says ${JSON.stringify(ownLanguage)} but the order's language is ${language}; leave it out (the order's language is copied into each sink) or change the order's.`,
@@ -179,7 +180,17 @@ function withBuildNumber(
       },
     )
   }
-  return { ...configuration, buildNumber, language }
+  return { ...configuration, buildNumber, ...(language === undefined ? {} : { language }) }
+}
+
+/** the order's language, for a configuration whose product takes one (each sink's manuals) */
+async function languageFor(
+  services: Services,
+  input: { orderId: number; configuration: Record<string, unknown> },
+): Promise<string | undefined> {
+  const language = await orderLanguageOf(services.db, input.orderId)
+  const { ruleset } = requireModel(services, input.configuration)
+  return 'language' in ruleset.options ? language : undefined
 }
 
 /** an order's dates in order: due ≥ requested ≥ order date, promised and delivered ≥ order date */
@@ -642,9 +653,15 @@ export const orderRoutes = [
     handler: async ({ params, body, user, services, requestId, c }) => {
       const actor = user
       const expected = expectedVersion(c, body.version)
-      const language = await orderLanguageOf(services.db, params.id)
+      const language = await languageFor(services, {
+        orderId: params.id,
+        configuration: body.configuration,
+      })
       const { view: bom } = await generateBom(services, {
-        configuration: withBuildNumber(body.configuration, body.buildNumber, language),
+        configuration: withBuildNumber(body.configuration, {
+          buildNumber: body.buildNumber,
+          language,
+        }),
         user: actor,
         requestId,
       })
@@ -701,11 +718,13 @@ export const orderRoutes = [
       if (existing === undefined)
         throw new ProblemError('notFound', `Order ${params.id} has no item ${params.itemId}.`)
       const { view: bom } = await generateBom(services, {
-        configuration: withBuildNumber(
-          body.configuration,
-          existing.buildNumber,
-          await orderLanguageOf(services.db, params.id),
-        ),
+        configuration: withBuildNumber(body.configuration, {
+          buildNumber: existing.buildNumber,
+          language: await languageFor(services, {
+            orderId: params.id,
+            configuration: body.configuration,
+          }),
+        }),
         user: actor,
         requestId,
         // the new BOM is the next revision of this item's BOM, not of the new configuration's
@@ -799,7 +818,7 @@ export const orderRoutes = [
     },
     problems: [404],
     handler: async ({ params, user, services, c }) => {
-      const model = requireModel(services)
+      const model = requireCatalog(services)
       const order = await orderView(services.db, params.id)
       const bom = await consolidatedBom(services.db, order.id)
       if (/\btext\/csv\b/.test(c.req.header('Accept') ?? '')) {

@@ -104,7 +104,7 @@ export const progressRoutes = [
                 .where(and(inArray(inspections.orderItemId, ids), eq(qcTemplates.kind, 'FINAL_QC')))
                 .orderBy(desc(inspections.id)),
           openNcrsOf(tx, ids),
-          blockedMoves(tx, order, services.model),
+          blockedMoves(tx, order, services.models),
         ])
         const sum = (rows: typeof tasks) => ({
           tasks: {

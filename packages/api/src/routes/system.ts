@@ -8,7 +8,8 @@ import { openApiDocument } from '../http/openapi.js'
 import { ProblemError } from '../http/problem.js'
 import type { AnyRoute } from '../http/route.js'
 import { defineRoute } from '../http/route.js'
-import type { Model, Services } from '../services.js'
+import { knownProducts } from '../http/require-model.js'
+import type { Models, Services } from '../services.js'
 import { VERSION } from '../version.js'
 
 /** What GET /ready checks, each `ok` or what is wrong. */
@@ -27,10 +28,32 @@ async function readiness(services: Services): Promise<Record<string, string>> {
     checks['migrations'] = 'unknown'
   }
   checks['catalog'] =
-    services.model === undefined
+    services.models.catalog === undefined || services.models.loaded.size === 0
       ? 'no catalog and rules loaded (torvan db import-catalog <dir> --rules <dir>)'
       : 'ok'
   return checks
+}
+
+const ProductState = z.object({
+  product: z.string(),
+  version: z.number().describe('the active ruleset’s version'),
+  state: z.enum(['loaded', 'failed']),
+  reason: z.string().optional().describe('why a failed product’s rules do not load'),
+})
+
+/** Each product with an active ruleset, in product order: loaded, or failed and why. */
+function productStates(models: Models): z.infer<typeof ProductState>[] {
+  return knownProducts(models).map((product) => {
+    const model = models.loaded.get(product)
+    if (model !== undefined) return { product, version: model.rulesetVersion, state: 'loaded' }
+    const failure = models.failed.get(product)
+    return {
+      product,
+      version: failure?.version ?? 0,
+      state: 'failed',
+      reason: failure?.reason ?? '',
+    }
+  })
 }
 
 const swaggerDirectory = dirname(
@@ -66,7 +89,7 @@ const INIT_SCRIPT = `window.ui = SwaggerUIBundle({ url: '/openapi.json', dom_id:
 /** Health, the OpenAPI document and the interactive API reference (served from this machine). */
 export function systemRoutes(routes: () => readonly AnyRoute[]): AnyRoute[] {
   let document: unknown
-  let documentModel: Model | undefined
+  let documentModels: Models | undefined
   let page: string | undefined
   return [
     defineRoute({
@@ -85,24 +108,23 @@ export function systemRoutes(routes: () => readonly AnyRoute[]): AnyRoute[] {
           version: z.string(),
           database: z.enum(['postgres', 'pglite']),
           catalog: z.object({ hash: z.string(), items: z.number() }).nullable(),
-          ruleset: z.object({ product: z.string(), version: z.number() }).nullable(),
+          products: z
+            .array(ProductState)
+            .describe('every product with active rules: served (loaded), or not and why (failed)'),
         }),
       },
       handler: ({ services }) => {
-        const model = services.model
+        const { catalog } = services.models
         return Promise.resolve({
           body: {
             status: 'ok',
             version: VERSION,
             database: services.database.kind,
             catalog:
-              model === undefined
+              catalog === undefined
                 ? null
-                : { hash: model.catalogHash, items: model.catalog.items.length },
-            ruleset:
-              model === undefined
-                ? null
-                : { product: model.ruleset.product, version: model.rulesetVersion },
+                : { hash: catalog.catalogHash, items: catalog.catalog.items.length },
+            products: productStates(services.models),
           },
         })
       },
@@ -155,11 +177,10 @@ export function systemRoutes(routes: () => readonly AnyRoute[]): AnyRoute[] {
       access: 'public',
       response: { status: 200, description: 'The OpenAPI document' },
       handler: ({ c, services }) => {
-        // built once per loaded model: the configuration's schema is generated from it
-        if (document === undefined || documentModel !== services.model) {
-          const model = services.model
-          document = openApiDocument(routes(), model)
-          documentModel = model
+        // built once per set of loaded models: the configuration's schema is generated from them
+        if (document === undefined || documentModels !== services.models) {
+          document = openApiDocument(routes(), services.models)
+          documentModels = services.models
         }
         return Promise.resolve(c.json(document))
       },

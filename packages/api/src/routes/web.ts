@@ -12,7 +12,6 @@ import type { AppEnv } from '../http/route.js'
 import { defineRoute } from '../http/route.js'
 import { DEMO } from '../seed.js'
 import type { Model } from '../services.js'
-import { PRODUCT } from '../services.js'
 import { requireModel } from '../http/require-model.js'
 
 /**
@@ -27,6 +26,9 @@ export function webDirectory(): string {
 
 /** the repository's rule cases, beside the rules the demo database is seeded with */
 const CASES_DIRECTORY = join(DEMO.rules, 'tests')
+
+/** the product the configurator page configures, and whose rule cases it plays */
+const PAGE_PRODUCT = 'T2'
 const MAX_CASE_FILES = 100
 
 const TYPES: Record<string, string> = {
@@ -172,7 +174,11 @@ export const webRoutes = [
     tag: 'Configurator page',
     access: 'catalog:read',
     query: z.strictObject({
-      product: z.literal(PRODUCT).default(PRODUCT).describe('the product (T2 today)'),
+      product: z
+        .string()
+        .min(1)
+        .default(PAGE_PRODUCT)
+        .describe(`the product (default ${PAGE_PRODUCT}, the configurator page’s)`),
     }),
     response: {
       status: 200,
@@ -196,10 +202,10 @@ export const webRoutes = [
         priceList: z.unknown().optional().describe('only for users with financials:read'),
       }),
     },
-    problems: [503],
-    handler: ({ services, user, c }) => {
+    problems: [422, 503],
+    handler: ({ query, services, user, c }) => {
       const financial = user.permissions.has('financials:read')
-      const body = modelBody(requireModel(services), financial)
+      const body = modelBody(requireModel(services, query, 'query'), financial)
       return Promise.resolve(
         send(c, body, {
           'Content-Type': 'application/json',

@@ -1,7 +1,7 @@
 import { basename } from 'node:path'
 import type { Catalog, Ruleset, RulesetFile, RulesetSource } from '@torvan/configurator-core'
 import { compileRuleset, formatIssue, hashRuleset } from '@torvan/configurator-core'
-import { and, desc, eq, sql } from 'drizzle-orm'
+import { and, asc, desc, eq, sql } from 'drizzle-orm'
 import { writeAudit } from '../audit.js'
 import { emitEvent } from '../events/emit.js'
 import type { Database } from '../db/open.js'
@@ -107,7 +107,33 @@ export async function storeRuleset(
   })
 }
 
-/** The product's active ruleset, compiled against the catalog; undefined when none is stored. */
+/** A stored ruleset that no longer compiles against the catalog: its product stays unserved. */
+export class RulesetCompileError extends Error {
+  constructor(
+    readonly product: string,
+    readonly version: number,
+    message: string,
+  ) {
+    super(message)
+    this.name = 'RulesetCompileError'
+  }
+}
+
+/** The products that have an active ruleset, with its version, by product. */
+export async function activeRulesets(
+  db: Database,
+): Promise<{ product: string; version: number }[]> {
+  return db
+    .select({ product: rulesets.product, version: rulesets.version })
+    .from(rulesets)
+    .where(eq(rulesets.active, true))
+    .orderBy(asc(rulesets.product))
+}
+
+/**
+ * The product's active ruleset, compiled against the catalog; undefined when none is stored. Throws
+ * a {@link RulesetCompileError} when the stored rules no longer compile.
+ */
 export async function readActiveRuleset(
   db: Database,
   product: string,
@@ -122,7 +148,9 @@ export async function readActiveRuleset(
   const compiled = compileRuleset(withFileNames(row.source), { catalog })
   if (compiled.ruleset === undefined) {
     const first = compiled.issues.find((issue) => issue.severity === 'error')
-    throw new Error(
+    throw new RulesetCompileError(
+      product,
+      row.version,
       `the active ${product} ruleset (version ${row.version}) no longer compiles against the catalog: ${first === undefined ? '' : formatIssue(first)}`,
     )
   }
