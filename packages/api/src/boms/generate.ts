@@ -86,6 +86,13 @@ const STATEMENTS = {
     sql`select ${boms.frozenAt} is not null as "frozen" from ${boms} where ${boms.id} = ${ph('id')}`,
   ),
   lock: prepareStatement(sql`select pg_advisory_xact_lock(hashtext(${ph('key')}))`),
+  // Every statement of a generation is a key lookup, and so is the foreign-key check PostgreSQL runs
+  // for each BOM line against \`boms\`: a connection plans that check once, at its first BOM, and keeps
+  // the plan. On a new database \`boms\` is one page and the kept plan a sequential scan, so every later
+  // BOM would read the whole table once per line (cost growing with the BOMs stored, until the
+  // connection is replaced or the table analysed). Without sequential scans the plan is an index scan
+  // from the first BOM on, whatever the statistics say.
+  indexScans: prepareStatement(sql`set local enable_seqscan = off`),
   // the configuration's row, stored once: the same statement inserts it or finds it
   configuration: prepareStatement(sql`with inserted as (
       insert into ${configurations} (product, hash, data)
@@ -228,7 +235,8 @@ export async function generateBom(
   const common = { hash, rulesetId: model.rulesetId, catalogHash: model.catalogHash }
   const result = await services.db.transaction(async (tx) => {
     // one generation per configuration at a time: a concurrent twin waits, then finds this one's row
-    const [, inserted, existing, previous] = await Promise.all([
+    const [, , inserted, existing, previous] = await Promise.all([
+      runStatement(tx, STATEMENTS.indexScans),
       runStatement(tx, STATEMENTS.lock, { key }),
       runStatement<{ id: number }>(tx, STATEMENTS.configuration, {
         product: first.document.product,
