@@ -226,6 +226,9 @@ export async function importCatalog(
         advance,
       )
     }
+    // the bulk insert went to the item search index's pending list, which every search would read
+    // until a vacuum merged it: merged here, once, so that searches read only the index itself
+    await tx.execute(sql`select gin_clean_pending_list('items_search_idx')`)
     await tx.insert(catalogImports).values({ hash, source: input.source, counts })
     await writeAudit(tx, {
       action: 'catalog.import',

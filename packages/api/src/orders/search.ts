@@ -13,21 +13,30 @@ function escapeLike(text: string): string {
   return text.replace(/[\\%_]/g, '\\$&')
 }
 
+/** the columns of `orders` the page shows or sorts by, and the search text the match is checked on */
+const COLUMNS = sql`${orders.id} as id, ${orders.number} as number, ${orders.customerId} as customer_id,
+  ${orders.poNumber} as po_number, ${orders.priority} as priority, ${orders.phase} as phase,
+  ${orders.dueDate} as due_date, ${orders.createdAt} as created_at, ${orders.version} as version,
+  ${orders.searchText} as search_text`
+
 /**
- * The condition "the order's search text contains `q`" (ILIKE), written so that the planner can use the
- * order number's and PO number's own trigram indexes and the customers it matches, instead of the
- * whole search text's index, whose common words (every name holds "Hospital") match every row.
+ * The orders whose search text contains `q` (ILIKE) and that pass `filters`, found through the order
+ * number's and PO number's own trigram indexes and the customers `q` matches, instead of the whole
+ * search text's index, whose common words (every name holds "Hospital") match every row.
  *
  * The search text is `number PO customer` (empty parts left out, joined by single spaces; a
  * trigger keeps the customer part equal to the customer's name). A match lies within one part, or
  * covers a joining space: then the text of `q` before the first such space is a suffix of the number
- * or the PO number, for one of the spaces in `q`. Those are the candidates; `search_text ilike` on
- * them keeps the answers exactly those of the plain condition. `spaces` is how many spaces `q` has
- * (see {@link searchTextValues}); the patterns are placeholders.
+ * or the PO number, for one of the spaces in `q`. Each of those candidates is a branch of a union
+ * with an index of its own; `search_text ilike` on their rows, after the union (where no index can
+ * be chosen for it), keeps the answers exactly those of the plain condition. `spaces` is how many
+ * spaces `q` has (see {@link searchTextValues}); the patterns are placeholders.
  */
-function searchTextCondition(spaces: number): SQL {
+function matchingOrders(spaces: number, filters: readonly SQL[]): SQL {
   const pattern = sql.placeholder('pattern')
-  if (spaces > MAX_SPACES) return sql`${orders.searchText} ilike ${pattern}`
+  const branch = (condition: SQL) =>
+    sql`select ${COLUMNS} from ${orders} where ${sql.join([...filters, condition], sql` and `)}`
+  if (spaces > MAX_SPACES) return branch(sql`${orders.searchText} ilike ${pattern}`)
   const candidates: SQL[] = [
     sql`${orders.number} ilike ${pattern}`,
     sql`${orders.poNumber} ilike ${pattern}`,
@@ -38,10 +47,12 @@ function searchTextCondition(spaces: number): SQL {
     const before = sql.placeholder(`before${i}`)
     candidates.push(sql`${orders.number} ilike ${before}`, sql`${orders.poNumber} ilike ${before}`)
   }
-  return sql`((${sql.join(candidates, sql` or `)}) and ${orders.searchText} ilike ${pattern})`
+  // the candidates apart (materialized), so that the check is not pushed into the branches
+  return sql`with candidate as materialized (${sql.join(candidates.map(branch), sql` union `)})
+    select * from candidate where candidate.search_text ilike ${pattern}`
 }
 
-/** The patterns of {@link searchTextCondition} for `q` (trimmed), and its number of spaces. */
+/** The patterns of {@link matchingOrders} for `q` (trimmed), and its number of spaces. */
 function searchTextValues(q: string): { spaces: number; values: Record<string, string> } {
   const values: Record<string, string> = { pattern: `%${escapeLike(q)}%` }
   let spaces = 0
@@ -109,25 +120,20 @@ export function orderSearchStatement(input: OrderSearch): {
   const key = `${Math.min(text.spaces, MAX_SPACES + 1)}:${present.join(',')}:${input.sort.key}`
   let statement = statements.get(key)
   if (statement === undefined) {
-    const where = sql.join(
-      [...present.map((name) => FILTERS[name]), searchTextCondition(text.spaces)],
-      sql` and `,
-    )
-    statement = prepareStatement(sql`with matched as materialized (
-        select ${orders.id} as id, ${orders.number} as number, ${orders.customerId} as customer_id,
-          ${orders.poNumber} as po_number, ${orders.priority} as priority, ${orders.phase} as phase,
-          ${orders.dueDate} as due_date, ${orders.createdAt} as created_at, ${orders.version} as version
-        from ${orders} where ${where})
-      select p.id, p.number, p.customer, p.po_number as "poNumber", p.priority::text as priority,
+    const filters = present.map((name) => FILTERS[name])
+    statement =
+      prepareStatement(sql`with matched as materialized (${matchingOrders(text.spaces, filters)})
+      select p.id, p.number, c.name as customer, p.po_number as "poNumber", p.priority::text as priority,
         p.phase::text as phase, p.due_date::text as "dueDate",
         (extract(epoch from p.created_at) * 1000)::float8 as "createdMs", p.version, t.total
       from (select count(*) as total from matched) t
       left join lateral (
         select page.*, row_number() over () as position from (
-          select "orders".*, c.name as customer
-          from matched "orders" join customers c on c.id = "orders".customer_id
+          select * from matched "orders"
           order by ${input.sort.order}, "orders"."id" asc
           limit ${sql.placeholder('limit')} offset ${sql.placeholder('offset')}) page) p on true
+      -- the customers' names of the page only
+      left join customers c on c.id = p.customer_id
       order by p.position`)
     statements.set(key, statement)
   }

@@ -70,7 +70,9 @@ export const customers = pgTable(
   },
   (t) => [
     index('customers_name_idx').on(t.name),
-    index('customers_search_idx').using('gin', t.searchText.op('gin_trgm_ops')),
+    index('customers_search_idx')
+      .using('gin', t.searchText.op('gin_trgm_ops'))
+      .with({ fastupdate: false }),
     check('customers_payment_terms_check', sql`${t.paymentTermsDays} between 0 and 365`),
   ],
 )
@@ -177,10 +179,16 @@ export const orders = pgTable(
     updatedAt: updatedAt(),
   },
   (t) => [
-    index('orders_search_idx').using('gin', t.searchText.op('gin_trgm_ops')),
+    index('orders_search_idx')
+      .using('gin', t.searchText.op('gin_trgm_ops'))
+      .with({ fastupdate: false }),
     // the search's candidates (orders/search.ts): number and PO number each on their own
-    index('orders_number_trgm_idx').using('gin', t.number.op('gin_trgm_ops')),
-    index('orders_po_number_trgm_idx').using('gin', t.poNumber.op('gin_trgm_ops')),
+    index('orders_number_trgm_idx')
+      .using('gin', t.number.op('gin_trgm_ops'))
+      .with({ fastupdate: false }),
+    index('orders_po_number_trgm_idx')
+      .using('gin', t.poNumber.op('gin_trgm_ops'))
+      .with({ fastupdate: false }),
     index('orders_phase_idx').on(t.phase, t.createdAt),
     index('orders_customer_idx').on(t.customerId),
     index('orders_created_idx').on(t.createdAt),
