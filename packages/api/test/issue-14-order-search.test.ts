@@ -3,6 +3,7 @@
 import { and, asc, count, desc, eq, ilike, sql } from 'drizzle-orm'
 import type { SQL } from 'drizzle-orm'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { prepareStatement, runStatement } from '../src/db/raw.js'
 import { customers, orders } from '../src/db/schema/index.js'
 import type { TestApi } from './harness.js'
 import { createTestApi, json } from './harness.js'
@@ -187,6 +188,11 @@ describe('GET /orders?q= (issue 14)', () => {
   })
 })
 
+/** merges an index's pending list and says how many pages it held */
+const PENDING_PAGES = prepareStatement(
+  sql`select gin_clean_pending_list(${sql.placeholder('index')}::text::regclass)::int as pages`,
+)
+
 describe('the search indexes (issue 14)', () => {
   // a GIN index with a pending list makes every search read the list until a vacuum merges it
   it('leaves nothing in a pending list after orders are written and the catalog imported', async () => {
@@ -198,10 +204,7 @@ describe('the search indexes (issue 14)', () => {
       'customers_search_idx',
       'items_search_idx',
     ]) {
-      const rows = await db.execute<{ pages: number }>(
-        sql`select gin_clean_pending_list(${index}::regclass)::int as pages`,
-      )
-      const [row] = 'rows' in rows ? (rows.rows as { pages: number }[]) : rows
+      const [row] = await runStatement<{ pages: number }>(db, PENDING_PAGES, { index })
       expect({ index, pages: row?.pages }).toEqual({ index, pages: 0 })
     }
   })
