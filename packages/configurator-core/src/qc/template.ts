@@ -1,3 +1,4 @@
+import type { IssueCode } from '../issue-codes.js'
 import { z } from 'zod'
 import type { Issue, PathSegment } from '../issues.js'
 import { sortIssues } from '../issues.js'
@@ -189,7 +190,7 @@ export function optionValue(option: QcOption): string {
 /** The message, or the message and a hint (when there is one). */
 type Text = string | { message: string; hint: string | undefined }
 
-function error(path: PathSegment[], code: string, text: Text): Issue {
+function error(path: PathSegment[], code: IssueCode, text: Text): Issue {
   const { message, hint } = typeof text === 'string' ? { message: text, hint: undefined } : text
   return { code, severity: 'error', path, message, ...(hint === undefined ? {} : { hint }) }
 }

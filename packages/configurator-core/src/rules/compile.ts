@@ -1,3 +1,4 @@
+import type { IssueCode } from '../issue-codes.js'
 import { templateText } from '../util.js'
 import { isObject } from '../util.js'
 import type { Issue, PathSegment } from '../issues.js'
@@ -104,14 +105,14 @@ export class Compiler {
   }
 
   /** Records a warning: the rules compile, but something in them does not do what it says. */
-  warn(path: PathSegment[], code: string, problem: { message: string; hint: string }): void {
+  warn(path: PathSegment[], code: IssueCode, problem: { message: string; hint: string }): void {
     this.issues.push({ code, severity: 'warning', file: this.file, path, ...problem })
   }
 
   /** Records an error; `problem` is its message, or its message and a hint such as a did-you-mean. */
   error(
     path: PathSegment[],
-    code: string,
+    code: IssueCode,
     problem: string | { message: string; hint: string | undefined },
   ): void {
     const { message, hint } =

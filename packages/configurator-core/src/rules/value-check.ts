@@ -1,3 +1,4 @@
+import type { IssueCode } from '../issue-codes.js'
 import type { PathSegment } from '../issues.js'
 import { describeValue } from '../zod-issues.js'
 import type { Shape } from './shape.js'
@@ -61,7 +62,7 @@ export function describeShape(shape: Shape): string {
 export interface ValueProblem {
   /** below the condition: `['value']`, `['value', 2]` or `['operator']` */
   path: PathSegment[]
-  code: string
+  code: IssueCode
   message: string
   hint?: string
 }
