@@ -71,7 +71,6 @@ const ISSUE_CODES = {
   condition_cycle: 'shared conditions reference each other in a cycle',
   malformed_condition: 'a condition is not of a form json-rules-engine reads',
   malformed_expression: 'an expression is not of a form the rule language reads',
-  malformed_iteration: 'a forEach is not of a form the rule language reads',
   malformed_template: 'a template such as "T2-BASIN{basin.size}" does not parse',
   malformed_rule: 'a rule is not of a form the rule language reads',
   missing_event: 'a rule says nothing of what happens (no "event" or "events")',

@@ -96,6 +96,9 @@ export const IterationSchema = z.strictObject({
     .meta(description('the element fact; <as>Index and <as>Number are defined too')),
 })
 
+/** A list walked with a name for its element: `{ "list": "basins", "as": "basin" }`. */
+export type Iteration = z.infer<typeof IterationSchema>
+
 const ExpressionObjectShape = {
   fact: z.string().optional(),
   path: z.string().optional(),
