@@ -18,7 +18,7 @@ export interface ItemDomain {
 }
 
 /** The result of checking a configuration against the options. */
-export interface ConfigurationCheck {
+interface ConfigurationCheck {
   /** the configuration with every default applied where the value was valid */
   value: Record<string, unknown>
   findings: Finding[]

@@ -55,7 +55,7 @@ const READABLE =
   /^(not:)*(equal|notEqual|in|notIn|lessThan|lessThanInclusive|greaterThan|greaterThanInclusive)$/
 
 /** `sink` and `$.lengthIn` as one label: `sink.lengthIn` */
-export function factLabel(fact: string, path: string | undefined): string {
+function factLabel(fact: string, path: string | undefined): string {
   if (path === undefined) return fact
   const rest = path.startsWith('$') ? path.slice(1) : path
   return rest === '' ? fact : /^[A-Za-z_$]/.test(rest) ? `${fact}.${rest}` : `${fact}${rest}`

@@ -4,7 +4,7 @@ import { describeValue } from '../zod-issues.js'
 import type { Shape } from './shape.js'
 
 /** The kinds of JSON value a shape holds, or undefined when it may hold anything. */
-export function kindsOf(shape: Shape): Set<string> | undefined {
+function kindsOf(shape: Shape): Set<string> | undefined {
   if (shape.kind === 'any') return undefined
   if (shape.kind !== 'union') return new Set([shape.kind])
   const kinds = new Set<string>()
