@@ -3,7 +3,7 @@ import { dirname, resolve } from 'node:path'
 import type { Issue } from '@torvan/configurator-core'
 
 /** The JSON Schema each kind of file in a rules folder names in `$schema`. */
-export const SCHEMA_FILES = {
+const SCHEMA_FILES = {
   product: 'product.schema.json',
   numbers: 'numbers.schema.json',
   rules: 'rules.schema.json',

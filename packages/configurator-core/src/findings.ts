@@ -1,5 +1,7 @@
 // What the configurator says about a configuration: shared by validation, rules, explanations and BOMs.
 
+import type { IssueCode } from './issue-codes.js'
+
 /** How bad a finding about a configuration is. Errors stop the BOM; warnings and notices ride along. */
 export type FindingSeverity = 'error' | 'warning' | 'notice'
 
@@ -12,7 +14,7 @@ export interface Finding {
   /** the rule that said it, or `product-model` for what the options forbid */
   rule: string
   /** a stable code for what the options forbid, e.g. `too_small`, `unknown_key` */
-  code?: string
+  code?: IssueCode
   hint?: string
 }
 

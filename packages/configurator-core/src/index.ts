@@ -6,6 +6,7 @@
 
 /** Issues: problems in input data, returned as data. */
 export type { Issue, PathSegment, Severity } from './issues.js'
+export type { IssueCode } from './issue-codes.js'
 export { formatIssue, formatPath, sortIssues } from './issues.js'
 export { zodIssues } from './zod-issues.js'
 

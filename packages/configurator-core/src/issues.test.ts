@@ -3,7 +3,7 @@ import type { Issue } from './issues.js'
 import { comparePaths, compareText, formatIssue, formatPath, sortIssues } from './issues.js'
 
 function issue(fields: Partial<Issue> & Pick<Issue, 'path'>): Issue {
-  return { code: 'bad', severity: 'error', message: 'bad', ...fields }
+  return { code: 'invalid_value', severity: 'error', message: 'bad', ...fields }
 }
 
 describe('formatPath()', () => {
@@ -84,13 +84,13 @@ describe('compareText()', () => {
 describe('sortIssues()', () => {
   it('sorts by file, then path, then code, then message, leaving its input alone', () => {
     const issues = [
-      issue({ file: 'b.json', path: ['a'], code: 'x' }),
-      issue({ file: 'a.json', path: ['z'], code: 'x' }),
-      issue({ path: ['z'], code: 'x' }),
-      issue({ file: 'a.json', path: ['items', 10], code: 'x' }),
-      issue({ file: 'a.json', path: ['items', 2], code: 'y', message: 'b' }),
-      issue({ file: 'a.json', path: ['items', 2], code: 'y', message: 'a' }),
-      issue({ file: 'a.json', path: ['items', 2], code: 'x' }),
+      issue({ file: 'b.json', path: ['a'], code: 'cycle' }),
+      issue({ file: 'a.json', path: ['z'], code: 'cycle' }),
+      issue({ path: ['z'], code: 'cycle' }),
+      issue({ file: 'a.json', path: ['items', 10], code: 'cycle' }),
+      issue({ file: 'a.json', path: ['items', 2], code: 'duplicate_id', message: 'b' }),
+      issue({ file: 'a.json', path: ['items', 2], code: 'duplicate_id', message: 'a' }),
+      issue({ file: 'a.json', path: ['items', 2], code: 'cycle' }),
     ]
     const before = [...issues]
     expect(sortIssues(issues).map(formatIssue)).toEqual([

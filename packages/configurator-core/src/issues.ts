@@ -1,3 +1,5 @@
+import type { IssueCode } from './issue-codes.js'
+
 /** One step of a path into a JSON document: an object key or an array index. */
 export type PathSegment = string | number
 
@@ -11,7 +13,7 @@ export type Severity = 'error' | 'warning'
  */
 export interface Issue {
   /** A stable snake_case code such as `dangling_reference`. */
-  code: string
+  code: IssueCode
   severity: Severity
   /** One sentence a person can act on. */
   message: string
@@ -42,7 +44,7 @@ export function formatPath(path: readonly PathSegment[]): string {
 /**
  * Formats an issue as one line: `file: path: message (hint)`.
  *
- * @example formatIssue({ code: 'x', severity: 'error', file: 'a.json', path: ['k'], message: 'bad' }) // 'a.json: k: bad'
+ * @example formatIssue({ code: 'invalid_value', severity: 'error', file: 'a.json', path: ['k'], message: 'bad' }) // 'a.json: k: bad'
  */
 export function formatIssue(issue: Issue): string {
   const where = [issue.file, issue.path.length > 0 ? formatPath(issue.path) : undefined]

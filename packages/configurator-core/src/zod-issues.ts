@@ -1,4 +1,6 @@
 import type { z } from 'zod'
+import type { IssueCode } from './issue-codes.js'
+import { isIssueCode } from './issue-codes.js'
 import type { Issue, PathSegment } from './issues.js'
 import { didYouMean } from './text/suggest.js'
 import { knownKeysAt } from './zod-keys.js'
@@ -30,7 +32,7 @@ function bound(issue: { inclusive?: boolean }, strict: string, loose: string): s
 
 /** One sentence for a zod issue: what was expected and what was received. */
 function describeZodIssue(issue: z.core.$ZodIssue): {
-  code: string
+  code: IssueCode
   message: string
   hint?: string
 } {
@@ -107,7 +109,10 @@ function describeZodIssue(issue: z.core.$ZodIssue): {
       }
     case 'custom': {
       const code: unknown = issue.params?.['code']
-      return { code: typeof code === 'string' ? code : issue.code, message: issue.message }
+      return {
+        code: typeof code === 'string' && isIssueCode(code) ? code : issue.code,
+        message: issue.message,
+      }
     }
     case 'invalid_union': {
       // a discriminated union names the values it knows

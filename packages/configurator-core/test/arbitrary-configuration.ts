@@ -27,7 +27,7 @@ function numberIn(
 }
 
 /** An arbitrary of values valid for `option`. */
-export function arbitraryFor(
+function arbitraryFor(
   option: OptionSpec,
   settings: ArbitraryOptions,
   key = '',

@@ -15,7 +15,7 @@ import type { Editing } from './save-panel.js'
 import { SavePanel } from './save-panel.js'
 
 /** one update's timings, for the status line and for measuring in a browser */
-export interface Timing {
+interface Timing {
   /** configure, explosion and cost in the core (the BOM and findings) */
   coreMs: number
   /** from the change to the BOM and findings rendered */
@@ -23,7 +23,7 @@ export interface Timing {
 }
 
 /** the timings of one configuration's option domains, worked out in the worker */
-export interface OptionsTiming {
+interface OptionsTiming {
   /** options() in the worker */
   workerMs: number
   /** from the change to the domains rendered */

@@ -24,7 +24,7 @@ export interface ParsedCommandLine<TOptions extends CliOptions> {
 }
 
 /** How every usage mistake ends: where the whole usage is. */
-export const SEE_HELP = 'torvan --help lists every command and option'
+const SEE_HELP = 'torvan --help lists every command and option'
 
 /** A usage mistake: one line with the exit code 2, never the whole usage. */
 export function usageError(message: string): CliError {

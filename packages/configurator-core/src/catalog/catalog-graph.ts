@@ -15,7 +15,7 @@ export interface GraphParts {
 }
 
 /** The built catalog: lookups by id and alias over the traversal nodes. */
-export class CatalogGraph implements Catalog {
+class CatalogGraph implements Catalog {
   readonly categories: readonly Category[]
   readonly subcategories: readonly Subcategory[]
   readonly items: readonly Item[]

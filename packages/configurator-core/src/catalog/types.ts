@@ -1,7 +1,7 @@
 import { z } from 'zod'
 
 /** Where a piece of catalog data came from, so that issues can name the customer's file and JSON path. */
-export const SourceRefSchema = z.strictObject({
+const SourceRefSchema = z.strictObject({
   file: z.string(),
   path: z.array(z.union([z.string(), z.number()])),
   /** how our field names are spelled in the source, e.g. `{ id: ['part_id'] }` */
@@ -40,7 +40,7 @@ export const ComponentSchema = z.strictObject({
 export type Component = z.infer<typeof ComponentSchema>
 
 /** Attribute values an item may carry (manufacturer, type, flags): plain JSON scalars. */
-export const AttributeValueSchema = z.union([z.string(), z.number(), z.boolean(), z.null()])
+const AttributeValueSchema = z.union([z.string(), z.number(), z.boolean(), z.null()])
 
 /**
  * A part or an assembly. Ids are opaque strings: never parsed, trimmed or re-cased.

@@ -1,3 +1,4 @@
+import type { IssueCode } from '../issue-codes.js'
 import { MODEL_RULE } from '../findings.js'
 import type { Finding } from '../findings.js'
 import { z } from 'zod'
@@ -17,7 +18,7 @@ export interface ItemDomain {
 }
 
 /** The result of checking a configuration against the options. */
-export interface ConfigurationCheck {
+interface ConfigurationCheck {
   /** the configuration with every default applied where the value was valid */
   value: Record<string, unknown>
   findings: Finding[]
@@ -368,7 +369,7 @@ export function createConfigurationValidator(
   const schema = schemaOf(root, items, limits)
   const valid = validityOf(root, items, limits)
   const applyDefaults = defaultsOf(root)
-  const hintAt = (path: PathSegment[], code: string): string | undefined => {
+  const hintAt = (path: PathSegment[], code: IssueCode): string | undefined => {
     const at = optionAt(options, path)
     const own = at.find((o) => o.hint !== undefined)?.hint
     if (own !== undefined || code !== 'too_big') return own

@@ -248,7 +248,7 @@ export async function explainAsync(
 }
 
 /** {@link explain} as steps: it yields between the configurations its search for a change checks. */
-export function* explainSteps(
+function* explainSteps(
   configurator: Configurator,
   config: unknown,
   request: string | ExplainRequest,

@@ -33,7 +33,7 @@ function touchOf(rule: CompiledRule, path: readonly PathSegment[]): Touch {
 }
 
 /** The paths where two configurations differ: changed values, and lists whose length changed. */
-export function changedPaths(before: unknown, after: unknown): PathSegment[][] {
+function changedPaths(before: unknown, after: unknown): PathSegment[][] {
   const out: PathSegment[][] = []
   collectChanges(before, after, { at: [], out })
   return out

@@ -32,7 +32,7 @@ export const TASK_DOCUMENT_TYPES = [
 
 const meta = (description: string) => ({ description })
 
-export const TaskTemplateSchema = z
+const TaskTemplateSchema = z
   .strictObject({
     id: z
       .string()

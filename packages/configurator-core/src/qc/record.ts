@@ -1,3 +1,4 @@
+import type { IssueCode } from '../issue-codes.js'
 import type { Issue } from '../issues.js'
 import { didYouMean } from '../text/suggest.js'
 import { describeValue } from '../zod-issues.js'
@@ -59,7 +60,7 @@ function measure(item: InspectionItem, value: number): QcRecord {
 
 function fail(
   item: InspectionItem,
-  code: string,
+  code: IssueCode,
   text: string | { message: string; hint: string | undefined },
 ): RecordResult {
   const { message, hint } = typeof text === 'string' ? { message: text, hint: undefined } : text

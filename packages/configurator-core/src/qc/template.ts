@@ -1,3 +1,4 @@
+import type { IssueCode } from '../issue-codes.js'
 import { z } from 'zod'
 import type { Issue, PathSegment } from '../issues.js'
 import { sortIssues } from '../issues.js'
@@ -39,7 +40,7 @@ const ID = /^[A-Za-z0-9][A-Za-z0-9._-]*$/
 const idMessage = 'expected letters, digits, ".", "_" or "-" (and no "#")'
 const meta = (description: string) => ({ description })
 
-export const QcOptionSchema = z.union([
+const QcOptionSchema = z.union([
   z.string().min(1).meta(meta('an option whose value is also its label')),
   z.strictObject({
     value: z.string().min(1).meta(meta('what is recorded, e.g. LEVELING_CASTERS')),
@@ -54,7 +55,7 @@ export const QcOptionSchema = z.union([
 /** A CHOICE option: a string, or `{ value, label?, text?, when? }`. */
 export type QcOption = z.infer<typeof QcOptionSchema>
 
-export const QcQuantitySchema = z
+const QcQuantitySchema = z
   .strictObject({
     each: z.number().int().min(1).meta(meta('how many per sink or per counted basin')),
     per: z.enum(['sink', 'basin']),
@@ -64,7 +65,7 @@ export const QcQuantitySchema = z
 /** How many of a packed or installed thing a row is about. */
 export type QcQuantity = z.infer<typeof QcQuantitySchema>
 
-export const QcItemSchema = z
+const QcItemSchema = z
   .strictObject({
     id: z.string().regex(ID, idMessage).meta(meta('unique in the template, e.g. "1.6a"')),
     label: z.string().min(1).meta(meta('the text of the row')),
@@ -113,7 +114,7 @@ export const QcItemSchema = z
 /** One row of a QC form, as written in the template. */
 export type QcItem = z.infer<typeof QcItemSchema>
 
-export const QcSectionSchema = z
+const QcSectionSchema = z
   .strictObject({
     id: z.string().regex(ID, idMessage),
     title: z.string().min(1),
@@ -182,14 +183,14 @@ function knownKeys(path: PathSegment[]): string[] {
 }
 
 /** The value of a CHOICE option. */
-export function optionValue(option: QcOption): string {
+function optionValue(option: QcOption): string {
   return typeof option === 'string' ? option : option.value
 }
 
 /** The message, or the message and a hint (when there is one). */
 type Text = string | { message: string; hint: string | undefined }
 
-function error(path: PathSegment[], code: string, text: Text): Issue {
+function error(path: PathSegment[], code: IssueCode, text: Text): Issue {
   const { message, hint } = typeof text === 'string' ? { message: text, hint: undefined } : text
   return { code, severity: 'error', path, message, ...(hint === undefined ? {} : { hint }) }
 }

@@ -1,3 +1,4 @@
+import type { IssueCode } from '../issue-codes.js'
 import { templateText } from '../util.js'
 import { isObject } from '../util.js'
 import type { Issue, PathSegment } from '../issues.js'
@@ -12,6 +13,7 @@ import { ANY, BOOLEAN, NUMBER, STRING, enumValues, unionOf, walkShape } from './
 import { comparedValueProblems } from './value-check.js'
 import { bindElement } from './element-binding.js'
 import type { ReadPattern } from './read-pattern.js'
+import type { EXPRESSION_KEYS, Iteration } from './schema.js'
 import { ANY_INDEX, SHALLOW } from './read-pattern.js'
 
 /** The facts of one evaluation, by slot; compiled code reads `values[slot]`. */
@@ -53,7 +55,7 @@ const READABLE =
   /^(not:)*(equal|notEqual|in|notIn|lessThan|lessThanInclusive|greaterThan|greaterThanInclusive)$/
 
 /** `sink` and `$.lengthIn` as one label: `sink.lengthIn` */
-export function factLabel(fact: string, path: string | undefined): string {
+function factLabel(fact: string, path: string | undefined): string {
   if (path === undefined) return fact
   const rest = path.startsWith('$') ? path.slice(1) : path
   return rest === '' ? fact : /^[A-Za-z_$]/.test(rest) ? `${fact}.${rest}` : `${fact}${rest}`
@@ -72,7 +74,8 @@ const UNDEFINED: Getter = () => undefined
 
 /**
  * Compiles conditions, expressions and templates of one file into plain functions, collecting every
- * problem as an issue with the file and JSON path.
+ * problem as an issue with the file and JSON path. Its input has passed the rule file schemas
+ * (rules/schema.ts), so it checks what they cannot say, not the shape they already checked.
  */
 export class Compiler {
   readonly issues: Issue[] = []
@@ -104,14 +107,14 @@ export class Compiler {
   }
 
   /** Records a warning: the rules compile, but something in them does not do what it says. */
-  warn(path: PathSegment[], code: string, problem: { message: string; hint: string }): void {
+  warn(path: PathSegment[], code: IssueCode, problem: { message: string; hint: string }): void {
     this.issues.push({ code, severity: 'warning', file: this.file, path, ...problem })
   }
 
   /** Records an error; `problem` is its message, or its message and a hint such as a did-you-mean. */
   error(
     path: PathSegment[],
-    code: string,
+    code: IssueCode,
     problem: string | { message: string; hint: string | undefined },
   ): void {
     const { message, hint } =
@@ -182,15 +185,9 @@ export class Compiler {
   }
 
   /** Compiles a json-rules-engine condition into a predicate. */
-  condition(node: unknown, at: PathSegment[], scope: Scope): Compiled<Predicate> {
-    if (!isObject(node)) {
-      this.error(
-        at,
-        'malformed_condition',
-        'a condition is an object with "all", "any", "not" or "fact"',
-      )
-      return { fn: FALSE, reads: [] }
-    }
+  condition(input: unknown, at: PathSegment[], scope: Scope): Compiled<Predicate> {
+    // ConditionSchema made it an object
+    const node = input as Record<string, unknown>
     const kinds = (['all', 'any', 'not', 'fact', 'condition'] as const).filter(
       (k) => node[k] !== undefined,
     )
@@ -208,11 +205,7 @@ export class Compiler {
     switch (kind) {
       case 'all':
       case 'any': {
-        const list = node[kind]
-        if (!Array.isArray(list)) {
-          this.error([...at, kind], 'malformed_condition', `"${kind}" holds a list of conditions`)
-          return { fn: FALSE, reads: [] }
-        }
+        const list = node[kind] as unknown[]
         const parts = list.map((child, i) => this.condition(child, [...at, kind, i], scope))
         const fns = parts.map((p) => p.fn)
         const reads = parts.flatMap((p) => p.reads)
@@ -247,7 +240,7 @@ export class Compiler {
     at: PathSegment[],
     scope: Scope,
   ): Compiled<Predicate> {
-    const name = node['condition']
+    const name = node['condition'] as string
     const extra = Object.keys(node).filter((key) => key !== 'condition' && key !== 'name')
     if (extra.length > 0) {
       this.error(
@@ -257,11 +250,11 @@ export class Compiler {
       )
       return { fn: FALSE, reads: [] }
     }
-    if (typeof name !== 'string' || !this.sharedConditions.has(name)) {
+    if (!this.sharedConditions.has(name)) {
       const known = [...this.sharedConditions.keys()]
       this.error([...at, 'condition'], 'unknown_condition', {
         message: `unknown shared condition ${JSON.stringify(name)}${known.length === 0 ? '; this file declares none (declare it under "conditions")' : ''}`,
-        hint: typeof name === 'string' ? didYouMean(name, known) : undefined,
+        hint: didYouMean(name, known),
       })
       return { fn: FALSE, reads: [] }
     }
@@ -286,19 +279,8 @@ export class Compiler {
     at: PathSegment[],
     scope: Scope,
   ): Compiled<Predicate> {
-    const { fact, path, operator } = node
-    if (typeof fact !== 'string') {
-      this.error([...at, 'fact'], 'malformed_condition', '"fact" is the name of a fact')
-      return { fn: FALSE, reads: [] }
-    }
-    if (path !== undefined && typeof path !== 'string') {
-      this.error(
-        [...at, 'path'],
-        'malformed_condition',
-        '"path" is a JSONPath string such as "$.lengthIn"',
-      )
-      return { fn: FALSE, reads: [] }
-    }
+    // ConditionSchema made fact and path text
+    const { fact, path, operator } = node as { fact: string; path?: string; operator?: unknown }
     if (node['params'] !== undefined) this.refuseParams([...at, 'params'])
     const left = this.factReader(scope, { fact, path }, at)
     if (typeof operator !== 'string') {
@@ -453,33 +435,13 @@ export class Compiler {
 
   /** Binds an iteration's element, index and number facts in a child scope. */
   iteration(
-    iteration: unknown,
+    iteration: Iteration,
     at: PathSegment[],
     binding: { scope: Scope; elementIndex: number },
   ): { list: Compiled<Getter>; scope: Scope; slots: [number, number, number] } | undefined {
     const { scope, elementIndex } = binding
-    if (!isObject(iteration) || typeof iteration['as'] !== 'string') {
-      this.error(at, 'malformed_iteration', 'an iteration is { "list": "<fact>", "as": "<name>" }')
-      return undefined
-    }
-    const listRef = iteration['list']
-    const ref =
-      typeof listRef === 'string'
-        ? { fact: listRef }
-        : isObject(listRef) && typeof listRef['fact'] === 'string'
-          ? {
-              fact: listRef['fact'],
-              path: typeof listRef['path'] === 'string' ? listRef['path'] : undefined,
-            }
-          : undefined
-    if (ref === undefined) {
-      this.error(
-        [...at, 'list'],
-        'malformed_iteration',
-        '"list" is a fact name or { "fact", "path" }',
-      )
-      return undefined
-    }
+    const { list: listRef, as } = iteration
+    const ref = typeof listRef === 'string' ? { fact: listRef } : listRef
     const reader = this.factReader(scope, ref, typeof listRef === 'string' ? at : [...at, 'list'])
     if (reader === undefined) return undefined
     const itemShape =
@@ -496,7 +458,6 @@ export class Compiler {
       )
       return undefined
     }
-    const as = iteration['as']
     for (const name of [as, `${as}Index`, `${as}Number`]) {
       if (scope.has(name))
         this.error(
@@ -526,15 +487,9 @@ export class Compiler {
       const list: unknown[] = node
       return { fn: () => list, reads: [], shape: { kind: 'list', items: ANY } }
     }
-    if (!isObject(node)) {
-      this.error(
-        at,
-        'malformed_expression',
-        'an expression is a value or an object such as { "fact": … }',
-      )
-      return { fn: UNDEFINED, reads: [], shape: ANY }
-    }
-    const keys = Object.keys(node).filter((k) => k !== 'path' && k !== 'else')
+    // ExpressionSchema made anything else an object of its keys (an unknown key is its issue)
+    const object = node as Record<string, unknown>
+    const keys = Object.keys(object).filter((k) => k !== 'path' && k !== 'else')
     if (keys.length !== 1) {
       this.error(
         at,
@@ -545,23 +500,13 @@ export class Compiler {
       )
       return { fn: UNDEFINED, reads: [], shape: ANY }
     }
-    const key = keys[0] as string
-    const body = node[key]
+    const key = keys[0] as (typeof EXPRESSION_KEYS)[number]
+    const body = object[key]
     const failed = { fn: UNDEFINED, reads: [], shape: ANY }
     switch (key) {
       case 'fact': {
-        if (typeof body !== 'string') {
-          this.error([...at, 'fact'], 'malformed_expression', '"fact" is the name of a fact')
-          return failed
-        }
-        const path = node['path']
-        return (
-          this.factReader(
-            scope,
-            { fact: body, path: typeof path === 'string' ? path : undefined },
-            at,
-          ) ?? failed
-        )
+        const { path } = object as { path?: string }
+        return this.factReader(scope, { fact: body as string, path }, at) ?? failed
       }
       case 'literal':
         return {
@@ -579,15 +524,11 @@ export class Compiler {
         return { ...condition, shape: BOOLEAN }
       }
       case 'cases':
-        return this.casesExpression({ body, otherwise: node['else'] }, at, scope)
+        return this.casesExpression({ body, otherwise: object['else'] }, at, scope)
       case 'lookup':
         return this.lookupExpression(body, [...at, key], scope)
       case 'format': {
-        if (typeof body !== 'string') {
-          this.error([...at, key], 'malformed_expression', '"format" is a template string')
-          return failed
-        }
-        const template = this.template(body, [...at, key], scope)
+        const template = this.template(body as string, [...at, key], scope)
         return { fn: template.fn, reads: template.reads, shape: STRING }
       }
       case 'add':
@@ -596,30 +537,6 @@ export class Compiler {
       case 'min':
       case 'max':
         return this.arithmetic({ kind: key, body }, [...at, key], scope)
-      default: {
-        const hint = didYouMean(key, [
-          'fact',
-          'literal',
-          'count',
-          'some',
-          'sum',
-          'collect',
-          'condition',
-          'cases',
-          'lookup',
-          'format',
-          'add',
-          'subtract',
-          'multiply',
-          'min',
-          'max',
-        ])
-        this.error([...at, key], 'malformed_expression', {
-          message: `unknown expression ${JSON.stringify(key)}`,
-          hint,
-        })
-        return failed
-      }
     }
   }
 
@@ -628,25 +545,19 @@ export class Compiler {
     at: PathSegment[],
     scope: Scope,
   ): Compiled<Getter> & { shape: Shape } {
-    const { kind, body } = expression
-    const failed = { fn: UNDEFINED, reads: [], shape: ANY }
+    const { kind } = expression
+    // ExpressionSchema made it an iteration with "where" and, for sum and collect, a "value"
+    const body = expression.body as Iteration & { where?: unknown; value?: unknown }
     const bound = this.iteration(body, at, { scope, elementIndex: ANY_INDEX })
-    if (bound === undefined || !isObject(body)) return failed
+    if (bound === undefined) return { fn: UNDEFINED, reads: [], shape: ANY }
     const where =
-      body['where'] === undefined
+      body.where === undefined
         ? undefined
-        : this.condition(body['where'], [...at, 'where'], bound.scope)
+        : this.condition(body.where, [...at, 'where'], bound.scope)
     const value =
       kind === 'sum' || kind === 'collect'
-        ? this.expression(body['value'], [...at, 'value'], bound.scope)
+        ? this.expression(body.value, [...at, 'value'], bound.scope)
         : undefined
-    if ((kind === 'sum' || kind === 'collect') && body['value'] === undefined) {
-      this.error(
-        [...at, 'value'],
-        'malformed_expression',
-        `"${kind}" needs a "value" to ${kind === 'sum' ? 'add up' : 'collect'}`,
-      )
-    }
     const slots = bound.slots
     const list = bound.list.fn
     const test = where?.fn
@@ -723,28 +634,14 @@ export class Compiler {
     at: PathSegment[],
     scope: Scope,
   ): Compiled<Getter> & { shape: Shape } {
-    const { body, otherwise } = expression
-    if (!Array.isArray(body)) {
-      this.error(
-        [...at, 'cases'],
-        'malformed_expression',
-        '"cases" is a list of { "when": <condition>, "then": <value> }',
-      )
-      return { fn: UNDEFINED, reads: [], shape: ANY }
-    }
+    const { otherwise } = expression
+    // ExpressionSchema made it a list of { when, then }
+    const body = expression.body as { when: unknown; then: unknown }[]
     const branches = body.map((branch, i) => {
       const where = [...at, 'cases', i]
-      if (!isObject(branch)) {
-        this.error(
-          where,
-          'malformed_expression',
-          'a case is { "when": <condition>, "then": <value> }',
-        )
-        return { when: { fn: FALSE, reads: [] }, then: { fn: UNDEFINED, reads: [], shape: ANY } }
-      }
       return {
-        when: this.condition(branch['when'], [...where, 'when'], scope),
-        then: this.expression(branch['then'], [...where, 'then'], scope),
+        when: this.condition(branch.when, [...where, 'when'], scope),
+        then: this.expression(branch.then, [...where, 'then'], scope),
       }
     })
     const fallback =
@@ -766,20 +663,14 @@ export class Compiler {
   }
 
   private lookupExpression(
-    body: unknown,
+    input: unknown,
     at: PathSegment[],
     scope: Scope,
   ): Compiled<Getter> & { shape: Shape } {
-    if (!isObject(body) || !isObject(body['table'])) {
-      this.error(
-        at,
-        'malformed_expression',
-        '"lookup" is { "key": <value>, "table": { "KEY": value, … }, "else": <value> }',
-      )
-      return { fn: UNDEFINED, reads: [], shape: ANY }
-    }
-    const key = this.expression(body['key'], [...at, 'key'], scope)
-    const table = new Map(Object.entries(body['table']))
+    // ExpressionSchema made it { key, table, else? }
+    const body = input as { key: unknown; table: Record<string, unknown>; else?: unknown }
+    const key = this.expression(body.key, [...at, 'key'], scope)
+    const table = new Map(Object.entries(body.table))
     const allowed = enumValues(key.shape)
     if (allowed !== undefined) {
       for (const entry of table.keys()) {
@@ -792,7 +683,7 @@ export class Compiler {
       }
     }
     const fallback =
-      body['else'] === undefined ? undefined : this.expression(body['else'], [...at, 'else'], scope)
+      body.else === undefined ? undefined : this.expression(body.else, [...at, 'else'], scope)
     const fallbackFn = fallback?.fn ?? (() => null)
     const keyFn = key.fn
     const values = [...table.values()]
@@ -821,17 +712,9 @@ export class Compiler {
     at: PathSegment[],
     scope: Scope,
   ): Compiled<Getter> & { shape: Shape } {
-    const { kind, body } = expression
-    if (!Array.isArray(body) || body.length === 0 || (kind === 'subtract' && body.length !== 2)) {
-      this.error(
-        at,
-        'malformed_expression',
-        kind === 'subtract'
-          ? '"subtract" takes a list of two values'
-          : `"${kind}" takes a list of values`,
-      )
-      return { fn: UNDEFINED, reads: [], shape: NUMBER }
-    }
+    const { kind } = expression
+    // ExpressionSchema made it a list of at least one value (of two for subtract)
+    const body = expression.body as unknown[]
     const parts = body.map((part, i) => this.expression(part, [...at, i], scope))
     const fns = parts.map((p) => p.fn)
     const num = (v: unknown): number => (typeof v === 'number' ? v : Number.NaN)

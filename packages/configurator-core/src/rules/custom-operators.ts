@@ -5,7 +5,7 @@ import type { Shape } from './shape.js'
 export type OperandType = 'number' | 'string' | 'boolean' | 'list' | 'object' | 'any'
 
 /** The operand types, for messages and checks. */
-export const OPERAND_TYPES: readonly OperandType[] = [
+const OPERAND_TYPES: readonly OperandType[] = [
   'number',
   'string',
   'boolean',

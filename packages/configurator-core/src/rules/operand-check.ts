@@ -1,3 +1,4 @@
+import type { IssueCode } from '../issue-codes.js'
 import type { PathSegment } from '../issues.js'
 import type { DeclaredOperands, OperandNeed } from './operators.js'
 import type { Shape } from './shape.js'
@@ -82,7 +83,7 @@ export function literalProblem(
   need: OperandNeed,
   value: unknown,
   at: PathSegment[],
-): { path: PathSegment[]; code: string; message: string; hint: string } | undefined {
+): { path: PathSegment[]; code: IssueCode; message: string; hint: string } | undefined {
   const check = (
     wanted: OperandNeed,
     found: unknown,

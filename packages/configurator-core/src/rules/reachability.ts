@@ -14,10 +14,7 @@ import { describeShape } from './value-check.js'
 const OTHER_TEXT = '\u0000other'
 
 /** a value of each piece of the fact's domain, or undefined when the domain cannot be listed */
-export function representatives(
-  shape: Shape,
-  constants: readonly unknown[],
-): unknown[] | undefined {
+function representatives(shape: Shape, constants: readonly unknown[]): unknown[] | undefined {
   switch (shape.kind) {
     case 'any':
       return undefined

@@ -58,7 +58,7 @@ export interface CompiledEventCustomPart {
   spec: { key: string; kind: 'number' | 'string'; value: Getter }[]
   quantity: Getter
 }
-export interface CompiledEventFinding {
+interface CompiledEventFinding {
   type: 'error' | 'warning' | 'notice'
   path: CompiledTemplate
   message: CompiledTemplate

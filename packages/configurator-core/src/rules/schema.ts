@@ -17,9 +17,6 @@ export interface Condition {
   priority?: number | undefined
 }
 
-/** An expression: a literal, a fact reference or one of the operators in docs/rules.md. */
-export type Expression = unknown
-
 const description = (text: string) => ({ description: text })
 
 /** the built-in operators and decorators, for the JSON Schema (the compiler checks with did-you-mean) */
@@ -38,13 +35,13 @@ const OPERATORS = [
 const DECORATORS = ['someFact', 'everyFact', 'someValue', 'everyValue', 'swap', 'not'] as const
 
 /** A condition's operator: parsed as any text, so that `rules check` can say what is close. */
-export const OperatorSchema = z.string().meta({
+const OperatorSchema = z.string().meta({
   description: `how to compare the fact with the value: ${OPERATORS.join(', ')}, each may be written after decorators (${DECORATORS.map((d) => `${d}:`).join(', ')})`,
   examples: [...OPERATORS],
 })
 
 /** One condition node; exactly which keys may go together is checked by the compiler. */
-export const ConditionSchema: z.ZodType<Condition> = z
+const ConditionSchema: z.ZodType<Condition> = z
   .strictObject({
     get all() {
       return z.array(ConditionSchema).meta(description('every condition must hold')).optional()
@@ -83,18 +80,21 @@ export const ConditionSchema: z.ZodType<Condition> = z
   .meta({ id: 'Condition', description: 'A json-rules-engine condition' })
 
 /** A list the rule or expression walks: a fact name or `{ fact, path }`. */
-export const ListRefSchema = z.union([
+const ListRefSchema = z.union([
   z.string(),
   z.strictObject({ fact: z.string(), path: z.string().optional() }),
 ])
 
-export const IterationSchema = z.strictObject({
+const IterationSchema = z.strictObject({
   list: ListRefSchema.meta(description('the list to walk: a fact name or { "fact", "path" }')),
   as: z
     .string()
     .regex(/^[A-Za-z_][A-Za-z0-9_]*$/, 'expected a name of letters, digits and _')
     .meta(description('the element fact; <as>Index and <as>Number are defined too')),
 })
+
+/** A list walked with a name for its element: `{ "list": "basins", "as": "basin" }`. */
+export type Iteration = z.infer<typeof IterationSchema>
 
 const ExpressionObjectShape = {
   fact: z.string().optional(),
@@ -172,7 +172,7 @@ export const EXPRESSION_KEYS = [
 ] as const
 
 /** An expression (docs/rules.md#derived-facts). */
-export const ExpressionSchema: z.ZodType = z
+const ExpressionSchema: z.ZodType = z
   .union([
     z.number(),
     z.string(),
@@ -185,17 +185,17 @@ export const ExpressionSchema: z.ZodType = z
 
 const Text = z.string().min(1)
 
-export const AddParamsSchema = z.strictObject({
+const AddParamsSchema = z.strictObject({
   item: Text.meta(description('the catalog id, or a template such as T2-ADW-BASIN{basin.size}')),
   quantity: ExpressionSchema.optional(),
   notes: z.string().optional(),
 })
-export const CustomPartParamsSchema = z.strictObject({
+const CustomPartParamsSchema = z.strictObject({
   template: Text.meta(description('a key of customParts in product.json')),
   spec: z.record(z.string(), ExpressionSchema),
   quantity: ExpressionSchema.optional(),
 })
-export const FindingParamsSchema = z.strictObject({
+const FindingParamsSchema = z.strictObject({
   path: z
     .string()
     .meta(description('the configuration path, e.g. accessories[{accessoryIndex}].id')),
@@ -204,10 +204,7 @@ export const FindingParamsSchema = z.strictObject({
 })
 
 /** The events a rule can fire. */
-export const EVENT_TYPES = ['add', 'customPart', 'error', 'warning', 'notice'] as const
-export type EventType = (typeof EVENT_TYPES)[number]
-
-export const EventSchema = z
+const EventSchema = z
   .discriminatedUnion('type', [
     z.strictObject({ type: z.literal('add'), params: AddParamsSchema }),
     z.strictObject({ type: z.literal('customPart'), params: CustomPartParamsSchema }),
@@ -263,7 +260,7 @@ export const RuleFileSchema = z
   })
 export type RuleFile = z.infer<typeof RuleFileSchema>
 
-export const CustomPartTemplateSchema = z.strictObject({
+const CustomPartTemplateSchema = z.strictObject({
   family: z.string().min(1).meta(description('the 700-series family number, e.g. 720.215.001')),
   id: z
     .string()
@@ -274,7 +271,7 @@ export const CustomPartTemplateSchema = z.strictObject({
 })
 export type CustomPartTemplate = z.infer<typeof CustomPartTemplateSchema>
 
-export const DerivedFactSchema = z.strictObject({
+const DerivedFactSchema = z.strictObject({
   description: z.string().optional(),
   value: ExpressionSchema,
 })
@@ -361,14 +358,14 @@ export const NumbersFileSchema = z
   .meta({ title: 'TORVAN 700-series numbers', description: 'Item id → display number' })
 export type NumbersFile = z.infer<typeof NumbersFileSchema>
 
-export const ExpectedLineSchema = z.strictObject({
+const ExpectedLineSchema = z.strictObject({
   id: z.string(),
   quantity: z.string().optional(),
   custom: z.boolean().optional(),
   notes: z.string().optional(),
   elements: z.array(z.string()).optional(),
 })
-export const ExpectedFindingSchema = z.strictObject({
+const ExpectedFindingSchema = z.strictObject({
   severity: z.enum(['error', 'warning', 'notice']),
   path: z.string(),
   rule: z.string().optional(),

@@ -3,13 +3,13 @@ import type { Shape } from './shape.js'
 import { stringDomain } from './shape.js'
 
 /** the most ids a template's check lists before it calls the domain open */
-export const MAX_TEMPLATE_VALUES = 20_000
+const MAX_TEMPLATE_VALUES = 20_000
 
 /**
  * The texts a placeholder gives: each string of an enum, and each number a bounded option allows
  * (integers, or numbers with `decimals`, between `minimum` and `maximum`) written as templates write it.
  */
-export function placeholderTexts(shape: Shape): { texts: string[] } | { open: 'number' | 'text' } {
+function placeholderTexts(shape: Shape): { texts: string[] } | { open: 'number' | 'text' } {
   if (shape.kind === 'number') {
     const { minimum, maximum, step } = shape
     if (minimum === undefined || maximum === undefined || step === undefined)

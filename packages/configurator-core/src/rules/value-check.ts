@@ -1,9 +1,10 @@
+import type { IssueCode } from '../issue-codes.js'
 import type { PathSegment } from '../issues.js'
 import { describeValue } from '../zod-issues.js'
 import type { Shape } from './shape.js'
 
 /** The kinds of JSON value a shape holds, or undefined when it may hold anything. */
-export function kindsOf(shape: Shape): Set<string> | undefined {
+function kindsOf(shape: Shape): Set<string> | undefined {
   if (shape.kind === 'any') return undefined
   if (shape.kind !== 'union') return new Set([shape.kind])
   const kinds = new Set<string>()
@@ -61,7 +62,7 @@ export function describeShape(shape: Shape): string {
 export interface ValueProblem {
   /** below the condition: `['value']`, `['value', 2]` or `['operator']` */
   path: PathSegment[]
-  code: string
+  code: IssueCode
   message: string
   hint?: string
 }
