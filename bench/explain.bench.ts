@@ -37,3 +37,18 @@ export async function benchExplain(settings: { quick: boolean }): Promise<BenchR
   })
   return measure(tasks, settings)
 }
+
+// `tsx bench/explain.bench.ts [--quick]` runs this benchmark alone: each sample's median against its goal
+if (process.argv[1]?.endsWith('explain.bench.ts') === true) {
+  const results = await benchExplain({ quick: process.argv.includes('--quick') })
+  const width = Math.max(...results.map((r) => r.name.length))
+  for (const r of results) {
+    const goal =
+      r.target_ms === undefined
+        ? ''
+        : `  goal ≤ ${r.target_ms} ms: ${r.median_ms <= r.target_ms ? 'met' : 'MISSED'}`
+    process.stdout.write(
+      `${r.name.padEnd(width)}  median ${String(r.median_ms).padStart(7)} ms  p99 ${String(r.p99_ms).padStart(7)} ms${goal}\n`,
+    )
+  }
+}

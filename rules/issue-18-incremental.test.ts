@@ -49,4 +49,52 @@ describe('the incremental check of options()', () => {
       expect(failing).toBeLessThan(compared)
     },
   )
+
+  it.each(['t2-b3-every-option', 't2-b2-standard', 't2-b1-minimal'])(
+    'gives the errors configure() gives for every accessory id appended to %s',
+    (name) => {
+      const config = sample(name)
+      const baseline = configurator.configure(config)
+      const check = createIncrementalCheck(configurator, baseline.configuration)
+      const accessories = baseline.configuration['accessories'] as Record<string, unknown>[]
+      const ids = catalog.items.map((item) => item.id).filter((id) => id.startsWith('T-OA-'))
+      let compared = 0
+      let failing = 0
+      for (const id of ids) {
+        const element = { id, quantity: 1 }
+        const quick = check.errorsWithAdded(['accessories'], { element, key: 'id' })
+        if (quick === undefined) continue
+        const full = configurator.configure({ ...config, accessories: [...accessories, element] })
+        expect(errorsOf(quick), `${id} appended`).toEqual(errorsOf(full.findings))
+        compared++
+        if (quick.length > 0) failing++
+      }
+      expect(compared).toBeGreaterThanOrEqual(ids.length / 2)
+      expect(failing).toBeGreaterThan(0)
+      expect(failing).toBeLessThan(compared)
+    },
+  )
+
+  it('gives the errors configure() gives for every faucet and sprayer type appended to t2-b3-every-option', () => {
+    const config = sample('t2-b3-every-option')
+    const baseline = configurator.configure(config)
+    const check = createIncrementalCheck(configurator, baseline.configuration)
+    for (const [list, types] of [
+      ['faucets', ['WRIST_BLADE', 'PRE_RINSE', 'DI_GOOSENECK']],
+      [
+        'sprayers',
+        ['DI_WATER_GUN_TURRET', 'DI_WATER_GUN_ROSETTE', 'AIR_GUN_TURRET', 'AIR_GUN_ROSETTE'],
+      ],
+    ] as const) {
+      const elements = baseline.configuration[list] as Record<string, unknown>[]
+      for (const type of types) {
+        const element = { type, quantity: 1 }
+        const quick = check.errorsWithAdded([list], { element, key: 'type' })
+        const full = configurator.configure({ ...config, [list]: [...elements, element] })
+        expect(quick && errorsOf(quick), `${type} appended to ${list}`).toEqual(
+          errorsOf(full.findings),
+        )
+      }
+    }
+  })
 })

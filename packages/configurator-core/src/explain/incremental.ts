@@ -1,12 +1,13 @@
 import type { Finding } from '../findings.js'
 import type { PathSegment } from '../issues.js'
 import type { Values } from '../rules/compile.js'
-import { CURRENT_INDEX, readTouches } from '../rules/read-pattern.js'
+import type { ReadPattern } from '../rules/read-pattern.js'
+import { CURRENT_INDEX, SHALLOW, readTouches } from '../rules/read-pattern.js'
 import { isObject } from '../util.js'
 import type { Configurator } from '../rules/configure.js'
 import { bindElement } from '../rules/element-binding.js'
 import { computeFacts } from '../rules/configure.js'
-import { setSegments } from '../rules/path.js'
+import { readSegments, setSegments } from '../rules/path.js'
 import type { CompiledFact, CompiledRule, Ruleset } from '../rules/ruleset.js'
 import { fitsSpecField } from '../rules/spec-field.js'
 
@@ -74,6 +75,8 @@ function collectChanges(
 interface PlannedRule {
   rule: CompiledRule
   elements: number[] | 'all'
+  /** a condition of the rule's `all` on one key of its element, when it has one (see guardOf) */
+  guard?: Guard
   /**
    * the derived facts (slots) through which it reads the changed values beyond `direct`: while they
    * keep their values, only the elements in `direct` (none: the rule) need to run again
@@ -103,6 +106,14 @@ export interface IncrementalCheck {
   errorsOf(configuration: Record<string, unknown>): Finding[] | undefined
   /** the baseline with `value` at `path` (`undefined` removes the key) */
   errorsWith(path: readonly PathSegment[], value: unknown): Finding[] | undefined
+  /**
+   * the baseline with `element` appended to the list at `list`; `key` names the element's field
+   * being chosen, whose value shuts out the rules that test another
+   */
+  errorsWithAdded(
+    list: readonly PathSegment[],
+    at: { element: Record<string, unknown>; key: string },
+  ): Finding[] | undefined
   readonly baseline: Record<string, unknown>
 }
 
@@ -189,6 +200,60 @@ function directElements(
   return [...elements].sort((a, b) => a - b)
 }
 
+/** a test of a forEach rule's element that its `all` needs: the key read and the values it takes */
+interface Guard {
+  key: string
+  values: ReadonlySet<unknown>
+}
+
+const GUARDS = new WeakMap<CompiledRule, Guard | null>()
+
+/**
+ * the first condition of a forEach rule's `all` that compares a key of the element with constants
+ * (`equal` or `in`, e.g. `accessory.$.id in [...]`): a value outside them cannot fire the rule there
+ */
+function guardOf(rule: CompiledRule): Guard | undefined {
+  let guard = GUARDS.get(rule)
+  if (guard === undefined) {
+    guard = null
+    const as = rule.forEach === undefined ? undefined : rule.source.forEach?.as
+    const conditions = rule.source.conditions as unknown
+    const all = isObject(conditions) ? conditions['all'] : undefined
+    for (const leaf of Array.isArray(all) ? all : []) {
+      if (!isObject(leaf) || leaf['fact'] !== as || as === undefined) continue
+      const key =
+        typeof leaf['path'] === 'string' ? /^\$\.([A-Za-z_$][\w$]*)$/.exec(leaf['path']) : null
+      const { operator, value } = leaf
+      const values =
+        operator === 'equal'
+          ? [value]
+          : operator === 'in' && Array.isArray(value)
+            ? value
+            : undefined
+      if (key === null || values === undefined || leaf['params'] !== undefined) continue
+      if (!values.every((v) => v === null || typeof v !== 'object')) continue
+      guard = { key: key[1] as string, values: new Set(values) }
+      break
+    }
+    GUARDS.set(rule, guard)
+  }
+  return guard ?? undefined
+}
+
+/** the value at a key of one element, set alone: the rules it shuts out there need not run */
+interface ElementValue {
+  /** the top-level list option */
+  list: string
+  index: number
+  key: string
+  value: unknown
+}
+
+/** a pattern that reads how many elements the list at `list` has (an iteration over it) */
+function readsLength(pattern: ReadPattern, list: readonly PathSegment[]): boolean {
+  return pattern[pattern.length - 1] === SHALLOW && readTouches(pattern, list)
+}
+
 /** the plans kept per ruleset, across options() calls (a UI asks on every keystroke) */
 const MAX_PLANS = 5_000
 const PLANS = new WeakMap<Ruleset, Map<string, Plan>>()
@@ -231,9 +296,16 @@ export function createIncrementalCheck(
   const uses = usesOf(ruleset)
   // a slot's path is one array for the whole options() call: its plan is found by identity
   const byPath = new WeakMap<readonly PathSegment[], Plan>()
-  const planFor = (paths: readonly (readonly PathSegment[])[], key: string): Plan => {
+  const byList = new WeakMap<readonly PathSegment[], Plan>()
+  /** `grown`: the list the one path (its new element) was appended to, whose length is read too */
+  const planFor = (
+    paths: readonly (readonly PathSegment[])[],
+    key: string,
+    grown?: readonly PathSegment[],
+  ): Plan => {
     let plan = plans.get(key)
     if (plan === undefined) {
+      const length = (p: ReadPattern) => grown !== undefined && readsLength(p, grown)
       const rules: Plan['rules'] = []
       for (const rule of ruleset.rules) {
         let elements: number[] | 'all' | undefined
@@ -243,15 +315,18 @@ export function createIncrementalCheck(
           if (touch.kind === 'all' || elements === 'all') elements = 'all'
           else elements = [...(elements ?? []), touch.index]
         }
-        if (elements !== undefined)
-          rules.push({
-            rule,
-            elements: elements === 'all' ? 'all' : [...new Set(elements)].sort((x, y) => x - y),
-          })
+        if (rule.reads.some(length)) elements = 'all'
+        if (elements === undefined) continue
+        const guard = guardOf(rule)
+        rules.push({
+          rule,
+          elements: elements === 'all' ? 'all' : [...new Set(elements)].sort((x, y) => x - y),
+          ...(guard === undefined ? {} : { guard }),
+        })
       }
       // a derived fact's reads include those of the facts it uses, so order is kept
       const facts = ruleset.facts.filter((fact) =>
-        fact.reads.some((p) => paths.some((path) => readTouches(p, path))),
+        fact.reads.some((p) => length(p) || paths.some((path) => readTouches(p, path))),
       )
       // what a rule reads of the changed options through derived facts it sees as before while
       // those keep their values: then only what it reads itself (an element, or nothing) runs again
@@ -260,6 +335,9 @@ export function createIncrementalCheck(
         const use = uses.get(entry.rule)
         const via = use?.facts.filter((slot) => recomputed.has(slot)) ?? []
         const direct = use === undefined ? undefined : directElements(use, paths)
+        // a new element: a rule that names the list only as its forEach, and no fact that changed,
+        // runs at that element alone
+        if (grown !== undefined && via.length === 0 && direct !== undefined) entry.elements = direct
         if (via.length === 0 || direct === undefined) continue
         entry.via = via
         entry.direct = direct
@@ -314,6 +392,7 @@ export function createIncrementalCheck(
   const errorsAt = (
     changed: Readonly<Record<string, unknown>>,
     plan: Plan,
+    element?: ElementValue,
   ): Finding[] | undefined => {
     const values = baseline.slice()
     for (const [name, slot] of plan.options) values[slot] = changed[name]
@@ -331,6 +410,18 @@ export function createIncrementalCheck(
         elements = direct as number[]
       }
       const forEach = rule.forEach
+      // the element's new value fails a test the rule's `all` needs: it cannot fire there
+      if (
+        element !== undefined &&
+        entry.guard?.key === element.key &&
+        elements !== 'all' &&
+        elements.length === 1 &&
+        elements[0] === element.index &&
+        forEach?.configPath?.length === 1 &&
+        forEach.configPath[0] === element.list &&
+        !entry.guard.values.has(element.value)
+      )
+        continue
       if (forEach === undefined) {
         if (rule.when(values)) fire(rule, values, state)
         continue
@@ -363,8 +454,35 @@ export function createIncrementalCheck(
         plan = planFor([path], keyOfPaths([path]))
         byPath.set(path, plan)
       }
+      const [, index, key] = path
+      const element =
+        path.length === 3 &&
+        typeof index === 'number' &&
+        typeof key === 'string' &&
+        (value === null || typeof value !== 'object')
+          ? { list: name, index, key, value }
+          : undefined
       // only the top-level option that holds the path is rebuilt
-      return errorsAt({ [name]: setSegments(defaulted[name], path.slice(1), value) }, plan)
+      return errorsAt({ [name]: setSegments(defaulted[name], path.slice(1), value) }, plan, element)
+    },
+    errorsWithAdded: (list, at) => {
+      const name = list[0]
+      const old = readSegments(defaulted, list)
+      if (typeof name !== 'string' || !Array.isArray(old)) return undefined
+      const index = old.length
+      let plan = byList.get(list)
+      if (plan === undefined) {
+        const paths = [[...list, index]]
+        plan = planFor(paths, `${keyOfPaths(paths)}+`, list)
+        byList.set(list, plan)
+      }
+      const value = at.element[at.key]
+      const element =
+        list.length === 1 && (value === null || typeof value !== 'object')
+          ? { list: name, index, key: at.key, value }
+          : undefined
+      const grown = setSegments(defaulted[name], list.slice(1), [...(old as unknown[]), at.element])
+      return errorsAt({ [name]: grown }, plan, element)
     },
   }
 }

@@ -90,10 +90,11 @@ function quickCheck(
       const chosen = Object.keys(element)
         .filter((key) => key !== slot.key)
         .map((key) => [...at, key])
-      return final(context, incremental.errorsWith(slot.path, [...(list as unknown[]), element]), [
-        ...others,
-        ...chosen,
-      ])
+      const errors =
+        slot.key === undefined
+          ? incremental.errorsWith(slot.path, [...(list as unknown[]), element])
+          : incremental.errorsWithAdded(slot.path, { element, key: slot.key })
+      return final(context, errors, [...others, ...chosen])
     }
     case 'count':
     case 'enum':
