@@ -227,8 +227,9 @@ export async function importCatalog(
       )
     }
     // the bulk insert went to the item search index's pending list, which every search would read
-    // until a vacuum merged it: merged here, once, so that searches read only the index itself
-    await tx.execute(sql`select gin_clean_pending_list('items_search_idx')`)
+    // until a vacuum merged it: merged here, once, so that searches read only the index itself (through
+    // the owner's function of migration 0014, since the service's role may own no index)
+    await tx.execute(sql`select merge_items_search_pending_list()`)
     await tx.insert(catalogImports).values({ hash, source: input.source, counts })
     await writeAudit(tx, {
       action: 'catalog.import',
