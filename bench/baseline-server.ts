@@ -82,8 +82,9 @@ async function postBom(request: IncomingMessage, response: ServerResponse): Prom
         StoredBom[]
       >`select b.id, b.configuration_id, b.revision, (extract(epoch from b.created_at) * 1000)::float8 as created_ms,
           b.frozen_at is not null as frozen, b.document
-        from boms b join configurations c on c.id = b.configuration_id
-        where c.hash = ${hash} and b.ruleset_id = ${m.rulesetId} and b.catalog_hash = ${m.catalogHash}`,
+        from boms b
+        where b.configuration_id = (select id from configurations where hash = ${hash})
+          and b.ruleset_id = ${m.rulesetId} and b.catalog_hash = ${m.catalogHash}`,
       tx<{ id: number; document: BomDocument }[]>`select id, document from boms
         where configuration_id = (select id from configurations where hash = ${hash})
         order by id desc limit 1`,

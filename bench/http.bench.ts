@@ -569,7 +569,10 @@ export async function benchHttp(options: {
   return { results, table }
 }
 
-/** Stores `count` more BOMs (small documents, 16 lines, an audit row and an event each) by SQL. */
+/**
+ * Stores `count` more BOMs (small documents, 16 lines, an audit row and an event each) by SQL, of the
+ * ruleset and catalog the API's BOMs have, so that any lookup by ruleset and catalog meets them all.
+ */
 async function storeBoms(sql: postgres.Sql, count: number): Promise<void> {
   await sql.unsafe(`
     with c as (
@@ -578,7 +581,8 @@ async function storeBoms(sql: postgres.Sql, count: number): Promise<void> {
       returning id),
     b as (
       insert into boms (configuration_id, ruleset_id, catalog_hash, content_hash, revision, document, created_by)
-      select c.id, (select max(id) from rulesets), 'growth', md5(c.id::text), 1,
+      select c.id, coalesce((select ruleset_id from boms order by id limit 1), (select max(id) from rulesets)),
+        coalesce((select catalog_hash from boms order by id limit 1), 'growth'), md5(c.id::text), 1,
         '{"format":"torvan-bom/1"}'::jsonb, (select min(id) from users)
       from c returning id),
     l as (
