@@ -3,6 +3,7 @@ import type {
   InspectionItem,
   InspectionScore,
   PlannedTask,
+  ProductFacts,
   QcTemplate,
   QcTemplateParseResult,
   QcValue,
@@ -23,6 +24,7 @@ import type {
   WhereUsedLine,
 } from './index.js'
 import {
+  PRODUCT_FACTS,
   buildCatalog,
   canStart,
   explode,
@@ -48,11 +50,11 @@ describe('the public API', () => {
         "DEFAULT_MAX_REASONS",
         "DEFAULT_OPTIONS_BUDGET",
         "NA",
+        "PRODUCT_FACTS",
         "PriceListSchema",
         "QC_ITEM_KINDS",
         "QC_KINDS",
         "QcTemplateSchema",
-        "SINK_FACTS",
         "SellingPriceListSchema",
         "TASK_DOCUMENT_TYPES",
         "TASK_TYPES",
@@ -150,6 +152,8 @@ describe('the public API', () => {
       template: QcTemplate | undefined
       issues: Issue[]
     }>()
+    expectTypeOf<QcTemplate['product']>().toEqualTypeOf<string>()
+    expectTypeOf(PRODUCT_FACTS).toEqualTypeOf<Readonly<Record<string, ProductFacts>>>()
     expectTypeOf(instantiateInspection).parameter(0).toEqualTypeOf<QcTemplate>()
     expectTypeOf(instantiateInspection).returns.toEqualTypeOf<InspectionItem[]>()
     expectTypeOf(recordValue).parameters.toEqualTypeOf<[item: InspectionItem, value: QcValue]>()

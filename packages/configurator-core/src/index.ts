@@ -132,10 +132,12 @@ export { customPartsOf } from './bom/custom-parts.js'
 export type { BomRow } from './bom/export.js'
 export { bomRows, bomToCsv, bomToText, formatCsv } from './bom/export.js'
 
-/** QC templates: the forms as data, inspections of one sink, recorded values and scores (docs/qc.md). */
-export type { FactSpec } from './sink/facts.js'
-export { SINK_FACTS } from './sink/facts.js'
-export type { When, WhenValue } from './sink/when.js'
+/** Product facts: what each product declares for the `when` of its QC and task templates (docs/qc.md). */
+export type { FactSpec, ProductFacts } from './facts/types.js'
+export { PRODUCT_FACTS } from './facts/product-facts.js'
+export type { When, WhenValue } from './facts/when.js'
+
+/** QC templates: the forms as data, inspections of one build, recorded values and scores (docs/qc.md). */
 export type {
   QcItem,
   QcItemKind,

@@ -98,6 +98,7 @@ const ISSUE_CODES = {
   missing_option: 'a value an expected fact can take is not an option of its CHOICE item',
   not_per_basin: 'a per-basin field sits on a row that is not repeated per basin',
   basin_fact_outside_basin: 'a row not repeated per basin reads a fact of one basin',
+  product_without_facts: 'a QC or task template is for a product that declares no facts',
   missing_procedure: 'a QC item has no procedure to follow',
   not_recordable: 'a value is recorded on a row that takes none',
   na_not_allowed: 'N/A is recorded on a row that does not allow it',

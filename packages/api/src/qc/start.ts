@@ -140,7 +140,7 @@ export async function startInspection(
     if (!templateApplies(template.definition, item.document.product)) {
       throw new ProblemError(
         'conflict',
-        `The QC template ${template.code} is for ${template.definition.product ?? ''} builds; build ${item.item.buildNumber} is a ${item.document.product}.`,
+        `The QC template ${template.code} is for ${template.definition.product} builds; build ${item.item.buildNumber} is a ${item.document.product}.`,
       )
     }
     if (start.verifiesNcrId !== undefined)

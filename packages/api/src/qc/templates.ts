@@ -4,9 +4,9 @@ import { eq } from 'drizzle-orm'
 import type { Executor } from '../db/open.js'
 import { qcTemplates } from '../db/schema/index.js'
 
-/** Whether a QC template applies to a product's sinks: it names that product, or none. */
+/** Whether a QC template applies to a product's builds: it names that product. */
 export function templateApplies(template: Pick<QcTemplate, 'product'>, product: string): boolean {
-  return template.product === undefined || template.product === product
+  return template.product === product
 }
 
 /** Whether some final QC template applies to the product: its sinks then need a passed one. */

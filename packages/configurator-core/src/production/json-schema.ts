@@ -1,13 +1,13 @@
 import { z } from 'zod'
 import { TaskTemplateFileSchema } from './tasks.js'
-import { SINK_FACTS } from '../sink/facts.js'
+import { everyDeclaredFact } from '../facts/product-facts.js'
 import { QcTemplateSchema } from '../qc/template.js'
-import { WhenSchema } from '../sink/when.js'
+import { WhenSchema } from '../facts/when.js'
 
-// editors complete the facts and their values; the checker still names unknown ones with a did-you-mean
+// editors complete every product's facts and their values; the checker names a fact its product lacks
 function factProperties(): Record<string, z.core.JSONSchema.JSONSchema> {
   return Object.fromEntries(
-    Object.entries(SINK_FACTS).map(([name, spec]) => {
+    Object.entries(everyDeclaredFact()).map(([name, spec]) => {
       const value: z.core.JSONSchema.JSONSchema = { enum: [...spec.values] }
       return [
         name,

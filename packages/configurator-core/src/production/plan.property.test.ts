@@ -6,6 +6,7 @@ import { parseTaskTemplates } from './tasks.js'
 
 // a random sink: only what applicability reads
 const sinks = fc.record({
+  product: fc.constant('T2'),
   model: fc.constant('T2-B1'),
   feet: fc.constantFrom('LEVELING_CASTERS', 'SEISMIC_FEET'),
   legs: fc.record({

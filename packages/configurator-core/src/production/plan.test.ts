@@ -29,6 +29,20 @@ const sink = (patch: Record<string, unknown> = {}) => ({
 })
 
 describe('planTasks', () => {
+  it("refuses a configuration of another product than the file's", () => {
+    const templates = parsed([task('a')])
+    const shelf = { product: 'WS', buildNumber: 'WS-1', widthIn: 36, shelves: 2 }
+    expect(() => planTasks(templates, shelf)).toThrow(ConfiguratorError)
+    expect(() => planTasks(templates, shelf)).toThrowErrorMatchingInlineSnapshot(
+      `[ConfiguratorError: planTasks(): the task-template file is for T2 builds, but the configuration is a WS; use a template of WS]`,
+    )
+    const anonymous: Record<string, unknown> = sink()
+    delete anonymous['product']
+    expect(() => planTasks(templates, anonymous)).toThrowErrorMatchingInlineSnapshot(
+      `[ConfiguratorError: planTasks(): the task-template file is for T2 builds, but the configuration names no product; a T2 configuration has "product": "T2"]`,
+    )
+  })
+
   it('orders by dependencies, ties in file order', () => {
     const templates = parsed([task('c', ['b']), task('a'), task('b', ['a']), task('d')])
     expect(planTasks(templates, sink()).map((t) => [t.sequence, t.id])).toEqual([

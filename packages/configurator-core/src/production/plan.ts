@@ -1,6 +1,6 @@
 import { ConfiguratorError } from '../errors.js'
-import { readSinkFacts } from '../sink/facts.js'
-import { evaluateWhen } from '../sink/when.js'
+import { readProductFacts } from '../facts/product-facts.js'
+import { evaluateWhen } from '../facts/when.js'
 import type { QcKind } from '../qc/template.js'
 import type { TaskTemplate, TaskTemplateFile, TaskType } from './tasks.js'
 
@@ -30,14 +30,20 @@ export interface PlannedTask {
 /**
  * The tasks that apply to one sink, in an order that respects dependencies: among the tasks that are ready,
  * the one listed first in the file goes first. A dependency on a task that does not apply is replaced by that
- * task's own dependencies, so the order the file asks for still holds. Throws a ConfiguratorError for a
- * configuration it cannot read, or for a file with a dependency cycle (parseTaskTemplates() refuses those).
+ * task's own dependencies, so the order the file asks for still holds. `when` reads the facts the file's product
+ * declares. Throws a ConfiguratorError for a configuration of another product than the file's, one it cannot
+ * read, or a file with a dependency cycle (parseTaskTemplates() refuses those).
  *
  * @example planTasks(templates, configuration).map((task) => task.id)
  * @see docs/qc.md#production-tasks
  */
 export function planTasks(templates: TaskTemplateFile, configuration: unknown): PlannedTask[] {
-  const { sink } = readSinkFacts(configuration, 'planTasks')
+  const { sink } = readProductFacts(configuration, {
+    product: templates.product,
+    name: 'the task-template file',
+    caller: 'planTasks',
+    check: 'parseTaskTemplates()',
+  })
   const byId = new Map(templates.tasks.map((task) => [task.id, task]))
   const applies = new Set(
     templates.tasks.filter((task) => evaluateWhen(task.when, sink)).map((task) => task.id),

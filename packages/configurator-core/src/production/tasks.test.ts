@@ -90,4 +90,18 @@ describe('parseTaskTemplates', () => {
       ]
     `)
   })
+
+  it('refuses a file for a product that declares no facts, naming the product', () => {
+    expect(
+      issues({
+        product: 'WS',
+        version: '1',
+        tasks: [task('mount-brackets', [], { when: { shelves: 4 } })],
+      }),
+    ).toMatchInlineSnapshot(`
+      [
+        "tasks.json: product: WS declares no facts, so there can be no task template for it (only T2 declares facts; a new product declares its facts in PRODUCT_FACTS, see docs/qc.md#facts-per-product)",
+      ]
+    `)
+  })
 })

@@ -2,7 +2,9 @@ import { z } from 'zod'
 import type { Issue, PathSegment } from '../issues.js'
 import { sortIssues } from '../issues.js'
 import { QC_KINDS } from '../qc/template.js'
-import { WhenSchema, checkWhen } from '../sink/when.js'
+import type { FactSpec } from '../facts/types.js'
+import { declaredFacts, productWithoutFacts } from '../facts/product-facts.js'
+import { WhenSchema, checkWhen } from '../facts/when.js'
 import { didYouMean } from '../text/suggest.js'
 import { zodIssues } from '../zod-issues.js'
 
@@ -78,7 +80,14 @@ export type TaskTemplate = z.infer<typeof TaskTemplateSchema>
 export const TaskTemplateFileSchema = z
   .strictObject({
     $schema: z.string().optional(),
-    product: z.string().min(1),
+    product: z
+      .string()
+      .min(1)
+      .meta(
+        meta(
+          'the product whose builds the steps are for, e.g. T2; its facts are what "when" names',
+        ),
+      ),
     version: z.string().min(1),
     description: z.string().optional(),
     tasks: z.array(TaskTemplateSchema).min(1),
@@ -118,7 +127,10 @@ function findCycles(tasks: readonly TaskTemplate[]): string[][] {
   return cycles
 }
 
-function checkTasks(tasks: readonly TaskTemplate[]): Issue[] {
+function checkTasks(
+  tasks: readonly TaskTemplate[],
+  facts: Readonly<Record<string, FactSpec>> | undefined,
+): Issue[] {
   const issues: Issue[] = []
   const indexOf = new Map<string, number>()
   tasks.forEach((task, i) => {
@@ -134,7 +146,9 @@ function checkTasks(tasks: readonly TaskTemplate[]): Issue[] {
   })
   tasks.forEach((task, i) => {
     if (task.when !== undefined)
-      issues.push(...checkWhen(task.when, ['tasks', i, 'when'], { perBasin: false, task: true }))
+      issues.push(
+        ...checkWhen(task.when, ['tasks', i, 'when'], { facts, perBasin: false, task: true }),
+      )
     const seen = new Set<string>()
     task.dependsOn?.forEach((id, j) => {
       const path = ['tasks', i, 'dependsOn', j]
@@ -181,7 +195,8 @@ export interface TaskTemplatesParseResult {
 }
 
 /**
- * Validates a task template file: its shape, unknown dependency ids (with did-you-mean) and dependency cycles.
+ * Validates a task template file: its shape, its product and the facts its `when`s name (with did-you-mean),
+ * unknown dependency ids (with did-you-mean) and dependency cycles.
  *
  * @example parseTaskTemplates(JSON.parse(text), { file: 't2-tasks.json' }).issues.map(formatIssue)
  * @see docs/qc.md#production-tasks
@@ -196,10 +211,13 @@ export function parseTaskTemplates(
       templates: undefined,
       issues: sortIssues(zodIssues(parsed.error.issues, { file: options.file, known: knownKeys })),
     }
+  const { product, tasks } = parsed.data
+  const refused = productWithoutFacts(product, 'task template')
   const issues = sortIssues(
-    checkTasks(parsed.data.tasks).map((issue) =>
-      options.file === undefined ? issue : { ...issue, file: options.file },
-    ),
+    [
+      ...(refused === undefined ? [] : [refused]),
+      ...checkTasks(tasks, declaredFacts(product)?.facts),
+    ].map((issue) => (options.file === undefined ? issue : { ...issue, file: options.file })),
   )
   return { templates: issues.length === 0 ? parsed.data : undefined, issues }
 }

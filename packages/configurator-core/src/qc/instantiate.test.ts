@@ -16,6 +16,7 @@ const template = parsed({
   name: 'Demo',
   formCode: 'DEMO.001.V01',
   kind: 'PRODUCTION_CHECK',
+  product: 'T2',
   passThreshold: 100,
   sections: [
     {
@@ -198,6 +199,22 @@ describe('instantiateInspection', () => {
     )
     expect(() => instantiateInspection(template, null)).toThrowErrorMatchingInlineSnapshot(
       `[ConfiguratorError: instantiateInspection(): the configuration is not a T2 configuration: expected object, received null; check it with createConfigurator().configure() first]`,
+    )
+  })
+
+  it("refuses a configuration of another product than the template's", () => {
+    const shelf = { product: 'WS', buildNumber: 'WS-1', widthIn: 36, shelves: 2 }
+    expect(() => instantiateInspection(template, shelf)).toThrow(ConfiguratorError)
+    expect(() => instantiateInspection(template, shelf)).toThrowErrorMatchingInlineSnapshot(
+      `[ConfiguratorError: instantiateInspection(): the QC template demo is for T2 builds, but the configuration is a WS; use a template of WS]`,
+    )
+  })
+
+  it('refuses a template for a product that declares no facts, which parseQcTemplate() refuses too', () => {
+    const unchecked = { ...template, product: 'WS' }
+    const shelf = { product: 'WS', buildNumber: 'WS-1', widthIn: 36, shelves: 2 }
+    expect(() => instantiateInspection(unchecked, shelf)).toThrowErrorMatchingInlineSnapshot(
+      `[ConfiguratorError: instantiateInspection(): the QC template demo is for WS, which declares no facts (PRODUCT_FACTS); was it checked with parseQcTemplate()?]`,
     )
   })
 })

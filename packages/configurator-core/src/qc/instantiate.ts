@@ -1,7 +1,7 @@
-import type { FactValues } from '../sink/facts.js'
-import { readSinkFacts } from '../sink/facts.js'
+import type { FactValues } from '../facts/types.js'
+import { readProductFacts } from '../facts/product-facts.js'
 import type { QcItem, QcItemKind, QcKind, QcOption, QcSection, QcTemplate } from './template.js'
-import { evaluateWhen } from '../sink/when.js'
+import { evaluateWhen } from '../facts/when.js'
 
 /** A CHOICE option of an inspection item, with its label and whether it needs a text. */
 export interface InspectionOption {
@@ -114,9 +114,11 @@ function instantiateItem(item: QcItem, scope: Scope): Omit<InspectionItem, 'sequ
 }
 
 /**
- * The rows of a template that apply to one sink, in form order; per-basin rows are repeated for basins 1..n.
+ * The rows of a template that apply to one build, in form order; per-basin rows are repeated for basins 1..n.
+ * Applicability reads the facts the template's product declares.
  *
- * Throws a ConfiguratorError when the configuration lacks what applicability reads (basins, legs, feet…).
+ * Throws a ConfiguratorError for a configuration of another product than the template's, or one that lacks
+ * what applicability reads (basins, legs, feet…).
  *
  * @example instantiateInspection(template, configuration).filter((row) => row.basin === 2)
  * @see docs/qc.md#instantiating-recording-and-scoring
@@ -126,7 +128,12 @@ export function instantiateInspection(
   configuration: unknown,
   options: { kind?: QcKind } = {},
 ): InspectionItem[] {
-  const { sink, basins } = readSinkFacts(configuration, 'instantiateInspection')
+  const { sink, basins } = readProductFacts(configuration, {
+    product: template.product,
+    name: `the QC template ${template.id}`,
+    caller: 'instantiateInspection',
+    check: 'parseQcTemplate()',
+  })
   const rows: InspectionItem[] = []
   const push = (row: Omit<InspectionItem, 'sequence'> | undefined) => {
     if (row !== undefined) rows.push({ ...row, sequence: rows.length + 1 })

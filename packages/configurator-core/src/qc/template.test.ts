@@ -11,6 +11,7 @@ function base(): QcTemplate {
     name: 'Demo',
     formCode: 'DEMO.001.V01',
     kind: 'FINAL_QC',
+    product: 'T2',
     passThreshold: 90,
     sections: [
       {
@@ -52,15 +53,16 @@ describe('parseQcTemplate', () => {
   it('names the file and every missing key at once', () => {
     expect(parseQcTemplate({ id: 'x', sections: [] }, { file: 'x.json' }).issues.map(formatIssue))
       .toMatchInlineSnapshot(`
-      [
-        "x.json: formCode: required: expected string",
-        "x.json: kind: required: expected one of "PRE_QC" | "PRODUCTION_CHECK" | "FINAL_QC" | "END_OF_LINE_TEST"",
-        "x.json: name: required: expected string",
-        "x.json: passThreshold: required: expected number",
-        "x.json: sections: expected at least 1 entry, received 0",
-        "x.json: version: required: expected string",
-      ]
-    `)
+        [
+          "x.json: formCode: required: expected string",
+          "x.json: kind: required: expected one of "PRE_QC" | "PRODUCTION_CHECK" | "FINAL_QC" | "END_OF_LINE_TEST"",
+          "x.json: name: required: expected string",
+          "x.json: passThreshold: required: expected number",
+          "x.json: product: required: expected string",
+          "x.json: sections: expected at least 1 entry, received 0",
+          "x.json: version: required: expected string",
+        ]
+      `)
   })
 
   it('refuses what is not an object', () => {
@@ -106,6 +108,53 @@ describe('parseQcTemplate', () => {
         "sections[0].items[0].when.any[0].basinCount[1]: expected one of 1 | 2 | 3, received 4",
         "sections[0].items[0].when["legs.height"]: expected one of "ADJUSTABLE" | "FIXED", received "ADJUSTIBLE" (did you mean "ADJUSTABLE"?)",
         "sections[0].items[0].when.pegbord: unknown fact "pegbord" (did you mean "pegboard"?)",
+      ]
+    `)
+  })
+
+  it("checks when and expectedFrom against the facts of the template's product", () => {
+    expect(itemIssues({ kind: 'NUM', expectedFrom: 'shelves', when: { 'basins.typ': 'E_SINK' } }))
+      .toMatchInlineSnapshot(`
+        [
+          "sections[0].items[0].expectedFrom: unknown fact "shelves"",
+          "sections[0].items[0].when["basins.typ"]: unknown fact "basins.typ" (did you mean "basins.type"?)",
+        ]
+      `)
+  })
+
+  it('refuses a template for a product that declares no facts, naming the product', () => {
+    const ws = { ...base(), product: 'WS' }
+    expect(parseQcTemplate(ws, { file: 'ws-final.json' })).toMatchInlineSnapshot(`
+      {
+        "issues": [
+          {
+            "code": "product_without_facts",
+            "file": "ws-final.json",
+            "hint": "only T2 declares facts; a new product declares its facts in PRODUCT_FACTS, see docs/qc.md#facts-per-product",
+            "message": "WS declares no facts, so there can be no QC template for it",
+            "path": [
+              "product",
+            ],
+            "severity": "error",
+          },
+        ],
+        "template": undefined,
+      }
+    `)
+    expect(parseQcTemplate({ ...base(), product: 't2' }).issues.map(formatIssue))
+      .toMatchInlineSnapshot(`
+        [
+          "product: t2 declares no facts, so there can be no QC template for it (did you mean "T2"?)",
+        ]
+      `)
+  })
+
+  it('refuses a template that names no product', () => {
+    const none: Record<string, unknown> = { ...base() }
+    delete none['product']
+    expect(parseQcTemplate(none).issues.map(formatIssue)).toMatchInlineSnapshot(`
+      [
+        "product: required: expected string",
       ]
     `)
   })

@@ -4,8 +4,9 @@ import type { Issue, PathSegment } from '../issues.js'
 import { sortIssues } from '../issues.js'
 import { didYouMean } from '../text/suggest.js'
 import { zodIssues } from '../zod-issues.js'
-import { SINK_FACTS } from '../sink/facts.js'
-import { WhenSchema, checkWhen } from '../sink/when.js'
+import type { FactSpec } from '../facts/types.js'
+import { declaredFacts, productWithoutFacts } from '../facts/product-facts.js'
+import { WhenSchema, checkWhen } from '../facts/when.js'
 
 /**
  * The kinds of item a QC form holds.
@@ -145,7 +146,12 @@ export const QcTemplateSchema = z
     name: z.string().min(1),
     formCode: z.string().min(1).meta(meta('the controlled document code, e.g. CLP.T2.001.V01')),
     kind: z.enum(QC_KINDS),
-    product: z.string().min(1).optional(),
+    product: z
+      .string()
+      .min(1)
+      .meta(
+        meta('the product whose builds the form is for, e.g. T2; its facts are what "when" names'),
+      ),
     description: z.string().optional(),
     passThreshold: z
       .number()
@@ -197,12 +203,19 @@ function error(path: PathSegment[], code: IssueCode, text: Text): Issue {
 
 const MEASURED: readonly QcItemKind[] = ['NUM', 'TEST']
 
+/** Where a row sits: the facts of the template's product (none: not checked), and whether it is per basin. */
+interface Row {
+  facts: Readonly<Record<string, FactSpec>> | undefined
+  perBasin: boolean
+}
+
 /** CHOICE options: where they may be, one list per basin, no duplicates; returns every option value too. */
 function checkOptions(
   item: QcItem,
   at: PathSegment[],
-  perBasin: boolean,
+  row: Row,
 ): { issues: Issue[]; values: Set<string> } {
+  const { perBasin } = row
   const issues: Issue[] = []
   const { kind } = item
   const isChoice = kind === 'CHOICE'
@@ -251,7 +264,7 @@ function checkOptions(
     const seen = new Set<string>()
     list.forEach((option, i) => {
       if (typeof option !== 'string' && option.when !== undefined)
-        issues.push(...checkWhen(option.when, [...path, i, 'when'], { perBasin }))
+        issues.push(...checkWhen(option.when, [...path, i, 'when'], row))
       const value = optionValue(option)
       if (seen.has(value))
         issues.push(
@@ -272,11 +285,11 @@ function checkOptions(
 function checkExpected(
   item: QcItem,
   at: PathSegment[],
-  row: { perBasin: boolean; values: Set<string> },
+  row: Row & { values: Set<string> },
 ): Issue[] {
   const issues: Issue[] = []
   const { kind } = item
-  const { perBasin, values: allValues } = row
+  const { perBasin, values: allValues, facts } = row
   const isChoice = kind === 'CHOICE'
   for (const key of ['tolerance', 'unit'] as const) {
     if (item[key] !== undefined && !MEASURED.includes(kind))
@@ -327,14 +340,16 @@ function checkExpected(
     )
   if (item.expectedFrom !== undefined) {
     const path = [...at, 'expectedFrom']
-    const spec = SINK_FACTS[item.expectedFrom]
     if (item.expected !== undefined)
       issues.push(error(path, 'conflicting_keys', 'give "expected" or "expectedFrom", not both'))
+    // no declared facts: the template is refused for its product instead
+    if (facts === undefined) return issues
+    const spec = Object.hasOwn(facts, item.expectedFrom) ? facts[item.expectedFrom] : undefined
     if (spec === undefined) {
       issues.push(
         error(path, 'unknown_fact', {
           message: `unknown fact ${JSON.stringify(item.expectedFrom)}`,
-          hint: didYouMean(item.expectedFrom, Object.keys(SINK_FACTS)),
+          hint: didYouMean(item.expectedFrom, Object.keys(facts)),
         }),
       )
     } else if (spec.list === true) {
@@ -424,7 +439,7 @@ function checkAnswerKeys(item: QcItem, at: PathSegment[]): Issue[] {
 }
 
 /** A quantity's where picks basins, so it needs per basin. */
-function checkQuantity(item: QcItem, at: PathSegment[]): Issue[] {
+function checkQuantity(item: QcItem, at: PathSegment[], row: Row): Issue[] {
   const issues: Issue[] = []
   if (item.quantity !== undefined) {
     const path = [...at, 'quantity']
@@ -437,26 +452,31 @@ function checkQuantity(item: QcItem, at: PathSegment[]): Issue[] {
             '"where" picks basins, so it needs "per": "basin"',
           ),
         )
-      else issues.push(...checkWhen(item.quantity.where, [...path, 'where'], { perBasin: true }))
+      else
+        issues.push(
+          ...checkWhen(item.quantity.where, [...path, 'where'], { ...row, perBasin: true }),
+        )
     }
   }
   return issues
 }
 
-function checkItem(item: QcItem, at: PathSegment[], perBasin: boolean): Issue[] {
-  const options = checkOptions(item, at, perBasin)
+function checkItem(item: QcItem, at: PathSegment[], row: Row): Issue[] {
+  const options = checkOptions(item, at, row)
   return [
-    ...(item.when === undefined ? [] : checkWhen(item.when, [...at, 'when'], { perBasin })),
+    ...(item.when === undefined ? [] : checkWhen(item.when, [...at, 'when'], row)),
     ...options.issues,
-    ...checkExpected(item, at, { perBasin, values: options.values }),
+    ...checkExpected(item, at, { ...row, values: options.values }),
     ...checkAnswerKeys(item, at),
-    ...checkQuantity(item, at),
+    ...checkQuantity(item, at, row),
   ]
 }
 
-/** The semantic checks the schema cannot make: facts, ids, kinds and their keys. */
+/** The semantic checks the schema cannot make: the product, facts, ids, kinds and their keys. */
 function checkTemplate(template: QcTemplate): Issue[] {
-  const issues: Issue[] = []
+  const refused = productWithoutFacts(template.product, 'QC template')
+  const issues: Issue[] = refused === undefined ? [] : [refused]
+  const facts = declaredFacts(template.product)?.facts
   const sectionIds = new Map<string, number>()
   const itemIds = new Map<string, PathSegment[]>()
   template.sections.forEach((section, s) => {
@@ -473,7 +493,10 @@ function checkTemplate(template: QcTemplate): Issue[] {
     else sectionIds.set(section.id, s)
     if (section.when !== undefined)
       issues.push(
-        ...checkWhen(section.when, [...at, 'when'], { perBasin: section.perBasin === true }),
+        ...checkWhen(section.when, [...at, 'when'], {
+          facts,
+          perBasin: section.perBasin === true,
+        }),
       )
     section.items.forEach((item, i) => {
       const path: PathSegment[] = [...at, 'items', i]
@@ -495,7 +518,8 @@ function checkTemplate(template: QcTemplate): Issue[] {
             'the section is repeated per basin, so its items are too',
           ),
         )
-      issues.push(...checkItem(item, path, section.perBasin === true || item.perBasin === true))
+      const perBasin = section.perBasin === true || item.perBasin === true
+      issues.push(...checkItem(item, path, { facts, perBasin }))
     })
   })
   return issues

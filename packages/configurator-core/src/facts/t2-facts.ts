@@ -2,17 +2,7 @@ import { z } from 'zod'
 import { ConfiguratorError } from '../errors.js'
 import { formatIssue } from '../issues.js'
 import { zodIssues } from '../zod-issues.js'
-
-/** What a `when` fact can hold: its values, and whether it is a list ("any element has this value"). */
-export interface FactSpec {
-  /** the values the fact takes; `when` values are checked against them */
-  values: readonly (string | number | boolean)[]
-  /** true for facts about every element of a list, e.g. `faucets.type` */
-  list?: boolean
-  /** true for facts about one basin: they need a per-basin section or item */
-  basin?: boolean
-  description: string
-}
+import type { FactSpec, FactValues, ProductFacts, SinkFacts } from './types.js'
 
 const BASIN_TYPES = ['E_SINK', 'E_SINK_DI', 'E_DRAIN'] as const
 const FAUCET_TYPES = ['WRIST_BLADE', 'PRE_RINSE', 'DI_GOOSENECK'] as const
@@ -23,13 +13,8 @@ const SPRAYER_TYPES = [
   'AIR_GUN_ROSETTE',
 ] as const
 
-/**
- * The facts a `when` object may name, by name, with the values each takes.
- *
- * @example SINK_FACTS['legs.height']?.values // ['ADJUSTABLE', 'FIXED']
- * @see docs/qc.md#applicability-when
- */
-export const SINK_FACTS: Readonly<Record<string, FactSpec>> = {
+// the T2 sink's facts, by name, with the values each takes
+const SINK_FACTS: Readonly<Record<string, FactSpec>> = {
   model: { values: ['T2-B1', 'T2-B2', 'T2-B3'], description: 'the sink model' },
   language: { values: ['EN', 'FR', 'SP'], description: 'the language of the manuals' },
   'legs.height': {
@@ -56,9 +41,6 @@ export const SINK_FACTS: Readonly<Record<string, FactSpec>> = {
   'basin.pTrap': { values: [true, false], basin: true, description: 'this basin has a P-trap' },
 }
 
-/** The values of the facts for one sink (and, in a per-basin scope, one basin). */
-export type FactValues = Readonly<Record<string, string | number | boolean | readonly string[]>>
-
 // only the fields QC and production read; other keys of the configuration are left alone
 const BasinSchema = z.looseObject({
   type: z.enum(BASIN_TYPES),
@@ -82,18 +64,8 @@ const SinkConfigurationSchema = z.looseObject({
   sprayers: z.array(z.looseObject({ type: z.enum(SPRAYER_TYPES) })).default([]),
 })
 
-/** One sink's facts: the sink-level ones, and the basin-level ones for each basin (index 0 = basin 1). */
-export interface SinkFacts {
-  sink: FactValues
-  basins: FactValues[]
-}
-
-/**
- * Reads the facts of a T2 configuration; throws a ConfiguratorError naming the path when it lacks what they need.
- *
- * @example readSinkFacts(configuration, 'instantiateInspection').basins.length // 2
- */
-export function readSinkFacts(configuration: unknown, caller: string): SinkFacts {
+/** Reads the facts of a T2 configuration; throws a ConfiguratorError naming the path when it lacks what they need. */
+function readSinkFacts(configuration: unknown, caller: string): SinkFacts {
   const parsed = SinkConfigurationSchema.safeParse(configuration, { reportInput: true })
   if (!parsed.success) {
     const first = zodIssues(parsed.error.issues)[0]
@@ -129,3 +101,10 @@ export function readSinkFacts(configuration: unknown, caller: string): SinkFacts
   }))
   return { sink, basins }
 }
+
+/**
+ * The facts the T2 sink declares: its options as QC and task templates read them, and one basin's.
+ *
+ * @example T2_FACTS.facts['legs.height']?.values // ['ADJUSTABLE', 'FIXED']
+ */
+export const T2_FACTS: ProductFacts = { facts: SINK_FACTS, read: readSinkFacts }

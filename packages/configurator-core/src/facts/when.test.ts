@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { formatIssue } from '../issues.js'
-import { readSinkFacts } from './facts.js'
+import { T2_FACTS } from './t2-facts.js'
 import { checkWhen, evaluateWhen } from './when.js'
 
 const configuration = {
@@ -13,9 +13,10 @@ const configuration = {
   ],
   faucets: [{ type: 'PRE_RINSE' }],
 }
-const { sink, basins } = readSinkFacts(configuration, 'test')
+const { sink, basins } = T2_FACTS.read(configuration, 'test')
+const facts = T2_FACTS.facts
 
-describe('readSinkFacts', () => {
+describe('the T2 facts', () => {
   it('applies the configuration defaults and numbers the basins from 1', () => {
     expect(sink).toMatchObject({
       language: 'EN',
@@ -80,9 +81,7 @@ describe('checkWhen', () => {
       checkWhen(
         { pegboard: 'yes', basinCount: '2', any: [{ not: { feet: 'CASTERS' } }] },
         ['when'],
-        {
-          perBasin: false,
-        },
+        { facts, perBasin: false },
       ).map(formatIssue),
     ).toMatchInlineSnapshot(`
       [
@@ -94,6 +93,20 @@ describe('checkWhen', () => {
   })
 
   it('allows basin facts in a per-basin scope', () => {
-    expect(checkWhen({ 'basin.pTrap': true }, [], { perBasin: true })).toEqual([])
+    expect(checkWhen({ 'basin.pTrap': true }, [], { facts, perBasin: true })).toEqual([])
+  })
+
+  it('names a fact the product does not declare, with a did-you-mean', () => {
+    expect(
+      checkWhen({ any: [{ pegbord: true }, { finish: 'WHITE' }] }, ['when'], {
+        facts,
+        perBasin: false,
+      }).map(formatIssue),
+    ).toMatchInlineSnapshot(`
+      [
+        "when.any[0].pegbord: unknown fact "pegbord" (did you mean "pegboard"?)",
+        "when.any[1].finish: unknown fact "finish" (the facts are model, language, legs.height, legs.model, feet, pegboard, pegboard.type, basinCount, basins.type, faucets, faucets.type, sprayers, sprayers.type, basin.type, basin.number, basin.light, basin.pTrap)",
+      ]
+    `)
   })
 })

@@ -2,8 +2,8 @@ import { z } from 'zod'
 import type { Issue, PathSegment } from '../issues.js'
 import { didYouMean } from '../text/suggest.js'
 import { describeValue } from '../zod-issues.js'
-import type { FactValues } from './facts.js'
-import { SINK_FACTS } from './facts.js'
+import type { FactSpec, FactValues } from './types.js'
+import { everyDeclaredFact } from './product-facts.js'
 
 /** A fact's expected value: one value, or a list meaning "any of these". */
 export type WhenValue = string | number | boolean | (string | number | boolean)[]
@@ -39,18 +39,17 @@ export const WhenSchema: z.ZodType<When> = z
     id: 'When',
     description:
       'Applies when every fact has the value given (a list: any of them). Facts: ' +
-      Object.keys(SINK_FACTS).join(', '),
+      Object.keys(everyDeclaredFact()).join(', '),
   })
 
 const KEYWORDS = ['any', 'not']
 
 function checkValue(
-  fact: string,
+  spec: FactSpec,
   value: string | number | boolean,
   path: PathSegment[],
 ): Issue | undefined {
-  const spec = SINK_FACTS[fact]
-  if (spec === undefined || spec.values.includes(value)) return undefined
+  if (spec.values.includes(value)) return undefined
   const hint =
     typeof value === 'string'
       ? didYouMean(
@@ -67,16 +66,22 @@ function checkValue(
   }
 }
 
+/** Where a `when` sits: the facts its product declares (none: not checked), and whether there is one basin. */
+interface WhenScope {
+  facts: Readonly<Record<string, FactSpec>> | undefined
+  perBasin: boolean
+  task?: boolean
+}
+
 /**
- * Checks the facts and values a `when` names (its shape is already checked by the schema).
+ * Checks the facts and values a `when` names against its product's facts (its shape is already checked by the
+ * schema); without declared facts there is nothing to check them against, and the template is refused instead.
  *
- * @example checkWhen({ pegbord: true }, ['when'], { perBasin: false }) // [{ code: 'unknown_fact', … }]
+ * @example checkWhen({ pegbord: true }, ['when'], { facts: T2_FACTS.facts, perBasin: false }) // [{ code: 'unknown_fact', … }]
  */
-export function checkWhen(
-  when: When,
-  at: readonly PathSegment[],
-  scope: { perBasin: boolean; task?: boolean },
-): Issue[] {
+export function checkWhen(when: When, at: readonly PathSegment[], scope: WhenScope): Issue[] {
+  const { facts } = scope
+  if (facts === undefined) return []
   const issues: Issue[] = []
   for (const [key, value] of Object.entries(when)) {
     const path = [...at, key]
@@ -90,15 +95,15 @@ export function checkWhen(
       issues.push(...checkWhen(value as When, path, scope))
       continue
     }
-    const spec = SINK_FACTS[key]
+    const spec = Object.hasOwn(facts, key) ? facts[key] : undefined
     if (spec === undefined) {
-      const hint = didYouMean(key, [...Object.keys(SINK_FACTS), ...KEYWORDS])
+      const hint = didYouMean(key, [...Object.keys(facts), ...KEYWORDS])
       issues.push({
         code: 'unknown_fact',
         severity: 'error',
         path,
         message: `unknown fact ${JSON.stringify(key)}`,
-        hint: hint ?? `the facts are ${Object.keys(SINK_FACTS).join(', ')}`,
+        hint: hint ?? `the facts are ${Object.keys(facts).join(', ')}`,
       })
       continue
     }
@@ -121,7 +126,7 @@ export function checkWhen(
     }
     const values = (Array.isArray(value) ? value : [value]) as (string | number | boolean)[]
     values.forEach((v, i) => {
-      const issue = checkValue(key, v, Array.isArray(value) ? [...path, i] : path)
+      const issue = checkValue(spec, v, Array.isArray(value) ? [...path, i] : path)
       if (issue !== undefined) issues.push(issue)
     })
   }
