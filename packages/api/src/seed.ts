@@ -2,7 +2,13 @@ import { randomBytes } from 'node:crypto'
 import { readdir, readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import type { Catalog, Issue, PriceList, SellingPriceList } from '@torvan/configurator-core'
+import type {
+  Catalog,
+  Issue,
+  PriceList,
+  Ruleset,
+  SellingPriceList,
+} from '@torvan/configurator-core'
 import {
   formatIssue,
   parsePriceList,
@@ -298,6 +304,34 @@ export async function importRules(
     )
   }
   return { product: loaded.ruleset.product, ...(await storeRuleset(db, loaded.ruleset)) }
+}
+
+/**
+ * Compiles rules folders against a catalog, every one before any is stored: a folder with errors, or two folders
+ * of one product, stops them all.
+ */
+export async function loadRulesFolders(
+  directories: readonly string[],
+  catalog: Catalog,
+): Promise<{ directory: string; ruleset: Ruleset }[]> {
+  const loaded: { directory: string; ruleset: Ruleset }[] = []
+  const problems: string[] = []
+  for (const directory of directories) {
+    const result = await loadRules(directory, { catalog })
+    if (!result.ok) {
+      const errors = result.issues.filter((issue) => issue.severity === 'error')
+      problems.push(`the rules in ${directory} have errors:\n${errors.map(formatIssue).join('\n')}`)
+      continue
+    }
+    const twin = loaded.find((other) => other.ruleset.product === result.ruleset.product)
+    if (twin !== undefined)
+      problems.push(
+        `${twin.directory} and ${directory} are both rules of ${result.ruleset.product}: give one folder per product`,
+      )
+    else loaded.push({ directory, ruleset: result.ruleset })
+  }
+  if (problems.length > 0) throw new SetupError(`${problems.join('\n')}\nNothing was stored.`)
+  return loaded
 }
 
 /** What the first start put in the database. */

@@ -1,4 +1,4 @@
-import { cp, mkdtemp, rm, writeFile } from 'node:fs/promises'
+import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { PGlite } from '@electric-sql/pglite'
@@ -83,6 +83,39 @@ describe('torvan db import-catalog', () => {
     expect(await counts()).toEqual({ imports: 0, items: 0 })
   })
 
+  it('stops on rules with errors, or two rules folders of one product, before anything is written', async () => {
+    const [t2, ws] = DEMO.rulesFolders
+    if (t2 === undefined || ws === undefined) throw new Error('no demo rules folders')
+    const brokenWs = join(directory, 'broken-ws')
+    await cp(ws, brokenWs, { recursive: true })
+    const product = join(brokenWs, 'product.json')
+    await writeFile(
+      product,
+      (await readFile(product, 'utf8')).replace('"mounting.json"', '"mountin.json"'),
+    )
+    const broken = await torvan(
+      'db',
+      'import-catalog',
+      DEMO.catalog,
+      '--rules',
+      t2,
+      '--rules',
+      brokenWs,
+    )
+    expect(broken.code).toBe(1)
+    expect(broken.stderr).toContain(`the rules in ${brokenWs} have errors:`)
+    expect(broken.stderr).toContain('mountin.json')
+    expect(broken.stderr).toContain('Nothing was stored.')
+    const copy = join(directory, 't2-copy')
+    await cp(t2, copy, { recursive: true })
+    const twice = await torvan('db', 'import-catalog', DEMO.catalog, '--rules', t2, '--rules', copy)
+    expect(twice.code).toBe(1)
+    expect(twice.stderr).toContain(
+      `${t2} and ${copy} are both rules of T2: give one folder per product`,
+    )
+    expect(await counts()).toEqual({ imports: 0, items: 0 })
+  })
+
   it('imports a catalog and its rules, and a second import changes nothing', async () => {
     const first = await torvan('db', 'import-catalog', DEMO.catalog, '--rules', DEMO.rules)
     expect(first.stderr).toBe('')
@@ -99,6 +132,22 @@ describe('torvan db import-catalog', () => {
     expect(second.stdout).toContain('is already imported')
     expect(second.stdout).toContain('are version 1, now active')
     expect(await counts()).toEqual(after)
+  })
+
+  it('imports the rules of several products in one call, --rules once per product', async () => {
+    const [t2, ws] = DEMO.rulesFolders
+    if (t2 === undefined || ws === undefined) throw new Error('no demo rules folders')
+    const result = await torvan('db', 'import-catalog', DEMO.catalog, '--rules', t2, '--rules', ws)
+    expect(result.stderr).toBe('')
+    expect(result.code).toBe(0)
+    expect(result.stdout).toContain(`The T2 rules in ${t2} are version 1, now active.`)
+    expect(result.stdout).toContain(`Stored the WS rules in ${ws} as version 1, now active.`)
+    const open = await openDatabase(database.options)
+    try {
+      expect((await loadModel(open.db, 'WS'))?.rulesetVersion).toBe(1)
+    } finally {
+      await open.close()
+    }
   })
 
   it('prints the catalog hash that /health reports for the imported catalog', async () => {

@@ -14,7 +14,8 @@ import { ROLES } from '../permissions.js'
 import type { DemoLogin } from '../seed.js'
 import type { PruneReport } from '../retention/prune.js'
 import { pruneExpired } from '../retention/prune.js'
-import { importRules, readCatalogFolder, seedRoles, SetupError } from '../seed.js'
+import { loadRulesFolders, readCatalogFolder, seedRoles, SetupError } from '../seed.js'
+import { storeRuleset } from '../rules/store.js'
 import { backupPglite, markInUse, restorePglite } from '../ops/backup.js'
 import { databaseReport, formatDatabaseReport } from '../ops/db-report.js'
 import { createLogger } from '../ops/logger.js'
@@ -48,10 +49,11 @@ export const API_HELP = `Service commands:
   torvan db backup <file> | torvan db restore <file> [--replace]
       A consistent copy of the embedded PGlite database (DATA_DIR; stop the service first), and back.
       On PostgreSQL these explain pg_dump / pg_restore and point-in-time recovery instead.
-  torvan db import-catalog <dir> [--rules <rules-dir>]
+  torvan db import-catalog <dir> [--rules <rules-dir>]...
       Import a catalog folder (with its prices.json and list-prices.json) into the database, and with --rules store the
-      product's rules as the active ruleset. The load report's errors stop it before anything is written;
-      importing the same catalog again changes nothing.
+      product's rules as its active ruleset (--rules once per product: --rules rules/t2 --rules rules/ws). The load
+      report's errors, and rules with errors, stop it before anything is written; importing the same catalog again
+      changes nothing.
   torvan db prune [--dry-run]
       Apply the retention rules (orders 7 years, audit 3, QC 5, documents 10, idempotency keys 24 hours):
       copy what is past its time into the archived_rows table and delete it, 500 rows per statement,
@@ -377,9 +379,11 @@ async function backupCommand(
 
 async function importCommand(
   io: ApiCliIo,
-  input: { directory: string; rules: string | undefined },
+  input: { directory: string; rules: readonly string[] },
 ): Promise<number> {
   const { catalog, priceList, sellingPrices, warnings } = await readCatalogFolder(input.directory)
+  // every folder compiles before anything is written
+  const rulesets = await loadRulesFolders(input.rules, catalog)
   const database = await openDatabase(databaseOptions(io.env))
   try {
     await seedRoles(database.db)
@@ -397,12 +401,12 @@ async function importCommand(
         ? `Imported ${input.directory} (catalog ${result.catalogHash}): ${counts} (${warnings} load warnings; torvan catalog check lists them).\n`
         : `${input.directory} is already imported (catalog ${result.catalogHash}): nothing changed.\n`,
     )
-    if (input.rules !== undefined) {
-      const stored = await importRules(database.db, { directory: input.rules, catalog })
+    for (const { directory, ruleset } of rulesets) {
+      const stored = await storeRuleset(database.db, ruleset)
       io.stdout(
         stored.created
-          ? `Stored the rules in ${input.rules} as version ${stored.version}, now active.\n`
-          : `The rules in ${input.rules} are version ${stored.version}, now active.\n`,
+          ? `Stored the ${ruleset.product} rules in ${directory} as version ${stored.version}, now active.\n`
+          : `The ${ruleset.product} rules in ${directory} are version ${stored.version}, now active.\n`,
       )
     }
     io.stdout('A running service picks the new catalog and rules up when it restarts.\n')
@@ -449,7 +453,7 @@ const API_OPTIONS = {
   report: { limit: { type: 'string' } },
   backup: {},
   restore: { replace: { type: 'boolean' } },
-  'import-catalog': { rules: { type: 'string' } },
+  'import-catalog': { rules: { type: 'string', multiple: true } },
   prune: { 'dry-run': { type: 'boolean' } },
 } as const satisfies Record<string, CliOptions>
 
@@ -552,7 +556,7 @@ export async function runApiCli(argv: readonly string[], io: ApiCliIo): Promise<
       }
       case 'import-catalog': {
         const { values, file } = parseApiCommand('import-catalog', args)
-        return await importCommand(io, { directory: file, rules: values.rules })
+        return await importCommand(io, { directory: file, rules: values.rules ?? [] })
       }
       case 'prune':
         return await pruneCommand(io, parseApiCommand('prune', args).values['dry-run'] === true)

@@ -2,12 +2,19 @@ import { parseArgs } from 'node:util'
 import { didYouMean } from '@torvan/configurator-core'
 import { CliError, EXIT } from './io.js'
 
-/** The options one command knows, as node's `parseArgs` takes them. */
+/** The options one command knows, as node's `parseArgs` takes them (`multiple`: a string option given more than once, read as a list). */
 export type CliOptions = Readonly<
-  Record<string, { type: 'string' | 'boolean'; short?: string; default?: string | boolean }>
+  Record<
+    string,
+    { type: 'string' | 'boolean'; short?: string; default?: string | boolean; multiple?: boolean }
+  >
 >
 
-type OptionValue<TOption> = TOption extends { type: 'boolean' } ? boolean : string
+type OptionValue<TOption> = TOption extends { multiple: true }
+  ? string[]
+  : TOption extends { type: 'boolean' }
+    ? boolean
+    : string
 
 /** What a command line parsed to: options with a default are always there, the others may be absent. */
 export interface ParsedCommandLine<TOptions extends CliOptions> {
