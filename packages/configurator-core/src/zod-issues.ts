@@ -30,12 +30,12 @@ function bound(issue: { inclusive?: boolean }, strict: string, loose: string): s
   return issue.inclusive === false ? strict : loose
 }
 
+type Described = { code: IssueCode; message: string; hint?: string }
+
+type ZodIssueOf<TCode extends z.core.$ZodIssue['code']> = Extract<z.core.$ZodIssue, { code: TCode }>
+
 /** One sentence for a zod issue: what was expected and what was received. */
-function describeZodIssue(issue: z.core.$ZodIssue): {
-  code: IssueCode
-  message: string
-  hint?: string
-} {
+function describeZodIssue(issue: z.core.$ZodIssue): Described {
   const received = describeValue(issue.input)
   switch (issue.code) {
     case 'invalid_type':
@@ -49,52 +49,10 @@ function describeZodIssue(issue: z.core.$ZodIssue): {
             message: `expected ${issue.expected === 'record' ? 'object' : issue.expected}, received ${received}`,
           }
     case 'too_small':
-      if (issue.origin === 'array')
-        return {
-          code: issue.code,
-          message: `expected at least ${entries(Number(issue.minimum))}, received ${(issue.input as unknown[] | undefined)?.length ?? 0}`,
-        }
-      if (issue.origin === 'string')
-        return {
-          code: issue.code,
-          message: `expected text of at least ${issue.minimum} characters, received ${received}`,
-        }
-      return {
-        code: issue.code,
-        message: `expected ${issue.origin} ${bound(issue, '>', '>=')} ${issue.minimum}, received ${received}`,
-      }
     case 'too_big':
-      if (issue.origin === 'array')
-        return {
-          code: issue.code,
-          message: `expected at most ${entries(Number(issue.maximum))}, received ${(issue.input as unknown[] | undefined)?.length ?? 0}`,
-        }
-      if (issue.origin === 'string')
-        return {
-          code: issue.code,
-          message: `expected text of at most ${issue.maximum} characters, received ${received}`,
-        }
-      return {
-        code: issue.code,
-        message: `expected ${issue.origin} ${bound(issue, '<', '<=')} ${issue.maximum}, received ${received}`,
-      }
-    case 'invalid_value': {
-      if (issue.input === undefined) {
-        return {
-          code: 'required',
-          message: `required: expected one of ${joinValues(issue.values)}`,
-        }
-      }
-      const hint =
-        typeof issue.input === 'string'
-          ? didYouMean(issue.input, issue.values.map(String))
-          : undefined
-      return {
-        code: issue.code,
-        message: `expected one of ${joinValues(issue.values)}, received ${received}`,
-        ...(hint === undefined ? {} : { hint }),
-      }
-    }
+      return describeSize(issue)
+    case 'invalid_value':
+      return describeInvalidValue(issue)
     case 'unrecognized_keys':
       return {
         code: issue.code,
@@ -114,48 +72,88 @@ function describeZodIssue(issue: z.core.$ZodIssue): {
         message: issue.message,
       }
     }
-    case 'invalid_union': {
-      // a discriminated union names the values it knows
-      const { options, discriminator, note } = issue as {
-        options?: unknown[]
-        discriminator?: string
-        note?: string
-      }
-      if (
-        note === 'No matching discriminator' &&
-        Array.isArray(options) &&
-        discriminator !== undefined
-      ) {
-        const value =
-          typeof issue.input === 'object' && issue.input !== null
-            ? (issue.input as Record<string, unknown>)[discriminator]
-            : undefined
-        const hint = typeof value === 'string' ? didYouMean(value, options.map(String)) : undefined
-        return {
-          code: 'invalid_value',
-          message: `expected one of ${joinValues(options)}, received ${describeValue(value)}`,
-          ...(hint === undefined ? {} : { hint }),
-        }
-      }
-      // a plain union: name the kinds of value it takes when none of them matched at the top
-      const expected = issue.errors.map((branch) =>
-        branch.find((inner) => inner.path.length === 0 && inner.code === 'invalid_type'),
-      )
-      if (expected.every((inner) => inner !== undefined)) {
-        const kinds = [
-          ...new Set(expected.map((inner) => (inner as { expected: string }).expected)),
-        ]
-        return {
-          code: 'invalid_type',
-          message: `expected ${kinds.join(' or ')}, received ${received}`,
-        }
-      }
-      return { code: issue.code, message: `${received} matches none of the forms this field takes` }
-    }
+    case 'invalid_union':
+      return describeUnion(issue)
     case 'invalid_key':
     case 'invalid_element':
       return { code: issue.code, message: issue.message }
   }
+}
+
+/** a list, a text or a number below its minimum or above its maximum */
+function describeSize(issue: ZodIssueOf<'too_small' | 'too_big'>): Described {
+  const received = describeValue(issue.input)
+  const small = issue.code === 'too_small'
+  const limit = small ? issue.minimum : issue.maximum
+  if (issue.origin === 'array')
+    return {
+      code: issue.code,
+      message: `expected ${small ? 'at least' : 'at most'} ${entries(Number(limit))}, received ${(issue.input as unknown[] | undefined)?.length ?? 0}`,
+    }
+  if (issue.origin === 'string')
+    return {
+      code: issue.code,
+      message: `expected text of ${small ? 'at least' : 'at most'} ${limit} characters, received ${received}`,
+    }
+  return {
+    code: issue.code,
+    message: `expected ${issue.origin} ${small ? bound(issue, '>', '>=') : bound(issue, '<', '<=')} ${limit}, received ${received}`,
+  }
+}
+
+/** a value not among those allowed, with a did-you-mean for text */
+function describeInvalidValue(issue: ZodIssueOf<'invalid_value'>): Described {
+  if (issue.input === undefined) {
+    return {
+      code: 'required',
+      message: `required: expected one of ${joinValues(issue.values)}`,
+    }
+  }
+  const hint =
+    typeof issue.input === 'string' ? didYouMean(issue.input, issue.values.map(String)) : undefined
+  return {
+    code: issue.code,
+    message: `expected one of ${joinValues(issue.values)}, received ${describeValue(issue.input)}`,
+    ...(hint === undefined ? {} : { hint }),
+  }
+}
+
+/** a value no form of a union takes: a discriminated union names the values it knows */
+function describeUnion(issue: ZodIssueOf<'invalid_union'>): Described {
+  const received = describeValue(issue.input)
+  const { options, discriminator, note } = issue as {
+    options?: unknown[]
+    discriminator?: string
+    note?: string
+  }
+  if (
+    note === 'No matching discriminator' &&
+    Array.isArray(options) &&
+    discriminator !== undefined
+  ) {
+    const value =
+      typeof issue.input === 'object' && issue.input !== null
+        ? (issue.input as Record<string, unknown>)[discriminator]
+        : undefined
+    const hint = typeof value === 'string' ? didYouMean(value, options.map(String)) : undefined
+    return {
+      code: 'invalid_value',
+      message: `expected one of ${joinValues(options)}, received ${describeValue(value)}`,
+      ...(hint === undefined ? {} : { hint }),
+    }
+  }
+  // a plain union: name the kinds of value it takes when none of them matched at the top
+  const expected = issue.errors.map((branch) =>
+    branch.find((inner) => inner.path.length === 0 && inner.code === 'invalid_type'),
+  )
+  if (expected.every((inner) => inner !== undefined)) {
+    const kinds = [...new Set(expected.map((inner) => (inner as { expected: string }).expected))]
+    return {
+      code: 'invalid_type',
+      message: `expected ${kinds.join(' or ')}, received ${received}`,
+    }
+  }
+  return { code: issue.code, message: `${received} matches none of the forms this field takes` }
 }
 
 /**

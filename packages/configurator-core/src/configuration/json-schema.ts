@@ -44,40 +44,12 @@ function schemaOf(option: OptionSpec, context: Context): JsonSchemaObject {
     case 'enum':
       return { type: 'string', enum: [...option.values], ...describe(option) }
     case 'number':
-    case 'integer': {
-      const decimals = option.type === 'number' ? option.decimals : undefined
-      const unit = option.type === 'number' ? option.unit : undefined
-      return {
-        type: option.type,
-        ...(option.minimum === undefined ? {} : { minimum: option.minimum }),
-        ...(option.maximum === undefined ? {} : { maximum: option.maximum }),
-        // not multipleOf: 0.1 is not a multiple of 0.01 in binary floating point
-        ...describe(option, [
-          ...(unit === undefined ? [] : [`unit: ${unit}`]),
-          ...(decimals === undefined ? [] : [`at most ${decimals} decimals`]),
-        ]),
-      }
-    }
+    case 'integer':
+      return numberSchema(option)
     case 'boolean':
       return { type: 'boolean', ...describe(option) }
-    case 'object': {
-      const object: JsonSchemaObject = {
-        type: option.nullable === true ? ['object', 'null'] : 'object',
-        properties: Object.fromEntries(
-          Object.entries(option.properties).map(([key, property]) => [
-            key,
-            schemaOf(property, context),
-          ]),
-        ),
-        additionalProperties: false,
-        ...describe(option),
-      }
-      const required = Object.entries(option.properties)
-        .filter(([, property]) => property.required === true)
-        .map(([key]) => key)
-      if (required.length > 0) object['required'] = required
-      return object
-    }
+    case 'object':
+      return objectSchema(option, context)
     case 'list':
       return {
         type: 'array',
@@ -91,23 +63,58 @@ function schemaOf(option: OptionSpec, context: Context): JsonSchemaObject {
         oneOf: option.variants.map((variant) => schemaOf(variant, context)),
         ...describe(option),
       }
-    case 'item': {
-      const where = [
-        ...(option.subcategories ?? []).map((code) => `subcategory ${code}`),
-        ...(option.include === undefined || option.include.length === 0
-          ? []
-          : ['the listed items']),
-      ]
-      const ids = context.items?.(option)
-      return {
-        type: 'string',
-        ...(ids === undefined ? {} : { enum: [...ids].sort() }),
-        ...describe(
-          option,
-          where.length === 0 ? [] : [`a catalog item id from ${where.join('; ')}`],
-        ),
-      }
-    }
+    case 'item':
+      return itemSchema(option, context)
+  }
+}
+
+/** a number's bounds, and its unit and decimals in its description */
+function numberSchema(option: OptionSpec & { type: 'number' | 'integer' }): JsonSchemaObject {
+  const decimals = option.type === 'number' ? option.decimals : undefined
+  const unit = option.type === 'number' ? option.unit : undefined
+  return {
+    type: option.type,
+    ...(option.minimum === undefined ? {} : { minimum: option.minimum }),
+    ...(option.maximum === undefined ? {} : { maximum: option.maximum }),
+    // not multipleOf: 0.1 is not a multiple of 0.01 in binary floating point
+    ...describe(option, [
+      ...(unit === undefined ? [] : [`unit: ${unit}`]),
+      ...(decimals === undefined ? [] : [`at most ${decimals} decimals`]),
+    ]),
+  }
+}
+
+/** an object's properties, the required ones listed; no other keys */
+function objectSchema(option: OptionSpec & { type: 'object' }, context: Context): JsonSchemaObject {
+  const object: JsonSchemaObject = {
+    type: option.nullable === true ? ['object', 'null'] : 'object',
+    properties: Object.fromEntries(
+      Object.entries(option.properties).map(([key, property]) => [
+        key,
+        schemaOf(property, context),
+      ]),
+    ),
+    additionalProperties: false,
+    ...describe(option),
+  }
+  const required = Object.entries(option.properties)
+    .filter(([, property]) => property.required === true)
+    .map(([key]) => key)
+  if (required.length > 0) object['required'] = required
+  return object
+}
+
+/** an item id: the catalog ids it takes when the context lists them, and where they come from */
+function itemSchema(option: OptionSpec & { type: 'item' }, context: Context): JsonSchemaObject {
+  const where = [
+    ...(option.subcategories ?? []).map((code) => `subcategory ${code}`),
+    ...(option.include === undefined || option.include.length === 0 ? [] : ['the listed items']),
+  ]
+  const ids = context.items?.(option)
+  return {
+    type: 'string',
+    ...(ids === undefined ? {} : { enum: [...ids].sort() }),
+    ...describe(option, where.length === 0 ? [] : [`a catalog item id from ${where.join('; ')}`]),
   }
 }
 

@@ -90,36 +90,13 @@ function schemaOf(
   limits: ConfigurationLimits,
 ): z.ZodType {
   switch (option.type) {
-    case 'string': {
-      let schema = z.string()
-      if (option.minLength !== undefined) schema = schema.min(option.minLength)
-      if (option.maxLength !== undefined) schema = schema.max(option.maxLength)
-      if (option.pattern !== undefined) {
-        const pattern = new RegExp(option.pattern)
-        const hint = option.patternHint
-        schema = schema.regex(pattern, {
-          error: (issue) =>
-            `expected ${hint ?? `text matching ${option.pattern ?? ''}`}, received ${describeValue(issue.input)}`,
-        })
-      }
-      return schema
-    }
+    case 'string':
+      return stringSchema(option)
     case 'enum':
       return z.enum(option.values as [string, ...string[]])
     case 'number':
-    case 'integer': {
-      let schema = option.type === 'integer' ? z.number().int() : z.number()
-      if (option.minimum !== undefined) schema = schema.min(option.minimum)
-      if (option.maximum !== undefined) schema = schema.max(option.maximum)
-      const decimals = option.type === 'number' ? option.decimals : undefined
-      if (decimals !== undefined && option.type === 'number') {
-        return schema.refine((value) => decimalsOf(value) <= decimals, {
-          error: (issue) =>
-            `expected at most ${decimals} decimals, received ${describeValue(issue.input)}`,
-        })
-      }
-      return schema
-    }
+    case 'integer':
+      return numberSchema(option)
     case 'boolean':
       return z.boolean()
     case 'object': {
@@ -136,50 +113,96 @@ function schemaOf(
       if (option.minItems !== undefined) schema = schema.min(option.minItems)
       return schema.max(listLimit(option, limits))
     }
-    case 'oneOf': {
-      const variants = option.variants.map((variant) => ({
-        variant,
-        schema: schemaOf(variant, items, limits),
-      }))
-      // the variant is picked by the value's JSON type, so that errors come from the variant meant
-      return z.unknown().superRefine((value, context) => {
-        const chosen = variants.find(({ variant }) => fitsType(variant, value))
-        if (chosen === undefined) {
-          const missing = value === undefined
-          context.addIssue({
-            code: 'custom',
-            message: missing
-              ? `required: expected ${describeOption(option)}`
-              : `expected ${describeOption(option)}, received ${describeValue(value)}`,
-            input: value,
-            ...(missing ? { params: { code: 'required' } } : {}),
-          })
-          return
-        }
-        const result = chosen.schema.safeParse(value, { reportInput: true })
-        if (!result.success) {
-          for (const issue of result.error.issues) context.addIssue({ ...issue })
-        }
-      })
-    }
-    case 'item': {
-      const domain = items(option)
-      return z.string().superRefine((id, context) => {
-        if (domain.allowed.has(id)) return
-        const known = domain.find(id)
-        const hint = known === undefined ? didYouMean(id, domain.allowed) : undefined
-        context.addIssue({
-          code: 'custom',
-          input: id,
-          message:
-            known === undefined
-              ? `unknown item ${JSON.stringify(id)}${hint === undefined ? '' : `; ${hint}`}`
-              : `${JSON.stringify(id)} cannot be chosen here (it is in subcategory ${known.subcategoryCode ?? 'none'})`,
-          params: { code: known === undefined ? 'unknown_item' : 'item_not_allowed' },
-        })
-      })
-    }
+    case 'oneOf':
+      return oneOfSchema(option, items, limits)
+    case 'item':
+      return itemSchema(option, items)
   }
+}
+
+/** a text option's schema: its lengths and pattern */
+function stringSchema(option: OptionSpec & { type: 'string' }): z.ZodType {
+  let schema = z.string()
+  if (option.minLength !== undefined) schema = schema.min(option.minLength)
+  if (option.maxLength !== undefined) schema = schema.max(option.maxLength)
+  if (option.pattern !== undefined) {
+    const pattern = new RegExp(option.pattern)
+    const hint = option.patternHint
+    schema = schema.regex(pattern, {
+      error: (issue) =>
+        `expected ${hint ?? `text matching ${option.pattern ?? ''}`}, received ${describeValue(issue.input)}`,
+    })
+  }
+  return schema
+}
+
+/** a number option's schema: its bounds, and its decimals */
+function numberSchema(option: OptionSpec & { type: 'number' | 'integer' }): z.ZodType {
+  let schema = option.type === 'integer' ? z.number().int() : z.number()
+  if (option.minimum !== undefined) schema = schema.min(option.minimum)
+  if (option.maximum !== undefined) schema = schema.max(option.maximum)
+  const decimals = option.type === 'number' ? option.decimals : undefined
+  if (decimals !== undefined && option.type === 'number') {
+    return schema.refine((value) => decimalsOf(value) <= decimals, {
+      error: (issue) =>
+        `expected at most ${decimals} decimals, received ${describeValue(issue.input)}`,
+    })
+  }
+  return schema
+}
+
+/** a oneOf option's schema: the variant is picked by the value's JSON type */
+function oneOfSchema(
+  option: OptionSpec & { type: 'oneOf' },
+  items: (option: OptionSpec & { type: 'item' }) => ItemDomain,
+  limits: ConfigurationLimits,
+): z.ZodType {
+  const variants = option.variants.map((variant) => ({
+    variant,
+    schema: schemaOf(variant, items, limits),
+  }))
+  // the variant is picked by the value's JSON type, so that errors come from the variant meant
+  return z.unknown().superRefine((value, context) => {
+    const chosen = variants.find(({ variant }) => fitsType(variant, value))
+    if (chosen === undefined) {
+      const missing = value === undefined
+      context.addIssue({
+        code: 'custom',
+        message: missing
+          ? `required: expected ${describeOption(option)}`
+          : `expected ${describeOption(option)}, received ${describeValue(value)}`,
+        input: value,
+        ...(missing ? { params: { code: 'required' } } : {}),
+      })
+      return
+    }
+    const result = chosen.schema.safeParse(value, { reportInput: true })
+    if (!result.success) {
+      for (const issue of result.error.issues) context.addIssue({ ...issue })
+    }
+  })
+}
+
+/** an item option's schema: an id of its domain, or an issue naming why not */
+function itemSchema(
+  option: OptionSpec & { type: 'item' },
+  items: (option: OptionSpec & { type: 'item' }) => ItemDomain,
+): z.ZodType {
+  const domain = items(option)
+  return z.string().superRefine((id, context) => {
+    if (domain.allowed.has(id)) return
+    const known = domain.find(id)
+    const hint = known === undefined ? didYouMean(id, domain.allowed) : undefined
+    context.addIssue({
+      code: 'custom',
+      input: id,
+      message:
+        known === undefined
+          ? `unknown item ${JSON.stringify(id)}${hint === undefined ? '' : `; ${hint}`}`
+          : `${JSON.stringify(id)} cannot be chosen here (it is in subcategory ${known.subcategoryCode ?? 'none'})`,
+      params: { code: known === undefined ? 'unknown_item' : 'item_not_allowed' },
+    })
+  })
 }
 
 /**
@@ -206,40 +229,12 @@ function validityOf(
       return (value) => values.has(value)
     }
     case 'number':
-    case 'integer': {
-      const { minimum, maximum } = option
-      const decimals = option.type === 'number' ? option.decimals : undefined
-      const integer = option.type === 'integer'
-      return (value) =>
-        typeof value === 'number' &&
-        Number.isFinite(value) &&
-        (!integer || Number.isSafeInteger(value)) &&
-        (minimum === undefined || value >= minimum) &&
-        (maximum === undefined || value <= maximum) &&
-        (decimals === undefined || decimalsOf(value) <= decimals)
-    }
+    case 'integer':
+      return numberValidity(option)
     case 'boolean':
       return (value) => typeof value === 'boolean'
-    case 'object': {
-      const properties = Object.entries(option.properties).map(([key, property]) => ({
-        key,
-        required: property.required === true,
-        valid: validityOf(property, items, limits),
-      }))
-      const known = new Set(Object.keys(option.properties))
-      const nullable = option.nullable === true
-      return (value) => {
-        if (value === null) return nullable
-        if (typeof value !== 'object' || Array.isArray(value)) return false
-        const record = value as Record<string, unknown>
-        for (const key in record) if (!known.has(key)) return false
-        for (const property of properties) {
-          const item = record[property.key]
-          if (item === undefined ? property.required : !property.valid(item)) return false
-        }
-        return true
-      }
-    }
+    case 'object':
+      return objectValidity(option, items, limits)
     case 'list': {
       const valid = validityOf(option.items, items, limits)
       const { minItems } = option
@@ -265,6 +260,48 @@ function validityOf(
       return (value) => typeof value === 'string' && allowed.has(value)
     }
   }
+}
+
+/** an object's validity: known keys only, the required ones present, each valid (or null when nullable) */
+function objectValidity(
+  option: OptionSpec & { type: 'object' },
+  items: (option: OptionSpec & { type: 'item' }) => ItemDomain,
+  limits: ConfigurationLimits,
+): (value: unknown) => boolean {
+  const properties = Object.entries(option.properties).map(([key, property]) => ({
+    key,
+    required: property.required === true,
+    valid: validityOf(property, items, limits),
+  }))
+  const known = new Set(Object.keys(option.properties))
+  const nullable = option.nullable === true
+  return (value) => {
+    if (value === null) return nullable
+    if (typeof value !== 'object' || Array.isArray(value)) return false
+    const record = value as Record<string, unknown>
+    for (const key in record) if (!known.has(key)) return false
+    for (const property of properties) {
+      const item = record[property.key]
+      if (item === undefined ? property.required : !property.valid(item)) return false
+    }
+    return true
+  }
+}
+
+/** a number's validity: finite, whole for an integer, within its bounds and decimals */
+function numberValidity(
+  option: OptionSpec & { type: 'number' | 'integer' },
+): (value: unknown) => boolean {
+  const { minimum, maximum } = option
+  const decimals = option.type === 'number' ? option.decimals : undefined
+  const integer = option.type === 'integer'
+  return (value) =>
+    typeof value === 'number' &&
+    Number.isFinite(value) &&
+    (!integer || Number.isSafeInteger(value)) &&
+    (minimum === undefined || value >= minimum) &&
+    (maximum === undefined || value <= maximum) &&
+    (decimals === undefined || decimalsOf(value) <= decimals)
 }
 
 /** The option at a path of the model, following objects, lists and oneOf variants. */
@@ -369,59 +406,14 @@ export function createConfigurationValidator(
   const schema = schemaOf(root, items, limits)
   const valid = validityOf(root, items, limits)
   const applyDefaults = defaultsOf(root)
-  const hintAt = (path: PathSegment[], code: IssueCode): string | undefined => {
-    const at = optionAt(options, path)
-    const own = at.find((o) => o.hint !== undefined)?.hint
-    if (own !== undefined || code !== 'too_big') return own
-    // a list over the product's default limit says where the limit comes from
-    const list = at.find((o) => o.type === 'list' && o.maxItems === undefined)
-    return list === undefined
-      ? undefined
-      : `a list holds at most ${limits.maxListItems} entries (the product model's limits.maxListItems)`
-  }
   const knownKeys = (path: PathSegment[]): string[] =>
     optionAt(options, path).flatMap((o) => (o.type === 'object' ? Object.keys(o.properties) : []))
   return {
     schemaAccepts: (configuration) => schema.safeParse(configuration).success,
     quickAccepts: (configuration) => valid(configuration),
     check(configuration) {
-      if (
-        typeof configuration !== 'object' ||
-        configuration === null ||
-        Array.isArray(configuration)
-      ) {
-        return {
-          value: {},
-          findings: [
-            {
-              severity: 'error',
-              path: '',
-              code: 'invalid_type',
-              message: `a configuration is a JSON object, received ${jsonType(configuration)}`,
-              rule: MODEL_RULE,
-            },
-          ],
-          invalidPaths: [[]],
-        }
-      }
-      // before anything recursive looks at it
-      const deep = tooDeepAt(configuration, limits.maxDepth)
-      if (deep !== undefined) {
-        return {
-          value: {},
-          findings: [
-            {
-              severity: 'error',
-              path: formatPath(deep),
-              code: 'too_deep',
-              message: `expected at most ${limits.maxDepth} levels of nested objects and lists, received more`,
-              rule: MODEL_RULE,
-              hint: `the configuration is checked no further; the limit is the product model's limits.maxDepth`,
-            },
-          ],
-          invalidPaths: [[]],
-        }
-      }
+      const refused = refusedWhole(configuration, limits)
+      if (refused !== undefined) return refused
       const value = applyDefaults(configuration) as Record<string, unknown>
       if (valid(configuration)) return { value, findings: [], invalidPaths: [] }
       const result = schema.safeParse(configuration, { reportInput: true })
@@ -434,7 +426,7 @@ export function createConfigurationValidator(
         const hint =
           issue.hint ??
           (issue.code === 'too_small' || issue.code === 'too_big'
-            ? hintAt(issue.path, issue.code)
+            ? hintAt({ options, limits }, issue.path, issue.code)
             : undefined)
         return {
           severity: 'error',
@@ -448,4 +440,58 @@ export function createConfigurationValidator(
       return { value, findings, invalidPaths: issues.map((issue) => issue.path) }
     },
   }
+}
+
+/** a configuration checked no further: not a JSON object, or nested deeper than the limit */
+function refusedWhole(
+  configuration: unknown,
+  limits: ConfigurationLimits,
+): ConfigurationCheck | undefined {
+  if (typeof configuration !== 'object' || configuration === null || Array.isArray(configuration)) {
+    return {
+      value: {},
+      findings: [
+        {
+          severity: 'error',
+          path: '',
+          code: 'invalid_type',
+          message: `a configuration is a JSON object, received ${jsonType(configuration)}`,
+          rule: MODEL_RULE,
+        },
+      ],
+      invalidPaths: [[]],
+    }
+  }
+  // before anything recursive looks at it
+  const deep = tooDeepAt(configuration, limits.maxDepth)
+  if (deep === undefined) return undefined
+  return {
+    value: {},
+    findings: [
+      {
+        severity: 'error',
+        path: formatPath(deep),
+        code: 'too_deep',
+        message: `expected at most ${limits.maxDepth} levels of nested objects and lists, received more`,
+        rule: MODEL_RULE,
+        hint: `the configuration is checked no further; the limit is the product model's limits.maxDepth`,
+      },
+    ],
+    invalidPaths: [[]],
+  }
+}
+
+/** the option's own hint at a path; for a list over the product's default limit, where that comes from */
+function hintAt(
+  model: { options: Record<string, OptionSpec>; limits: ConfigurationLimits },
+  path: PathSegment[],
+  code: IssueCode,
+): string | undefined {
+  const at = optionAt(model.options, path)
+  const own = at.find((o) => o.hint !== undefined)?.hint
+  if (own !== undefined || code !== 'too_big') return own
+  const list = at.find((o) => o.type === 'list' && o.maxItems === undefined)
+  return list === undefined
+    ? undefined
+    : `a list holds at most ${model.limits.maxListItems} entries (the product model's limits.maxListItems)`
 }

@@ -17,7 +17,7 @@ import type { Steps } from './steps.js'
 import { runSteps, runStepsAsync } from './steps.js'
 import type { SuggestedChange } from './why-not.js'
 import { DEFAULT_CHANGE_BUDGET, suggestChange } from './why-not.js'
-import type { AbortSignalLike, Truncation } from './work-budget.js'
+import type { AbortSignalLike, Truncation, WorkBudget } from './work-budget.js'
 import { OutOfWork, checkBudget, createWorkBudget } from './work-budget.js'
 
 /** The rule traces one explanation lists by default (a T2 explanation needs at most a few dozen). */
@@ -253,109 +253,17 @@ function* explainSteps(
   config: unknown,
   request: string | ExplainRequest,
 ): Steps<Explanation> {
-  const {
-    item: itemId,
-    budget: limit = DEFAULT_EXPLAIN_BUDGET,
-    signal,
-    all = false,
-    changeBudget = DEFAULT_CHANGE_BUDGET,
-  } = typeof request === 'string' ? { item: request } : request
-  if (typeof itemId !== 'string' || itemId === '') {
-    throw new ConfiguratorError(
-      'invalid_argument',
-      'explain(): the item id must be a non-empty string',
-    )
-  }
-  const wrong =
-    checkBudget('explain()', limit) ??
-    (Number.isSafeInteger(changeBudget) && changeBudget >= 0
-      ? undefined
-      : `explain(): changeBudget must be a whole number >= 0, received ${String(changeBudget)}`)
-  if (wrong !== undefined) throw new ConfiguratorError('invalid_argument', wrong)
-  const budget = createWorkBudget(limit, signal)
-  const { ruleset, catalog } = configurator
-  const id = catalog.resolve(itemId) ?? itemId
-  // an add event only gives catalog items; anything else must be a custom part
-  const custom = [...ruleset.customParts.values()].some((t) => templateCanGive(t.idTemplate, id))
-  if (catalog.resolve(itemId) === undefined && !custom) {
-    const hint = didYouMean(itemId, catalog.ids())
-    throw new ConfiguratorError(
-      'unknown_item',
-      `explain(): item ${JSON.stringify(itemId)} is neither in the catalog nor a custom part id${hint === undefined ? '' : `; ${hint}`}`,
-    )
-  }
+  const { id, limit, signal, all, changeBudget } = explainArguments(configurator, request)
   const result = configurator.configure(config)
   const errors = result.findings.filter((finding) => finding.severity === 'error')
-  const context = contextOf(ruleset)
-  const values = computeFacts(ruleset, result.configuration)
-  const derive = createDerivations(ruleset, values, result.configuration)
-  const rules: RuleTrace[] = []
-  const canAdd: CompiledRule[] = []
-  // whether any rule could have added the item here (traced or left out)
-  const traced = { any: false }
-  let truncated: Truncation | undefined
-  try {
-    for (const rule of ruleset.rules) {
-      const gives = givers(ruleset, rule, id)
-      if (gives.length === 0) continue
-      canAdd.push(rule)
-      let scope: Context = {
-        ...context,
-        shared: sharedConditionsOf(ruleset, rule.file),
-        derive,
-      }
-      const trace = (element: string | undefined): void => {
-        budget.spend()
-        traced.any = true
-        const conditions = traceCondition(scope, rule.source.conditions, values)
-        const given = gives.map((give) => catalog.resolve(give(values)) ?? give(values))
-        const gave = given.find((g) => g === id) ?? given[0] ?? ''
-        // a list element that gave another id says nothing about this one
-        if (!all && element !== undefined && conditions.holds && gave !== id) return
-        const entry: RuleTrace = {
-          rule: rule.name,
-          file: rule.file,
-          fired: conditions.holds,
-          gives: gave,
-          adds: conditions.holds && gave === id,
-          conditions,
-        }
-        if (rule.source.description !== undefined) entry.description = rule.source.description
-        if (element !== undefined) entry.element = element
-        rules.push(entry)
-      }
-      const forEach = rule.forEach
-      if (forEach === undefined) {
-        trace(undefined)
-        continue
-      }
-      // the element facts exist inside this rule only
-      const as = rule.source.forEach?.as ?? ''
-      const local = new Map(context.slots)
-      local.set(as, forEach.slots[0]).set(`${as}Index`, forEach.slots[1])
-      local.set(`${as}Number`, forEach.slots[2])
-      scope = { ...scope, slots: local }
-      const list = forEach.list(values)
-      if (!Array.isArray(list)) continue
-      const listName =
-        typeof rule.source.forEach?.list === 'string'
-          ? rule.source.forEach.list
-          : (rule.source.forEach?.list.fact ?? '')
-      for (let i = 0; i < list.length; i++) {
-        bindElement(values, forEach.slots, { list, index: i })
-        trace(`${listName}[${String(i)}]`)
-      }
-    }
-  } catch (error) {
-    if (!(error instanceof OutOfWork)) throw error
-    truncated = {
-      reason: error.reason,
-      message:
-        error.reason === 'aborted'
-          ? `the caller aborted after ${rules.length} rule traces`
-          : `the explanation stops after ${limit} rule traces (its budget); later rules and list elements are not traced`,
-    }
-  }
+  const traced = traceRules(configurator, {
+    id,
+    configuration: result.configuration,
+    all,
+    budget: createWorkBudget(limit, signal),
+  })
+  const { rules, canAdd } = traced
+  let truncated = traced.truncated
   // once a rule adds the item, the rules that gave another id are noise too
   const shown =
     all || !rules.some((r) => r.adds) ? rules : rules.filter((r) => !(r.fired && !r.adds))
@@ -404,4 +312,157 @@ function* explainSteps(
   }
   if (truncated !== undefined) explanation.truncated = truncated
   return explanation
+}
+
+/** explain()'s request checked (a programmer error throws), with the item id as the catalog has it */
+function explainArguments(
+  configurator: Configurator,
+  request: string | ExplainRequest,
+): {
+  id: string
+  limit: number
+  signal: AbortSignalLike | undefined
+  all: boolean
+  changeBudget: number
+} {
+  const {
+    item: itemId,
+    budget: limit = DEFAULT_EXPLAIN_BUDGET,
+    signal,
+    all = false,
+    changeBudget = DEFAULT_CHANGE_BUDGET,
+  } = typeof request === 'string' ? { item: request } : request
+  if (typeof itemId !== 'string' || itemId === '') {
+    throw new ConfiguratorError(
+      'invalid_argument',
+      'explain(): the item id must be a non-empty string',
+    )
+  }
+  const wrong =
+    checkBudget('explain()', limit) ??
+    (Number.isSafeInteger(changeBudget) && changeBudget >= 0
+      ? undefined
+      : `explain(): changeBudget must be a whole number >= 0, received ${String(changeBudget)}`)
+  if (wrong !== undefined) throw new ConfiguratorError('invalid_argument', wrong)
+  const { ruleset, catalog } = configurator
+  const id = catalog.resolve(itemId) ?? itemId
+  // an add event only gives catalog items; anything else must be a custom part
+  const custom = [...ruleset.customParts.values()].some((t) => templateCanGive(t.idTemplate, id))
+  if (catalog.resolve(itemId) === undefined && !custom) {
+    const hint = didYouMean(itemId, catalog.ids())
+    throw new ConfiguratorError(
+      'unknown_item',
+      `explain(): item ${JSON.stringify(itemId)} is neither in the catalog nor a custom part id${hint === undefined ? '' : `; ${hint}`}`,
+    )
+  }
+  return { id, limit, signal, all, changeBudget }
+}
+
+/** the traces of every rule that can add the item: whether any could, and those that can */
+interface Traced {
+  rules: RuleTrace[]
+  canAdd: CompiledRule[]
+  /** whether any rule could have added the item here (traced or left out) */
+  any: boolean
+  truncated: Truncation | undefined
+}
+
+/** traces every rule that can give the item, once or once per list element, until the budget ends */
+function traceRules(
+  configurator: Configurator,
+  at: {
+    id: string
+    configuration: Readonly<Record<string, unknown>>
+    all: boolean
+    budget: WorkBudget
+  },
+): Traced {
+  const { ruleset } = configurator
+  const values = computeFacts(ruleset, at.configuration)
+  const tracing: Tracing = {
+    ...at,
+    configurator,
+    values,
+    context: {
+      ...contextOf(ruleset),
+      derive: createDerivations(ruleset, values, at.configuration),
+    },
+    traced: { rules: [], canAdd: [], any: false, truncated: undefined },
+  }
+  const { traced } = tracing
+  try {
+    for (const rule of ruleset.rules) traceRule(tracing, rule)
+  } catch (error) {
+    if (!(error instanceof OutOfWork)) throw error
+    traced.truncated = {
+      reason: error.reason,
+      message:
+        error.reason === 'aborted'
+          ? `the caller aborted after ${traced.rules.length} rule traces`
+          : `the explanation stops after ${at.budget.limit} rule traces (its budget); later rules and list elements are not traced`,
+    }
+  }
+  return traced
+}
+
+/** what traceRule() reads and adds to */
+interface Tracing {
+  configurator: Configurator
+  id: string
+  all: boolean
+  budget: WorkBudget
+  values: Values
+  context: Context
+  traced: Traced
+}
+
+/** one rule's trace, or one per element of its forEach list */
+function traceRule(tracing: Tracing, rule: CompiledRule): void {
+  const { configurator, id, all, budget, values, context, traced } = tracing
+  const { ruleset, catalog } = configurator
+  const gives = givers(ruleset, rule, id)
+  if (gives.length === 0) return
+  traced.canAdd.push(rule)
+  let scope: Context = { ...context, shared: sharedConditionsOf(ruleset, rule.file) }
+  const trace = (element: string | undefined): void => {
+    budget.spend()
+    traced.any = true
+    const conditions = traceCondition(scope, rule.source.conditions, values)
+    const given = gives.map((give) => catalog.resolve(give(values)) ?? give(values))
+    const gave = given.find((g) => g === id) ?? given[0] ?? ''
+    // a list element that gave another id says nothing about this one
+    if (!all && element !== undefined && conditions.holds && gave !== id) return
+    const entry: RuleTrace = {
+      rule: rule.name,
+      file: rule.file,
+      fired: conditions.holds,
+      gives: gave,
+      adds: conditions.holds && gave === id,
+      conditions,
+    }
+    if (rule.source.description !== undefined) entry.description = rule.source.description
+    if (element !== undefined) entry.element = element
+    traced.rules.push(entry)
+  }
+  const forEach = rule.forEach
+  if (forEach === undefined) {
+    trace(undefined)
+    return
+  }
+  // the element facts exist inside this rule only
+  const as = rule.source.forEach?.as ?? ''
+  const local = new Map(context.slots)
+  local.set(as, forEach.slots[0]).set(`${as}Index`, forEach.slots[1])
+  local.set(`${as}Number`, forEach.slots[2])
+  scope = { ...scope, slots: local }
+  const list = forEach.list(values)
+  if (!Array.isArray(list)) return
+  const listName =
+    typeof rule.source.forEach?.list === 'string'
+      ? rule.source.forEach.list
+      : (rule.source.forEach?.list.fact ?? '')
+  for (let i = 0; i < list.length; i++) {
+    bindElement(values, forEach.slots, { list, index: i })
+    trace(`${listName}[${String(i)}]`)
+  }
 }

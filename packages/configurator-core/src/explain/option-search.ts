@@ -45,135 +45,177 @@ interface Filled {
   certain?: boolean
 }
 
+/** what the nodes of one search share: the configurator, the budget, the outcomes met so far */
+interface SearchState {
+  context: Context
+  incremental: () => IncrementalCheck | undefined
+  budget: WorkBudget
+  memo: Map<string, Outcome>
+  /** the rules certainError() can reason about, by name */
+  rules: Map<string, CompiledRule>
+}
+
 export function createSearch(
   context: Context,
   incremental: () => IncrementalCheck | undefined,
   budget: WorkBudget,
 ): Search {
-  const { configurator } = context
-  const options = configurator.ruleset.options
-  const memo = new Map<string, Outcome>()
-  const node = (config: unknown, unset: readonly string[], parent?: Filled): Outcome => {
-    // a child of a plain value is met once in its search (its siblings hold other values): it is
-    // not remembered, which spares writing the configuration out as a key
-    const key =
-      parent !== undefined
+  const state: SearchState = {
+    context,
+    incremental,
+    budget,
+    memo: new Map(),
+    rules: rulesByName(context.configurator.ruleset.rules),
+  }
+  return (config, unset) => searchNode(state, { config, unset })
+}
+
+/** one node of the search: a configuration and the options chosen to stay unset */
+function searchNode(
+  state: SearchState,
+  at: { config: unknown; unset: readonly string[] },
+  parent?: Filled,
+): Outcome {
+  const { context, memo, budget } = state
+  const { config, unset } = at
+  // a child of a plain value is met once in its search (its siblings hold other values): it is
+  // not remembered, which spares writing the configuration out as a key
+  const key =
+    parent !== undefined
+      ? undefined
+      : unset.length === 0
+        ? JSON.stringify(config)
+        : `${JSON.stringify(config)}${unset.join('\u0000')}`
+  const known = key === undefined ? undefined : memo.get(key)
+  if (known !== undefined) return known
+  // a check costs about the configuration's size, and then its errors
+  const size = key?.length ?? parent?.size ?? 0
+  budget.spend(1 + Math.floor(size / 100))
+  // fill every unset option with its default or first candidate, then see what still fails; a
+  // plain value chosen in a parent's filling leaves the rest of that filling as it was
+  const { full, filled } = parent ?? fill(context, config, unset)
+  const errors = errorsOf(state, full)
+  let outcome: Outcome
+  if (errors.length === 0) outcome = { ok: true, witness: full }
+  else {
+    const decided = errors.filter((f) => !filled.some((path) => touches(context, f, path)))
+    const filling = { full, filled, size }
+    outcome =
+      decided.length > 0
+        ? { ok: false, reasons: decided }
+        : branch(
+            state,
+            { config, unset, errors },
+            {
+              ...filling,
+              certain: parent?.certain === true || certainError(state, errors, filling),
+            },
+          )
+  }
+  if (key !== undefined) memo.set(key, outcome)
+  return outcome
+}
+
+/** the errors of a completion, but those of text left unset (assumed to be typed validly later) */
+function errorsOf(state: SearchState, full: unknown): Finding[] {
+  const { configurator } = state.context
+  const quick = isObject(full) ? state.incremental()?.errorsOf(full) : undefined
+  const errors =
+    quick ?? configurator.configure(full).findings.filter((f) => f.severity === 'error')
+  state.budget.spend(errors.length)
+  if (!errors.some((f) => f.rule === MODEL_RULE)) return errors
+  const free = walk(configurator.ruleset.options, full, 'all').filter(
+    (slot) => slot.kind === 'text' && !slot.set,
+  )
+  return errors.filter(
+    (f) => !(f.rule === MODEL_RULE && free.some((slot) => under(f.path, slot.path))),
+  )
+}
+
+/** branches on an unset option that a failing rule reads */
+function branch(
+  state: SearchState,
+  at: { config: unknown; unset: readonly string[]; errors: Finding[] },
+  filling: Filled,
+): Outcome {
+  const { context } = state
+  const { config, unset, errors } = at
+  const { full, filled, size, certain } = filling
+  const open = walk(context.configurator.ruleset.options, config, 'open').filter(
+    (s) => !unset.includes(formatPath(s.path)),
+  )
+  const slot = open.find((s) => errors.some((f) => touches(context, f, s.path))) ?? open[0]
+  if (slot === undefined) return { ok: false, reasons: errors }
+  // the default first: when every value fails, its errors are the reasons given
+  const first = filler(context, slot)
+  const values = candidates(context, slot)
+  const ordered = [
+    ...values.filter((v) => JSON.stringify(v) === JSON.stringify(first)),
+    ...values.filter((v) => JSON.stringify(v) !== JSON.stringify(first)),
+  ]
+  let outcome: Outcome = { ok: false, reasons: [] }
+  // a plain value filled in this node: the children's fillings are this one's but for it
+  const own = formatPath(slot.path)
+  const index = isLeaf(slot) ? filled.findIndex((path) => formatPath(path) === own) : -1
+  const others = index < 0 ? undefined : [...filled.slice(0, index), ...filled.slice(index + 1)]
+  // when every completion fails, the first child's reasons are the answer: its siblings need no search
+  for (const value of certain === true ? ordered.slice(0, 1) : ordered) {
+    const child = searchNode(
+      state,
+      {
+        config: apply(config, slot, value),
+        unset: value === null && isLeaf(slot) ? [...unset, own].sort() : unset,
+      },
+      others === undefined
         ? undefined
-        : unset.length === 0
-          ? JSON.stringify(config)
-          : `${JSON.stringify(config)}${unset.join('\u0000')}`
-    const known = key === undefined ? undefined : memo.get(key)
-    if (known !== undefined) return known
-    // a check costs about the configuration's size, and then its errors
-    const size = key?.length ?? parent?.size ?? 0
-    budget.spend(1 + Math.floor(size / 100))
-    // fill every unset option with its default or first candidate, then see what still fails; a
-    // plain value chosen in a parent's filling leaves the rest of that filling as it was
-    const { full, filled } = parent ?? fill(context, config, unset)
-    const errors = errorsOf(full)
-    let outcome: Outcome
-    if (errors.length === 0) outcome = { ok: true, witness: full }
-    else {
-      const decided = errors.filter((f) => !filled.some((path) => touches(context, f, path)))
-      const filling = { full, filled, size }
-      outcome =
-        decided.length > 0
-          ? { ok: false, reasons: decided }
-          : branch(
-              { config, unset, errors },
-              { ...filling, certain: parent?.certain === true || certainError(errors, filling) },
-            )
-    }
-    if (key !== undefined) memo.set(key, outcome)
-    return outcome
-  }
-  const errorsOf = (full: unknown): Finding[] => {
-    const quick = isObject(full) ? incremental()?.errorsOf(full) : undefined
-    const errors =
-      quick ?? configurator.configure(full).findings.filter((f) => f.severity === 'error')
-    budget.spend(errors.length)
-    if (!errors.some((f) => f.rule === MODEL_RULE)) return errors
-    // unset text is assumed to be typed validly later
-    const free = walk(options, full, 'all').filter((slot) => slot.kind === 'text' && !slot.set)
-    return errors.filter(
-      (f) => !(f.rule === MODEL_RULE && free.some((slot) => under(f.path, slot.path))),
+        : { full: apply(full, slot, value), filled: others, size, certain: certain === true },
     )
+    if (child.ok) return child
+    if (outcome.reasons.length === 0) outcome = child
   }
-  // branch on an unset option that a failing rule reads
-  const branch = (
-    at: { config: unknown; unset: readonly string[]; errors: Finding[] },
-    filling: Filled,
-  ): Outcome => {
-    const { config, unset, errors } = at
-    const { full, filled, size, certain } = filling
-    const open = walk(options, config, 'open').filter((s) => !unset.includes(formatPath(s.path)))
-    const slot = open.find((s) => errors.some((f) => touches(context, f, s.path))) ?? open[0]
-    if (slot === undefined) return { ok: false, reasons: errors }
-    // the default first: when every value fails, its errors are the reasons given
-    const first = filler(context, slot)
-    const values = candidates(context, slot)
-    const ordered = [
-      ...values.filter((v) => JSON.stringify(v) === JSON.stringify(first)),
-      ...values.filter((v) => JSON.stringify(v) !== JSON.stringify(first)),
-    ]
-    let outcome: Outcome = { ok: false, reasons: [] }
-    // a plain value filled in this node: the children's fillings are this one's but for it
-    const own = formatPath(slot.path)
-    const index = isLeaf(slot) ? filled.findIndex((path) => formatPath(path) === own) : -1
-    const others = index < 0 ? undefined : [...filled.slice(0, index), ...filled.slice(index + 1)]
-    // when every completion fails, the first child's reasons are the answer: its siblings need no search
-    for (const value of certain === true ? ordered.slice(0, 1) : ordered) {
-      const child = node(
-        apply(config, slot, value),
-        value === null && isLeaf(slot) ? [...unset, own].sort() : unset,
-        others === undefined
+  return outcome
+}
+
+/**
+ * An error every completion runs into: of the values filled, its rule reads only numbers that its
+ * condition moves one way with, and it still fires with each at the end least favourable to it (a
+ * sum of quantities over a limit, at the quantities' minimum).
+ */
+function certainError(state: SearchState, errors: readonly Finding[], filling: Filled): boolean {
+  const { context, budget } = state
+  const { configurator } = context
+  const { full, filled, size } = filling
+  for (const f of errors) {
+    const rule = state.rules.get(f.rule)
+    if (f.rule === MODEL_RULE || rule === undefined) continue
+    let corner: unknown = full
+    let monotone = true
+    for (const path of filled) {
+      if (!touches(context, f, path)) continue
+      const option = optionAt(configurator.ruleset.options, path)
+      const direction = conditionDirectionOf(configurator.ruleset, rule, path)
+      const end =
+        option?.type !== 'number' && option?.type !== 'integer'
           ? undefined
-          : { full: apply(full, slot, value), filled: others, size, certain: certain === true },
-      )
-      if (child.ok) return child
-      if (outcome.reasons.length === 0) outcome = child
-    }
-    return outcome
-  }
-  const rules = rulesByName(configurator.ruleset.rules)
-  // an error every completion runs into: of the values filled, its rule reads only numbers that its
-  // condition moves one way with, and it still fires with each at the end least favourable to it
-  // (a sum of quantities over a limit, at the quantities' minimum)
-  const certainError = (errors: readonly Finding[], filling: Filled): boolean => {
-    const { full, filled, size } = filling
-    for (const f of errors) {
-      const rule = rules.get(f.rule)
-      if (f.rule === MODEL_RULE || rule === undefined) continue
-      let corner: unknown = full
-      let monotone = true
-      for (const path of filled) {
-        if (!touches(context, f, path)) continue
-        const option = optionAt(options, path)
-        const direction = conditionDirectionOf(configurator.ruleset, rule, path)
-        const end =
-          option?.type !== 'number' && option?.type !== 'integer'
-            ? undefined
-            : direction === 'up'
-              ? option.minimum
-              : direction === 'down'
-                ? option.maximum
-                : direction === 'const'
-                  ? readSegments(full, path)
-                  : undefined
-        if (typeof end !== 'number') {
-          monotone = false
-          break
-        }
-        if (readSegments(corner, path) !== end) corner = setSegments(corner, path, end)
+          : direction === 'up'
+            ? option.minimum
+            : direction === 'down'
+              ? option.maximum
+              : direction === 'const'
+                ? readSegments(full, path)
+                : undefined
+      if (typeof end !== 'number') {
+        monotone = false
+        break
       }
-      if (!monotone) continue
-      if (corner === full) return true
-      budget.spend(1 + Math.floor(size / 100))
-      if (errorsOf(corner).some((g) => g.rule === f.rule)) return true
+      if (readSegments(corner, path) !== end) corner = setSegments(corner, path, end)
     }
-    return false
+    if (!monotone) continue
+    if (corner === full) return true
+    budget.spend(1 + Math.floor(size / 100))
+    if (errorsOf(state, corner).some((g) => g.rule === f.rule)) return true
   }
-  return node
+  return false
 }
 
 /** the rules by name, those without forEach only, and of a name that one rule has */

@@ -65,25 +65,13 @@ function visitProperties(
 
 function visit(walk: Walk, at: Visit): void {
   const { out, mode } = walk
-  const { option, optional } = at
-  let value = at.value
+  const { option, optional, value } = at
   const set = value !== undefined
   const push = mode === 'all' || !set
   switch (option.type) {
-    case 'object': {
-      if (option.nullable === true) {
-        if (push)
-          out.push({ path: walk.path.slice(), option, kind: 'presence', value, set, optional })
-        if (value === null || !set) {
-          if (mode === 'open') return
-          value = {}
-        }
-      }
-      if (set && !isObject(value)) return
-      const record = isObject(value) ? value : {}
-      visitProperties(walk, { properties: option.properties, record })
+    case 'object':
+      visitObject(walk, { ...at, option })
       return
-    }
     case 'oneOf': {
       if (push) out.push({ path: walk.path.slice(), option, kind: 'variant', value, set, optional })
       const variant = objectVariant(option)
@@ -94,30 +82,9 @@ function visit(walk: Walk, at: Visit): void {
       visitProperties(walk, { properties: variant.properties, record })
       return
     }
-    case 'list': {
-      if (Array.isArray(value)) {
-        for (let i = 0; i < value.length; i++) {
-          walk.path.push(i)
-          visit(walk, { option: option.items, value: value[i], optional: false })
-          walk.path.pop()
-        }
-      } else if (!set && option.default === undefined)
-        out.push({ path: walk.path.slice(), option, kind: 'count', value, set, optional })
-      if (mode === 'all' && option.default !== undefined) {
-        const key = keyOf(option.items)
-        if (key !== undefined)
-          out.push({
-            path: walk.path.slice(),
-            option,
-            kind: 'add',
-            value: undefined,
-            set: false,
-            key: key.key,
-            optional: true,
-          })
-      }
+    case 'list':
+      visitList(walk, { ...at, option })
       return
-    }
     case 'string':
       if (mode === 'all')
         out.push({ path: walk.path.slice(), option, kind: 'text', value, set, optional })
@@ -130,6 +97,53 @@ function visit(walk: Walk, at: Visit): void {
       if (push)
         out.push({ path: walk.path.slice(), option, kind: option.type, value, set, optional })
       return
+  }
+}
+
+/** an object's properties; a nullable one is first a presence slot */
+function visitObject(walk: Walk, at: Visit & { option: OptionSpec & { type: 'object' } }): void {
+  const { out, mode } = walk
+  const { option, optional } = at
+  let value = at.value
+  const set = value !== undefined
+  if (option.nullable === true) {
+    if (mode === 'all' || !set)
+      out.push({ path: walk.path.slice(), option, kind: 'presence', value, set, optional })
+    if (value === null || !set) {
+      if (mode === 'open') return
+      value = {}
+    }
+  }
+  if (set && !isObject(value)) return
+  const record = isObject(value) ? value : {}
+  visitProperties(walk, { properties: option.properties, record })
+}
+
+/** a list's elements, its count while unset, and (for all slots) adding a keyed element */
+function visitList(walk: Walk, at: Visit & { option: OptionSpec & { type: 'list' } }): void {
+  const { out, mode } = walk
+  const { option, optional, value } = at
+  const set = value !== undefined
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) {
+      walk.path.push(i)
+      visit(walk, { option: option.items, value: value[i], optional: false })
+      walk.path.pop()
+    }
+  } else if (!set && option.default === undefined)
+    out.push({ path: walk.path.slice(), option, kind: 'count', value, set, optional })
+  if (mode === 'all' && option.default !== undefined) {
+    const key = keyOf(option.items)
+    if (key !== undefined)
+      out.push({
+        path: walk.path.slice(),
+        option,
+        kind: 'add',
+        value: undefined,
+        set: false,
+        key: key.key,
+        optional: true,
+      })
   }
 }
 

@@ -202,9 +202,6 @@ export function* suggestChange(
   const context = contextOf(configurator, 3)
   const { config } = input
   const options = configurator.ruleset.options
-  const readsByRule: (readonly ReadPattern[])[] = input.rules.map(
-    (rule) => context.reads.get(rule.name) ?? [],
-  )
   const search: Search = {
     configurator,
     context,
@@ -212,78 +209,113 @@ export function* suggestChange(
     budget: input.budget,
     unset: new Set(walk(options, config, 'open').map((slot) => formatPath(slot.path))),
   }
-  // the slots the rules read, those of the first rules first; a field of an object that is not
-  // there is given by the object's own change
-  const ranked = (of: unknown): { slot: Slot; rank: number }[] =>
-    walk(options, of, 'all')
-      .map((slot) => ({
-        slot,
-        rank: readsByRule.findIndex((reads) => reads.some((p) => readTouches(p, slot.path))),
-      }))
-      .filter(
-        ({ slot, rank }) =>
-          rank >= 0 &&
-          slot.kind !== 'text' &&
-          (slot.path.length < 2 || typeof readSegments(of, slot.path.slice(0, -1)) === 'object') &&
-          readSegments(of, slot.path.slice(0, -1)) !== null,
-      )
-      .sort((a, b) => a.rank - b.rank)
-  const relevant = (of: unknown): Slot[] => ranked(of).map(({ slot }) => slot)
-  let best: ConfigurationChange[] | undefined
-  // fewest fields first, then fewest values replaced (adding an accessory beats swapping one)
-  const size = (changes: readonly ConfigurationChange[]) =>
-    changes.length * 1000 + changes.filter((change) => 'from' in change).length
-  const consider = (found: unknown): void => {
-    const changes = changesBetween(search, config, found)
-    if (best === undefined || size(changes) < size(best)) best = changes
+  const state: Suggesting = {
+    search,
+    config,
+    readsByRule: input.rules.map((rule) => context.reads.get(rule.name) ?? []),
+    best: undefined,
   }
   try {
-    yield* searchChanges()
+    yield* searchChanges(state)
   } catch (error) {
     // out of work with a change in hand: the best found so far is the answer
-    if (!(error instanceof OutOfWork) || best === undefined) throw error
+    if (!(error instanceof OutOfWork) || state.best === undefined) throw error
   }
+  const { best } = state
   return best === undefined ? undefined : { changes: best, message: describe(best) }
+}
 
-  function* searchChanges(): Generator<undefined, undefined> {
-    const slots = relevant(config)
-    // a change to what the first rules read is preferred: later rules are tried only without one
-    let foundRank: number | undefined
-    for (const { slot, rank } of ranked(config)) {
-      if (
-        (best !== undefined && size(best) === 1000) ||
-        (foundRank !== undefined && rank > foundRank)
+/** the search for a change: the configuration it starts from, and the best change found so far */
+interface Suggesting {
+  search: Search
+  config: unknown
+  /** what each rule that can add the item reads, in the order they are tried */
+  readsByRule: readonly (readonly ReadPattern[])[]
+  best: ConfigurationChange[] | undefined
+}
+
+/**
+ * the slots the rules read, those of the first rules first; a field of an object that is not there is
+ * given by the object's own change
+ */
+function rankedSlots(state: Suggesting, of: unknown): { slot: Slot; rank: number }[] {
+  return walk(state.search.configurator.ruleset.options, of, 'all')
+    .map((slot) => ({
+      slot,
+      rank: state.readsByRule.findIndex((reads) => reads.some((p) => readTouches(p, slot.path))),
+    }))
+    .filter(
+      ({ slot, rank }) =>
+        rank >= 0 &&
+        slot.kind !== 'text' &&
+        (slot.path.length < 2 || typeof readSegments(of, slot.path.slice(0, -1)) === 'object') &&
+        readSegments(of, slot.path.slice(0, -1)) !== null,
+    )
+    .sort((a, b) => a.rank - b.rank)
+}
+
+function relevantSlots(state: Suggesting, of: unknown): Slot[] {
+  return rankedSlots(state, of).map(({ slot }) => slot)
+}
+
+/** fewest fields first, then fewest values replaced (adding an accessory beats swapping one) */
+function changeSize(changes: readonly ConfigurationChange[]): number {
+  return changes.length * 1000 + changes.filter((change) => 'from' in change).length
+}
+
+function consider(state: Suggesting, found: unknown): void {
+  const changes = changesBetween(state.search, state.config, found)
+  if (state.best === undefined || changeSize(changes) < changeSize(state.best)) state.best = changes
+}
+
+function* searchChanges(state: Suggesting): Generator<undefined, undefined> {
+  const { search, config } = state
+  const slots = relevantSlots(state, config)
+  // a change to what the first rules read is preferred: later rules are tried only without one
+  let foundRank: number | undefined
+  for (const { slot, rank } of rankedSlots(state, config)) {
+    if (
+      (state.best !== undefined && changeSize(state.best) === 1000) ||
+      (foundRank !== undefined && rank > foundRank)
+    )
+      break
+    const found = yield* changeOne(search, config, slot)
+    if (found === undefined) continue
+    consider(state, found)
+    foundRank ??= rank
+  }
+  if (state.best !== undefined) return undefined
+  yield* searchPairs(state, slots)
+  return undefined
+}
+
+/** two options: the first changed to each of its values, then one more; the first pair found wins */
+function* searchPairs(state: Suggesting, slots: readonly Slot[]): Generator<undefined, undefined> {
+  const { search, config } = state
+  for (let i = 0; i < slots.length; i++) {
+    const first = slots[i] as Slot
+    for (const value of alternatives(search, first)) {
+      const changed = apply(config, first, value)
+      const own = formatPath(first.path)
+      const now = new Map(
+        relevantSlots(state, changed).map((slot) => [
+          `${slot.kind} ${formatPath(slot.path)}`,
+          slot,
+        ]),
       )
-        break
-      const found = yield* changeOne(search, config, slot)
-      if (found === undefined) continue
-      consider(found)
-      foundRank ??= rank
-    }
-    // two options: the first changed to each of its values, then one more
-    if (best !== undefined) return undefined
-    for (let i = 0; i < slots.length; i++) {
-      const first = slots[i] as Slot
-      for (const value of alternatives(search, first)) {
-        const changed = apply(config, first, value)
-        const own = formatPath(first.path)
-        const now = new Map(
-          relevant(changed).map((slot) => [`${slot.kind} ${formatPath(slot.path)}`, slot]),
-        )
-        for (const later of slots.slice(i + 1)) {
-          const path = formatPath(later.path)
-          const second = now.get(`${later.kind} ${path}`)
-          if (second === undefined) continue
-          if (path.startsWith(`${own}.`) || path.startsWith(`${own}[`)) continue
-          const found = yield* changeOne(search, changed, second)
-          // the first pair found is the answer: every pair is two changes
-          if (found !== undefined) {
-            consider(found)
-            return undefined
-          }
+      for (const later of slots.slice(i + 1)) {
+        const path = formatPath(later.path)
+        const second = now.get(`${later.kind} ${path}`)
+        if (second === undefined) continue
+        if (path.startsWith(`${own}.`) || path.startsWith(`${own}[`)) continue
+        const found = yield* changeOne(search, changed, second)
+        // the first pair found is the answer: every pair is two changes
+        if (found !== undefined) {
+          consider(state, found)
+          return undefined
         }
       }
     }
-    return undefined
   }
+  return undefined
 }

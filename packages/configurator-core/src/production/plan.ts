@@ -44,11 +44,37 @@ export function planTasks(templates: TaskTemplateFile, configuration: unknown): 
     caller: 'planTasks',
     check: 'parseTaskTemplates()',
   })
-  const byId = new Map(templates.tasks.map((task) => [task.id, task]))
   const applies = new Set(
     templates.tasks.filter((task) => evaluateWhen(task.when, sink)).map((task) => task.id),
   )
-  // the applicable tasks a task waits for, through tasks that do not apply
+  const resolve = dependencyResolver(templates, applies)
+  const tasks = templates.tasks.filter((task) => applies.has(task.id))
+  const waiting = new Map(tasks.map((task) => [task.id, new Set(resolve(task))]))
+  const plan: PlannedTask[] = []
+  const done = new Set<string>()
+  while (plan.length < tasks.length) {
+    const next = tasks.find(
+      (task) => !done.has(task.id) && [...(waiting.get(task.id) ?? [])].every((id) => done.has(id)),
+    )
+    if (next === undefined) {
+      const stuck = tasks.filter((task) => !done.has(task.id)).map((task) => task.id)
+      throw new ConfiguratorError(
+        'cycle',
+        `planTasks(): no order exists for ${stuck.join(', ')}: their dependencies form a cycle; check the file with parseTaskTemplates() first`,
+      )
+    }
+    done.add(next.id)
+    plan.push(plannedTask(next, { dependsOn: resolve(next), sequence: plan.length + 1 }))
+  }
+  return plan
+}
+
+/** the applicable tasks a task waits for, through tasks that do not apply */
+function dependencyResolver(
+  templates: TaskTemplateFile,
+  applies: ReadonlySet<string>,
+): (task: TaskTemplate) => string[] {
+  const byId = new Map(templates.tasks.map((task) => [task.id, task]))
   const resolved = new Map<string, string[]>()
   const resolve = (task: TaskTemplate): string[] => {
     const known = resolved.get(task.id)
@@ -88,39 +114,29 @@ export function planTasks(templates: TaskTemplateFile, configuration: unknown): 
     ancestry.set(id, out)
     return out
   }
-  const tasks = templates.tasks.filter((task) => applies.has(task.id))
-  const waiting = new Map(tasks.map((task) => [task.id, new Set(resolve(task))]))
-  const plan: PlannedTask[] = []
-  const done = new Set<string>()
-  while (plan.length < tasks.length) {
-    const next = tasks.find(
-      (task) => !done.has(task.id) && [...(waiting.get(task.id) ?? [])].every((id) => done.has(id)),
-    )
-    if (next === undefined) {
-      const stuck = tasks.filter((task) => !done.has(task.id)).map((task) => task.id)
-      throw new ConfiguratorError(
-        'cycle',
-        `planTasks(): no order exists for ${stuck.join(', ')}: their dependencies form a cycle; check the file with parseTaskTemplates() first`,
-      )
-    }
-    done.add(next.id)
-    plan.push({
-      id: next.id,
-      name: next.name,
-      type: next.type,
-      dependsOn: resolve(next),
-      estimatedHours: next.estimatedHours,
-      sequence: plan.length + 1,
-      ...(next.description === undefined ? {} : { description: next.description }),
-      ...(next.qcTemplate === undefined ? {} : { qcTemplate: next.qcTemplate }),
-      ...(next.qcKind === undefined ? {} : { qcKind: next.qcKind }),
-      ...(next.workInstructions === undefined ? {} : { workInstructions: next.workInstructions }),
-      ...(next.requiredTools === undefined ? {} : { requiredTools: [...next.requiredTools] }),
-      ...(next.safetyNotes === undefined ? {} : { safetyNotes: next.safetyNotes }),
-      ...(next.documents === undefined ? {} : { documents: [...next.documents] }),
-    })
+  return resolve
+}
+
+/** a task of the plan: the template's fields, its resolved dependencies and its place */
+function plannedTask(
+  next: TaskTemplate,
+  at: { dependsOn: string[]; sequence: number },
+): PlannedTask {
+  return {
+    id: next.id,
+    name: next.name,
+    type: next.type,
+    dependsOn: at.dependsOn,
+    estimatedHours: next.estimatedHours,
+    sequence: at.sequence,
+    ...(next.description === undefined ? {} : { description: next.description }),
+    ...(next.qcTemplate === undefined ? {} : { qcTemplate: next.qcTemplate }),
+    ...(next.qcKind === undefined ? {} : { qcKind: next.qcKind }),
+    ...(next.workInstructions === undefined ? {} : { workInstructions: next.workInstructions }),
+    ...(next.requiredTools === undefined ? {} : { requiredTools: [...next.requiredTools] }),
+    ...(next.safetyNotes === undefined ? {} : { safetyNotes: next.safetyNotes }),
+    ...(next.documents === undefined ? {} : { documents: [...next.documents] }),
   }
-  return plan
 }
 
 /** Whether a task may start, and the dependencies that hold it back. */

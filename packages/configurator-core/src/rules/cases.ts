@@ -113,18 +113,13 @@ function describeLine(line: { id: string; quantity?: string | undefined }): stri
   return line.quantity === undefined ? line.id : `${line.quantity} × ${line.id}`
 }
 
-function checkCase(test: RuleCase, result: ConfigureResult): string[] {
-  const { expect } = test
+/** the expected lines that are missing or differ in quantity, custom flag or elements */
+function lineProblems(
+  wantedLines: NonNullable<RuleCase['expect']['lines']>,
+  result: ConfigureResult,
+): string[] {
   const problems: string[] = []
-  if (expect.ok !== undefined && result.ok !== expect.ok) {
-    const errors = result.findings.filter((f) => f.severity === 'error')
-    problems.push(
-      expect.ok
-        ? `expected no error, got ${errors.length}: ${errors.map((f) => `${f.path}: ${f.message}`).join('; ')}`
-        : 'expected an error, got none',
-    )
-  }
-  for (const wanted of expect.lines ?? []) {
+  for (const wanted of wantedLines) {
     const line = result.lines.find(
       (l) => l.id === wanted.id && (wanted.notes === undefined || l.notes === wanted.notes),
     )
@@ -147,6 +142,52 @@ function checkCase(test: RuleCase, result: ConfigureResult): string[] {
       )
     }
   }
+  return problems
+}
+
+/** the expected findings that are missing, and the findings no case expects */
+function findingProblems(
+  wantedFindings: NonNullable<RuleCase['expect']['findings']>,
+  result: ConfigureResult,
+): string[] {
+  const problems: string[] = []
+  const unmatched = [...result.findings]
+  for (const wanted of wantedFindings) {
+    const at = unmatched.findIndex(
+      (f) =>
+        f.severity === wanted.severity &&
+        f.path === wanted.path &&
+        (wanted.rule === undefined || f.rule === wanted.rule) &&
+        (wanted.message === undefined || f.message.includes(wanted.message)),
+    )
+    if (at < 0) {
+      const text = wanted.message === undefined ? '' : ` saying "${wanted.message}"`
+      problems.push(
+        `expected ${wanted.severity} at ${wanted.path === '' ? '(top)' : wanted.path}${wanted.rule === undefined ? '' : ` from ${wanted.rule}`}${text}, which is missing`,
+      )
+    } else unmatched.splice(at, 1)
+  }
+  for (const extra of unmatched) {
+    problems.push(
+      `unexpected ${extra.severity} at ${extra.path === '' ? '(top)' : extra.path} from ${extra.rule}: ${extra.message}`,
+    )
+  }
+  return problems
+}
+
+/** what a case expected that its result does not give */
+function checkCase(test: RuleCase, result: ConfigureResult): string[] {
+  const { expect } = test
+  const problems: string[] = []
+  if (expect.ok !== undefined && result.ok !== expect.ok) {
+    const errors = result.findings.filter((f) => f.severity === 'error')
+    problems.push(
+      expect.ok
+        ? `expected no error, got ${errors.length}: ${errors.map((f) => `${f.path}: ${f.message}`).join('; ')}`
+        : 'expected an error, got none',
+    )
+  }
+  problems.push(...lineProblems(expect.lines ?? [], result))
   if (expect.exactLines === true) {
     const listed = new Set((expect.lines ?? []).map((l) => l.id))
     for (const line of result.lines) {
@@ -161,29 +202,7 @@ function checkCase(test: RuleCase, result: ConfigureResult): string[] {
         `expected no ${id}, got ${describeLine(line)} (rules: ${line.rules.join(', ')})`,
       )
   }
-  if (expect.findings !== undefined) {
-    const unmatched = [...result.findings]
-    for (const wanted of expect.findings) {
-      const at = unmatched.findIndex(
-        (f) =>
-          f.severity === wanted.severity &&
-          f.path === wanted.path &&
-          (wanted.rule === undefined || f.rule === wanted.rule) &&
-          (wanted.message === undefined || f.message.includes(wanted.message)),
-      )
-      if (at < 0) {
-        const text = wanted.message === undefined ? '' : ` saying "${wanted.message}"`
-        problems.push(
-          `expected ${wanted.severity} at ${wanted.path === '' ? '(top)' : wanted.path}${wanted.rule === undefined ? '' : ` from ${wanted.rule}`}${text}, which is missing`,
-        )
-      } else unmatched.splice(at, 1)
-    }
-    for (const extra of unmatched) {
-      problems.push(
-        `unexpected ${extra.severity} at ${extra.path === '' ? '(top)' : extra.path} from ${extra.rule}: ${extra.message}`,
-      )
-    }
-  }
+  if (expect.findings !== undefined) problems.push(...findingProblems(expect.findings, result))
   return problems
 }
 

@@ -7,10 +7,12 @@ import type { CustomOperators } from './custom-operators.js'
 import { literalProblem, operandIssues } from './operand-check.js'
 import { DECORATOR_NAMES, OPERATOR_NAMES, resolveOperator } from './operators.js'
 import { compileFactPath, parseJsonPath, readSegmentsOf } from './path.js'
-import type { Comparison } from './operators.js'
+import type { Comparison, ResolvedOperator } from './operators.js'
 import type { Shape } from './shape.js'
 import { ANY, BOOLEAN, NUMBER, STRING, enumValues, unionOf, walkShape } from './shape.js'
 import { comparedValueProblems } from './value-check.js'
+import { assembled, comparison, folded, literalExpression } from './closures.js'
+import type { Each } from './closures.js'
 import { bindElement } from './element-binding.js'
 import type { ReadPattern } from './read-pattern.js'
 import type { EXPRESSION_KEYS, Iteration } from './schema.js'
@@ -67,6 +69,12 @@ export interface CompiledTemplate extends Compiled<(values: Values) => string> {
   constant?: string
   parts: ({ text: string } | { shape: Shape; label: string })[]
 }
+
+/** an operator that resolved, with its comparison and the operands it declares */
+type Resolved = Extract<ResolvedOperator, { ok: true }>
+
+/** a leaf's value failed to compile (its issue is recorded): the leaf never holds */
+const FAILED = Symbol('failed')
 
 const FALSE: Predicate = () => false
 const TRUE: Predicate = () => true
@@ -291,56 +299,15 @@ export class Compiler {
       )
       return { fn: FALSE, reads: [] }
     }
-    const resolved = resolveOperator(operator, this.customOperators)
-    if (!resolved.ok) {
-      const operators = [...OPERATOR_NAMES, ...Object.keys(this.customOperators?.operators ?? {})]
-      const decorators = [
-        ...DECORATOR_NAMES,
-        ...Object.keys(this.customOperators?.decorators ?? {}),
-      ]
-      const hint = didYouMean(
-        resolved.unknown,
-        resolved.decorator ? decorators : [...operators, ...decorators],
-      )
-      this.error([...at, 'operator'], 'unknown_operator', {
-        message: `unknown ${resolved.decorator ? 'decorator' : 'operator'} ${JSON.stringify(resolved.unknown)}`,
-        hint,
-      })
-      return { fn: FALSE, reads: [] }
-    }
+    const resolved = this.leafOperator(operator, at)
+    if (resolved === undefined) return { fn: FALSE, reads: [] }
     if (!Object.hasOwn(node, 'value')) {
       this.error(at, 'malformed_condition', 'the condition has no "value" to compare with')
       return { fn: FALSE, reads: [] }
     }
     const value = node['value']
-    let right: (Compiled<Getter> & { shape: Shape }) | undefined
-    if (isObject(value) && Object.hasOwn(value, 'fact')) {
-      // json-rules-engine: a value of { fact, path } reads another fact
-      if (typeof value['fact'] !== 'string') {
-        this.error([...at, 'value', 'fact'], 'malformed_condition', '"fact" is the name of a fact')
-        return { fn: FALSE, reads: [] }
-      }
-      if (value['params'] !== undefined) this.refuseParams([...at, 'value', 'params'])
-      const path = typeof value['path'] === 'string' ? value['path'] : undefined
-      right = this.factReader(scope, { fact: value['fact'], path }, [...at, 'value'])
-      if (right === undefined) return { fn: FALSE, reads: [] }
-    } else {
-      if (resolved.value !== undefined) {
-        const problem = literalProblem(resolved.value, value, [...at, 'value'])
-        if (problem !== undefined) {
-          this.error(problem.path, problem.code, {
-            message: `operator ${JSON.stringify(operator)} ${problem.message}`,
-            hint: problem.hint,
-          })
-          return { fn: FALSE, reads: [] }
-        }
-      }
-      if (left !== undefined) {
-        this.checkEnumValue(left.shape, { operator, value }, [...at, 'value'])
-        this.checkValueType(left, { operator, value, fact: factLabel(fact, path) }, at)
-      }
-    }
-    if (left === undefined) return { fn: FALSE, reads: [] }
+    const right = this.leafValue(scope, { fact, path, operator, left, resolved, value }, at)
+    if (right === FAILED || left === undefined) return { fn: FALSE, reads: [] }
     if (resolved.declared !== undefined) {
       const problems = operandIssues(resolved.declared, {
         fact,
@@ -351,7 +318,6 @@ export class Compiler {
       })
       for (const problem of problems) this.error([...at, problem.key], 'operand_type', problem)
     }
-    const get = left.fn
     const compare = resolved.compare
     if (right === undefined && READABLE.test(operator))
       this.leaves.set(JSON.stringify(at), {
@@ -364,25 +330,68 @@ export class Compiler {
         value,
         compare,
       })
-    if (
-      right === undefined &&
-      (operator === 'in' || operator === 'notIn') &&
-      Array.isArray(value)
-    ) {
-      // a literal list: a Set answers as indexOf does, but for NaN, which indexOf never finds
-      const members = new Set<unknown>(value)
-      const inList = (fact: unknown) => fact === fact && members.has(fact)
-      const fn: Predicate =
-        operator === 'in' ? (values) => inList(get(values)) : (values) => !inList(get(values))
-      return { fn, reads: left.reads }
+    return comparison(left, { operator, compare, value, right })
+  }
+
+  /** A leaf's operator, with its decorators, or an issue naming the closest ones. */
+  private leafOperator(operator: string, at: PathSegment[]): Resolved | undefined {
+    const resolved = resolveOperator(operator, this.customOperators)
+    if (resolved.ok) return resolved
+    const operators = [...OPERATOR_NAMES, ...Object.keys(this.customOperators?.operators ?? {})]
+    const decorators = [...DECORATOR_NAMES, ...Object.keys(this.customOperators?.decorators ?? {})]
+    const hint = didYouMean(
+      resolved.unknown,
+      resolved.decorator ? decorators : [...operators, ...decorators],
+    )
+    this.error([...at, 'operator'], 'unknown_operator', {
+      message: `unknown ${resolved.decorator ? 'decorator' : 'operator'} ${JSON.stringify(resolved.unknown)}`,
+      hint,
+    })
+    return undefined
+  }
+
+  /**
+   * A leaf's value: another fact's reader for `{ fact, path }`, else undefined for a literal (checked
+   * against the operator and the fact it is compared with), or FAILED after an issue.
+   */
+  private leafValue(
+    scope: Scope,
+    leaf: {
+      fact: string
+      path: string | undefined
+      operator: string
+      left: { shape: Shape } | undefined
+      resolved: Resolved
+      value: unknown
+    },
+    at: PathSegment[],
+  ): (Compiled<Getter> & { shape: Shape }) | undefined | typeof FAILED {
+    const { operator, left, value } = leaf
+    if (isObject(value) && Object.hasOwn(value, 'fact')) {
+      // json-rules-engine: a value of { fact, path } reads another fact
+      if (typeof value['fact'] !== 'string') {
+        this.error([...at, 'value', 'fact'], 'malformed_condition', '"fact" is the name of a fact')
+        return FAILED
+      }
+      if (value['params'] !== undefined) this.refuseParams([...at, 'value', 'params'])
+      const path = typeof value['path'] === 'string' ? value['path'] : undefined
+      return this.factReader(scope, { fact: value['fact'], path }, [...at, 'value']) ?? FAILED
     }
-    if (right === undefined)
-      return { fn: (values) => compare(get(values), value), reads: left.reads }
-    const other = right.fn
-    return {
-      fn: (values) => compare(get(values), other(values)),
-      reads: [...left.reads, ...right.reads],
+    if (leaf.resolved.value !== undefined) {
+      const problem = literalProblem(leaf.resolved.value, value, [...at, 'value'])
+      if (problem !== undefined) {
+        this.error(problem.path, problem.code, {
+          message: `operator ${JSON.stringify(operator)} ${problem.message}`,
+          hint: problem.hint,
+        })
+        return FAILED
+      }
     }
+    if (left !== undefined) {
+      this.checkEnumValue(left.shape, { operator, value }, [...at, 'value'])
+      this.checkValueType(left, { operator, value, fact: factLabel(leaf.fact, leaf.path) }, at)
+    }
+    return undefined
   }
 
   /** json-rules-engine passes params to a fact's function; a configurator fact is a value */
@@ -478,15 +487,8 @@ export class Compiler {
 
   /** Compiles an expression (docs/rules.md#derived-facts). */
   expression(node: unknown, at: PathSegment[], scope: Scope): Compiled<Getter> & { shape: Shape } {
-    if (node === null) return { fn: () => null, reads: [], shape: { kind: 'null' } }
-    if (typeof node === 'number') return { fn: () => node, reads: [], shape: NUMBER }
-    if (typeof node === 'boolean') return { fn: () => node, reads: [], shape: BOOLEAN }
-    if (typeof node === 'string')
-      return { fn: () => node, reads: [], shape: { kind: 'string', values: [node] } }
-    if (Array.isArray(node)) {
-      const list: unknown[] = node
-      return { fn: () => list, reads: [], shape: { kind: 'list', items: ANY } }
-    }
+    const literal = literalExpression(node)
+    if (literal !== undefined) return literal
     // ExpressionSchema made anything else an object of its keys (an unknown key is its issue)
     const object = node as Record<string, unknown>
     const keys = Object.keys(object).filter((k) => k !== 'path' && k !== 'else')
@@ -563,7 +565,7 @@ export class Compiler {
     const test = where?.fn
     const get = value?.fn ?? UNDEFINED
     const reads = [...bound.list.reads, ...(where?.reads ?? []), ...(value?.reads ?? [])]
-    const each = (values: Values, visit: (values: Values) => boolean | undefined): void => {
+    const each: Each = (values, visit) => {
       const items = list(values)
       if (!Array.isArray(items)) return
       for (let i = 0; i < items.length; i++) {
@@ -572,61 +574,7 @@ export class Compiler {
         if (visit(values) === false) return
       }
     }
-    switch (kind) {
-      case 'count':
-        return {
-          fn: (values) => {
-            let n = 0
-            each(values, () => {
-              n++
-              return undefined
-            })
-            return n
-          },
-          reads,
-          shape: NUMBER,
-        }
-      case 'some':
-        return {
-          fn: (values) => {
-            let found = false
-            each(values, () => {
-              found = true
-              return false
-            })
-            return found
-          },
-          reads,
-          shape: BOOLEAN,
-        }
-      case 'sum':
-        return {
-          fn: (values) => {
-            let total = 0
-            each(values, (v) => {
-              const x = get(v)
-              if (typeof x === 'number') total += x
-              return undefined
-            })
-            return total
-          },
-          reads,
-          shape: NUMBER,
-        }
-      case 'collect':
-        return {
-          fn: (values) => {
-            const out: unknown[] = []
-            each(values, (v) => {
-              out.push(get(v))
-              return undefined
-            })
-            return out
-          },
-          reads,
-          shape: { kind: 'list', items: value?.shape ?? ANY },
-        }
-    }
+    return { ...folded(kind, { each, get, valueShape: value?.shape }), reads }
   }
 
   private casesExpression(
@@ -767,17 +715,8 @@ export class Compiler {
       }
       const reference = text.slice(i + 1, end).trim()
       i = end
-      const match = /^([A-Za-z_$][A-Za-z0-9_$]*)(.*)$/.exec(reference)
-      if (match === null) {
-        this.error(at, 'malformed_template', `{${reference}} does not name a fact`)
-        continue
-      }
-      const [, fact, rest] = match as unknown as [string, string, string]
-      const reader = this.factReader(
-        scope,
-        { fact, path: rest === '' ? undefined : `$${rest}` },
-        at,
-      )
+      const reader = this.placeholder(reference, at, scope)
+      if (reader === FAILED) continue
       if (literal !== '') parts.push({ text: literal })
       literal = ''
       if (reader === undefined) continue
@@ -785,24 +724,21 @@ export class Compiler {
       reads.push(...reader.reads)
     }
     if (literal !== '') parts.push({ text: literal })
-    const publicParts = parts.map((p) =>
-      'text' in p ? { text: p.text } : { shape: p.shape, label: p.label },
-    )
-    if (parts.every((p) => 'text' in p)) {
-      const constant = parts.map((p) => ('text' in p ? p.text : '')).join('')
-      return { fn: () => constant, reads, constant, parts: publicParts }
+    return assembled(parts, reads)
+  }
+
+  /** A template's `{fact.path}`: its reader, undefined for an unknown fact or path, FAILED for no fact name. */
+  private placeholder(
+    reference: string,
+    at: PathSegment[],
+    scope: Scope,
+  ): (Compiled<Getter> & { shape: Shape }) | undefined | typeof FAILED {
+    const match = /^([A-Za-z_$][A-Za-z0-9_$]*)(.*)$/.exec(reference)
+    if (match === null) {
+      this.error(at, 'malformed_template', `{${reference}} does not name a fact`)
+      return FAILED
     }
-    const pieces = parts.map((p) =>
-      'text' in p ? () => p.text : (values: Values) => templateText(p.get(values)),
-    )
-    return {
-      fn: (values) => {
-        let out = ''
-        for (const piece of pieces) out += piece(values)
-        return out
-      },
-      reads,
-      parts: publicParts,
-    }
+    const [, fact, rest] = match as unknown as [string, string, string]
+    return this.factReader(scope, { fact, path: rest === '' ? undefined : `$${rest}` }, at)
   }
 }

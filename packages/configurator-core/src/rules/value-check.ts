@@ -83,6 +83,52 @@ function retypeHint(value: unknown, kinds: ReadonlySet<string>): string | undefi
   return undefined
 }
 
+/** a literal of another kind than the fact's, with a hint to retype it; undefined for null or a fit */
+function wrongKind(
+  candidate: unknown,
+  against: { shape: Shape; fact: string; expected: Set<string> },
+): Omit<ValueProblem, 'path'> | undefined {
+  const { shape, fact, expected } = against
+  if (candidate === null || candidate === undefined) return undefined
+  if (expected.has(kindOf(candidate))) return undefined
+  const words = [...expected].map((kind) => KIND_WORDS[kind] ?? kind).join(' or ')
+  const domain = describeShape(shape)
+  const hint = retypeHint(candidate, expected)
+  return {
+    code: 'invalid_type',
+    message: `expected ${words} for ${fact}${domain === words ? '' : ` (${domain})`}, received ${describeValue(candidate)}`,
+    ...(hint === undefined ? {} : { hint }),
+  }
+}
+
+/** a numeric operator: it never holds on a fact that is no number, and it needs a number to compare */
+function numericProblems(
+  shape: Shape,
+  compared: { base: string; value: unknown; fact: string; kinds: Set<string> | undefined },
+): ValueProblem[] {
+  const { base, value, fact, kinds } = compared
+  if (kinds !== undefined && !kinds.has('number')) {
+    return [
+      {
+        path: ['operator'],
+        code: 'invalid_operator',
+        message: `${base} compares numbers, but ${fact} is ${describeShape(shape)}: it never holds`,
+        hint: 'compare with equal, notEqual, in or notIn',
+      },
+    ]
+  }
+  if (typeof value === 'number') return []
+  const hint = retypeHint(value, new Set(['number']))
+  return [
+    {
+      path: ['value'],
+      code: 'invalid_type',
+      message: `${base} compares numbers: expected a number, received ${describeValue(value)}`,
+      ...(hint === undefined ? {} : { hint }),
+    },
+  ]
+}
+
 /**
  * Checks a literal `value` against the shape of the fact it is compared with: a numeric operator
  * needs a number on both sides, `equal` and `in` need values of the fact's type, `contains` a list.
@@ -101,40 +147,10 @@ export function comparedValueProblems(
   const kinds = kindsOf(shape)
   const problems: ValueProblem[] = []
   const checkValue = (candidate: unknown, path: PathSegment[], expected: Set<string>): void => {
-    if (candidate === null || candidate === undefined) return
-    if (expected.has(kindOf(candidate))) return
-    const words = [...expected].map((kind) => KIND_WORDS[kind] ?? kind).join(' or ')
-    const domain = describeShape(shape)
-    const hint = retypeHint(candidate, expected)
-    problems.push({
-      path,
-      code: 'invalid_type',
-      message: `expected ${words} for ${fact}${domain === words ? '' : ` (${domain})`}, received ${describeValue(candidate)}`,
-      ...(hint === undefined ? {} : { hint }),
-    })
+    const problem = wrongKind(candidate, { shape, fact, expected })
+    if (problem !== undefined) problems.push({ path, ...problem })
   }
-  if (NUMERIC.has(base)) {
-    if (kinds !== undefined && !kinds.has('number')) {
-      return [
-        {
-          path: ['operator'],
-          code: 'invalid_operator',
-          message: `${base} compares numbers, but ${fact} is ${describeShape(shape)}: it never holds`,
-          hint: 'compare with equal, notEqual, in or notIn',
-        },
-      ]
-    }
-    if (typeof value !== 'number') {
-      const hint = retypeHint(value, new Set(['number']))
-      problems.push({
-        path: ['value'],
-        code: 'invalid_type',
-        message: `${base} compares numbers: expected a number, received ${describeValue(value)}`,
-        ...(hint === undefined ? {} : { hint }),
-      })
-    }
-    return problems
-  }
+  if (NUMERIC.has(base)) return numericProblems(shape, { base, value, fact, kinds })
   if (kinds === undefined) return problems
   switch (base) {
     case 'equal':
