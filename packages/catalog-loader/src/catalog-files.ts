@@ -273,55 +273,8 @@ export function convertCatalogFiles(files: CatalogFileValues): CatalogFileConver
     twins: 0,
   }
   const { categories, subcategories } = readCategories(context, files.categories, counts)
-
-  const parts = new Map<string, { entry: Record<string, unknown>; path: PathSegment[] }>()
-  const partsFile = PartsFile.safeParse(files.parts, { reportInput: true })
-  if (partsFile.success) {
-    const entries = Object.entries(partsFile.data.parts)
-    checkCount(context, CATALOG_FILES.parts, {
-      metadata: partsFile.data.metadata,
-      field: 'total_parts',
-      actual: entries.length,
-    })
-    for (const [id, raw] of entries) {
-      const path = ['parts', id]
-      const part = PartEntry.safeParse(raw, { reportInput: true })
-      if (!part.success) {
-        shapeIssues(context, { file: CATALOG_FILES.parts, path }, part.error)
-        continue
-      }
-      counts.parts++
-      checkId(context, { file: CATALOG_FILES.parts, path }, id)
-      parts.set(id, { entry: part.data, path })
-    }
-  } else {
-    shapeIssues(context, { file: CATALOG_FILES.parts, path: [] }, partsFile.error)
-  }
-
-  const assemblies: RawAssembly[] = []
-  const assembliesFile = AssembliesFile.safeParse(files.assemblies, { reportInput: true })
-  if (assembliesFile.success) {
-    const entries = Object.entries(assembliesFile.data.assemblies)
-    checkCount(context, CATALOG_FILES.assemblies, {
-      metadata: assembliesFile.data.metadata,
-      field: 'total_assemblies',
-      actual: entries.length,
-    })
-    for (const [id, raw] of entries) {
-      const path = ['assemblies', id]
-      const assembly = AssemblyEntry.safeParse(raw, { reportInput: true })
-      if (!assembly.success) {
-        shapeIssues(context, { file: CATALOG_FILES.assemblies, path }, assembly.error)
-        continue
-      }
-      counts.assemblies++
-      counts.componentLines += assembly.data.components?.length ?? 0
-      checkId(context, { file: CATALOG_FILES.assemblies, path }, id)
-      assemblies.push({ id, entry: assembly.data, path })
-    }
-  } else {
-    shapeIssues(context, { file: CATALOG_FILES.assemblies, path: [] }, assembliesFile.error)
-  }
+  const parts = readParts(context, files.parts, counts)
+  const assemblies = readAssemblies(context, files.assemblies, counts)
 
   // twins: ASSY-X whose X is a part gives X its structure and resolves to X
   const twinOf = new Map<string, RawAssembly>()
@@ -332,6 +285,78 @@ export function convertCatalogFiles(files: CatalogFileValues): CatalogFileConver
   }
   counts.twins = twinOf.size
 
+  const items: Item[] = [
+    ...partItems(context, parts, twinOf),
+    ...assemblyItems(context, assemblies, twinOf),
+  ]
+  return { data: { categories, subcategories, items }, counts, issues: context.issues }
+}
+
+type RawParts = Map<string, { entry: Record<string, unknown>; path: PathSegment[] }>
+
+/** parts.json: its count checked, each part's shape and id */
+function readParts(context: Context, file: unknown, counts: CatalogFileCounts): RawParts {
+  const parts: RawParts = new Map()
+  const partsFile = PartsFile.safeParse(file, { reportInput: true })
+  if (!partsFile.success) {
+    shapeIssues(context, { file: CATALOG_FILES.parts, path: [] }, partsFile.error)
+    return parts
+  }
+  const entries = Object.entries(partsFile.data.parts)
+  checkCount(context, CATALOG_FILES.parts, {
+    metadata: partsFile.data.metadata,
+    field: 'total_parts',
+    actual: entries.length,
+  })
+  for (const [id, raw] of entries) {
+    const path = ['parts', id]
+    const part = PartEntry.safeParse(raw, { reportInput: true })
+    if (!part.success) {
+      shapeIssues(context, { file: CATALOG_FILES.parts, path }, part.error)
+      continue
+    }
+    counts.parts++
+    checkId(context, { file: CATALOG_FILES.parts, path }, id)
+    parts.set(id, { entry: part.data, path })
+  }
+  return parts
+}
+
+/** assemblies.json: its count checked, each assembly's shape and id, and the component lines counted */
+function readAssemblies(context: Context, file: unknown, counts: CatalogFileCounts): RawAssembly[] {
+  const assemblies: RawAssembly[] = []
+  const assembliesFile = AssembliesFile.safeParse(file, { reportInput: true })
+  if (!assembliesFile.success) {
+    shapeIssues(context, { file: CATALOG_FILES.assemblies, path: [] }, assembliesFile.error)
+    return assemblies
+  }
+  const entries = Object.entries(assembliesFile.data.assemblies)
+  checkCount(context, CATALOG_FILES.assemblies, {
+    metadata: assembliesFile.data.metadata,
+    field: 'total_assemblies',
+    actual: entries.length,
+  })
+  for (const [id, raw] of entries) {
+    const path = ['assemblies', id]
+    const assembly = AssemblyEntry.safeParse(raw, { reportInput: true })
+    if (!assembly.success) {
+      shapeIssues(context, { file: CATALOG_FILES.assemblies, path }, assembly.error)
+      continue
+    }
+    counts.assemblies++
+    counts.componentLines += assembly.data.components?.length ?? 0
+    checkId(context, { file: CATALOG_FILES.assemblies, path }, id)
+    assemblies.push({ id, entry: assembly.data, path })
+  }
+  return assemblies
+}
+
+/** every part as an item; a part with a twin gets the twin's structure, attributes and alias */
+function partItems(
+  context: Context,
+  parts: RawParts,
+  twinOf: ReadonlyMap<string, RawAssembly>,
+): Item[] {
   const items: Item[] = []
   for (const [id, { entry, path }] of parts) {
     const twin = twinOf.get(id)
@@ -359,6 +384,16 @@ export function convertCatalogFiles(files: CatalogFileValues): CatalogFileConver
     if (subcategoryCode !== undefined) item.subcategoryCode = subcategoryCode
     items.push(item)
   }
+  return items
+}
+
+/** every assembly that is not a part's twin, as an item */
+function assemblyItems(
+  context: Context,
+  assemblies: readonly RawAssembly[],
+  twinOf: ReadonlyMap<string, RawAssembly>,
+): Item[] {
+  const items: Item[] = []
   for (const assembly of assemblies) {
     const bare = assembly.id.slice(TWIN_PREFIX.length)
     if (assembly.id.startsWith(TWIN_PREFIX) && twinOf.get(bare) === assembly) continue
@@ -382,8 +417,7 @@ export function convertCatalogFiles(files: CatalogFileValues): CatalogFileConver
       item.subcategoryCode = assembly.entry.subcategory_code
     items.push(item)
   }
-
-  return { data: { categories, subcategories, items }, counts, issues: context.issues }
+  return items
 }
 
 function prefixed(attributes: Attributes, prefix: string): Attributes {

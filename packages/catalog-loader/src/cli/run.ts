@@ -1,4 +1,5 @@
 import { didYouMean } from '@torvan/configurator-core'
+import type { ParsedCommandLine } from './args.js'
 import { parseCommandLine, unknownCommand, usageError } from './args.js'
 import type { BomFormat } from './bom.js'
 import { bomCommand, bomDiffCommand } from './bom.js'
@@ -200,81 +201,7 @@ export async function runCli(
     if (group === undefined) throw noCommand(extension)
     // bom diff is bom's one subcommand: anything else after bom is a configuration
     if (group !== 'bom') checkCommand(group, command, extension)
-    const name = `${group} ${command ?? ''}`.trim()
-    switch (name) {
-      case 'catalog check': {
-        const [directory] = positionals(rest, ['dir'], name)
-        return await checkCatalogCommand(io, directory as string, values)
-      }
-      case 'catalog explode': {
-        const [directory, id] = positionals(rest, ['dir', 'id'], name) as [string, string]
-        return await explodeCommand(
-          io,
-          { directory, id },
-          { quantity: values.quantity, flat: values.flat, json: values.json },
-        )
-      }
-      case 'catalog where-used': {
-        const [directory, id] = positionals(rest, ['dir', 'id'], name) as [string, string]
-        return await whereUsedCommand(io, { directory, id }, values)
-      }
-      case 'rules check':
-      case 'rules test': {
-        const [rules] = positionals(rest, ['rules-dir'], name) as [string]
-        const catalog = requireOption(values.catalog, 'catalog', name)
-        const run = command === 'check' ? checkRulesCommand : testRulesCommand
-        return await run(io, { rules, catalog }, values)
-      }
-      default:
-        if (group === 'options' || group === 'explain') {
-          const files = command === undefined ? [] : [command, ...rest]
-          const catalog = requireOption(values.catalog, 'catalog', group)
-          const rules = requireOption(values.rules, 'rules', group)
-          if (group === 'options') {
-            const [file] = positionals(files, ['partial.json'], group) as [string]
-            return await optionsCommand(io, { file, catalog, rules }, values)
-          }
-          const [file, ...items] = files
-          if (file === undefined || items.length === 0)
-            throw usageError(
-              `explain takes <config.json> and one or more item ids, received ${files.length === 0 ? 'nothing' : files.map((v) => JSON.stringify(v)).join(' ')}`,
-            )
-          return await explainCommand(io, { file, items, catalog, rules }, values)
-        }
-        if (command === 'diff') {
-          const [before, after] = positionals(rest, ['a.json', 'b.json'], 'bom diff') as [
-            string,
-            string,
-          ]
-          return await bomDiffCommand(io, { before, after }, values)
-        }
-        {
-          const format = values.format
-          if (format !== undefined && !['json', 'csv', 'tree'].includes(format)) {
-            const hint = didYouMean(format, ['json', 'csv', 'tree'])
-            throw usageError(
-              `--format takes json, csv or tree, received ${JSON.stringify(format)}${hint === undefined ? '' : ` (${hint})`}`,
-            )
-          }
-          const configs = command === undefined ? [] : [command, ...rest]
-          if (configs.length === 0)
-            throw usageError(
-              'bom takes one or more configuration files or directories, received nothing',
-            )
-          const catalog = requireOption(values.catalog, 'catalog', 'bom')
-          const rules = requireOption(values.rules, 'rules', 'bom')
-          return await bomCommand(
-            io,
-            { configs, catalog, rules },
-            {
-              json: values.json,
-              format: format as BomFormat | undefined,
-              flat: values.flat,
-              prices: values.prices,
-            },
-          )
-        }
-    }
+    return await runFileCommand(io, { group, command, rest }, values)
   } catch (error) {
     if (error instanceof CliError) {
       io.stderr(`torvan: ${error.message}${error.message.endsWith('\n') ? '' : '\n'}`)
@@ -282,4 +209,100 @@ export async function runCli(
     }
     throw error
   }
+}
+
+type CliValues = ParsedCommandLine<typeof OPTIONS>['values']
+
+/** the file commands: catalog, rules, options, explain and bom */
+async function runFileCommand(
+  io: CliIo,
+  words: { group: string; command: string | undefined; rest: string[] },
+  values: CliValues,
+): Promise<number> {
+  const { group, command, rest } = words
+  const name = `${group} ${command ?? ''}`.trim()
+  switch (name) {
+    case 'catalog check': {
+      const [directory] = positionals(rest, ['dir'], name)
+      return await checkCatalogCommand(io, directory as string, values)
+    }
+    case 'catalog explode': {
+      const [directory, id] = positionals(rest, ['dir', 'id'], name) as [string, string]
+      return await explodeCommand(
+        io,
+        { directory, id },
+        { quantity: values.quantity, flat: values.flat, json: values.json },
+      )
+    }
+    case 'catalog where-used': {
+      const [directory, id] = positionals(rest, ['dir', 'id'], name) as [string, string]
+      return await whereUsedCommand(io, { directory, id }, values)
+    }
+    case 'rules check':
+    case 'rules test': {
+      const [rules] = positionals(rest, ['rules-dir'], name) as [string]
+      const catalog = requireOption(values.catalog, 'catalog', name)
+      const run = command === 'check' ? checkRulesCommand : testRulesCommand
+      return await run(io, { rules, catalog }, values)
+    }
+    default:
+      if (group === 'options' || group === 'explain') {
+        const files = command === undefined ? [] : [command, ...rest]
+        return await runModelCommand(io, { group, files }, values)
+      }
+      if (command === 'diff') {
+        const [before, after] = positionals(rest, ['a.json', 'b.json'], 'bom diff') as [
+          string,
+          string,
+        ]
+        return await bomDiffCommand(io, { before, after }, values)
+      }
+      return await runBom(io, command === undefined ? [] : [command, ...rest], values)
+  }
+}
+
+/** options and explain: a configuration against the catalog and the rules */
+async function runModelCommand(
+  io: CliIo,
+  words: { group: 'options' | 'explain'; files: string[] },
+  values: CliValues,
+): Promise<number> {
+  const { group, files } = words
+  const catalog = requireOption(values.catalog, 'catalog', group)
+  const rules = requireOption(values.rules, 'rules', group)
+  if (group === 'options') {
+    const [file] = positionals(files, ['partial.json'], group) as [string]
+    return await optionsCommand(io, { file, catalog, rules }, values)
+  }
+  const [file, ...items] = files
+  if (file === undefined || items.length === 0)
+    throw usageError(
+      `explain takes <config.json> and one or more item ids, received ${files.length === 0 ? 'nothing' : files.map((v) => JSON.stringify(v)).join(' ')}`,
+    )
+  return await explainCommand(io, { file, items, catalog, rules }, values)
+}
+
+/** bom: the BOMs of configuration files or directories */
+async function runBom(io: CliIo, configs: string[], values: CliValues): Promise<number> {
+  const format = values.format
+  if (format !== undefined && !['json', 'csv', 'tree'].includes(format)) {
+    const hint = didYouMean(format, ['json', 'csv', 'tree'])
+    throw usageError(
+      `--format takes json, csv or tree, received ${JSON.stringify(format)}${hint === undefined ? '' : ` (${hint})`}`,
+    )
+  }
+  if (configs.length === 0)
+    throw usageError('bom takes one or more configuration files or directories, received nothing')
+  const catalog = requireOption(values.catalog, 'catalog', 'bom')
+  const rules = requireOption(values.rules, 'rules', 'bom')
+  return await bomCommand(
+    io,
+    { configs, catalog, rules },
+    {
+      json: values.json,
+      format: format as BomFormat | undefined,
+      flat: values.flat,
+      prices: values.prices,
+    },
+  )
 }
