@@ -106,11 +106,6 @@ function allowedMethods(routes: readonly AnyRoute[], path: string): string[] {
 }
 
 /**
- * The API as a Hono app over the given services. Use `app.request()` in tests, or serve it.
- *
- * @example const app = createApp(services); await app.request('/health')
- */
-/**
  * Requests per minute and client address, per instance of the service: sign-ins (each costs a password
  * hash) and the configuration endpoints that search (`options`, `explain`). `false` turns them off
  * (`RATE_LIMITS=off`, for load tests from one address). The lockout, which must hold across instances,
@@ -124,6 +119,11 @@ export interface RateLimits {
 /** the default {@link RateLimits} */
 export const RATE_LIMITS: RateLimits = { signIn: 30, configurationSearch: 600 }
 
+/**
+ * The API as a Hono app over the given services. Use `app.request()` in tests, or serve it.
+ *
+ * @example const app = createApp(services); await app.request('/health')
+ */
 export function createApp(
   services: Services,
   options: {
@@ -138,21 +138,7 @@ export function createApp(
   const routes = apiRoutes()
   const app = new Hono<AppEnv>()
   app.use(requestIds())
-  app.use(
-    secureHeaders({
-      // only where the connection is HTTPS (see below): a browser ignores it on plain HTTP anyway
-      strictTransportSecurity: false,
-      // the API reference loads its own scripts and styles from this server, nothing else
-      contentSecurityPolicy: {
-        defaultSrc: ["'self'"],
-        scriptSrc: ["'self'"],
-        styleSrc: ["'self'", "'unsafe-inline'"],
-        imgSrc: ["'self'", 'data:'],
-        frameAncestors: ["'none'"],
-      },
-      crossOriginResourcePolicy: 'same-origin',
-    }),
-  )
+  app.use(secureHeaders(SECURE_HEADERS))
   app.use(clientContext({ trustProxy: options.trustProxy ?? false }))
   // HTTPS here (TLS_CERT), or at a trusted proxy that says so in X-Forwarded-Proto
   const tls = options.tls === true
@@ -166,33 +152,7 @@ export function createApp(
     await next()
   })
   const rateLimits = options.rateLimits ?? RATE_LIMITS
-  if (rateLimits !== false) {
-    const limiter = (limit: number) =>
-      rateLimiter<AppEnv>({
-        windowMs: 60_000,
-        limit,
-        standardHeaders: 'draft-6',
-        keyGenerator: () => clientAddress(),
-        // in-process calls (no socket) have no address to count
-        skip: () => clientAddress() === 'unknown',
-        handler: (c) => {
-          const reset = (c.get('rateLimit' as never) as { resetTime?: Date } | undefined)?.resetTime
-          const seconds = Math.max(
-            1,
-            Math.ceil(((reset?.getTime() ?? Date.now() + 60_000) - Date.now()) / 1000),
-          )
-          return sendProblem(c, {
-            kind: 'tooManyRequests',
-            detail: `This address sent more than ${limit} such requests in a minute; retry in ${seconds} seconds.`,
-            headers: { 'Retry-After': String(seconds) },
-          })
-        },
-      })
-    app.post('/auth/login', limiter(rateLimits.signIn))
-    const search = limiter(rateLimits.configurationSearch)
-    app.post('/configurations/options', search)
-    app.post('/configurations/explain', search)
-  }
+  if (rateLimits !== false) limitRates(app, rateLimits)
   mountRoutes(app, routes)
   app.notFound((c) => {
     const allowed = allowedMethods(routes, c.req.path)
@@ -208,38 +168,84 @@ export function createApp(
       detail: `There is no endpoint ${c.req.method} ${c.req.path}; the reference is at /docs.`,
     })
   })
-  app.onError((error, c) => {
-    if (error instanceof ProblemError) {
-      return sendProblem(c, {
-        kind: error.kind,
-        detail: error.message,
-        extensions: error.extensions,
-        headers: error.headers,
-      })
-    }
-    if (error instanceof PasswordHasherBusyError) {
-      return sendProblem(c, {
-        kind: 'unavailable',
-        detail: 'Too many sign-ins are being checked at once; retry in a few seconds.',
-        headers: { 'Retry-After': '2' },
-      })
-    }
-    if (error instanceof HTTPException && error.status < 500) {
-      return sendProblem(c, { kind: 'validation', detail: error.message })
-    }
-    const transient = transientFailure(error)
-    if (transient !== undefined) {
-      return sendProblem(c, {
-        kind: 'unavailable',
-        detail: `The request could not be completed: ${transient}. Retry it in a moment.`,
-        headers: { 'Retry-After': '1' },
-      })
-    }
-    // the request's log line carries the error with its stack (observeRequests); the client gets the id
-    return sendProblem(c, {
-      kind: 'internal',
-      detail: `Something went wrong on our side; the request id ${c.get('requestId')} helps us find it.`,
-    })
-  })
+  app.onError(toErrorResponse)
   return app
+}
+
+const SECURE_HEADERS: Parameters<typeof secureHeaders>[0] = {
+  // only where the connection is HTTPS (see createApp): a browser ignores it on plain HTTP anyway
+  strictTransportSecurity: false,
+  // the API reference loads its own scripts and styles from this server, nothing else
+  contentSecurityPolicy: {
+    defaultSrc: ["'self'"],
+    scriptSrc: ["'self'"],
+    styleSrc: ["'self'", "'unsafe-inline'"],
+    imgSrc: ["'self'", 'data:'],
+    frameAncestors: ["'none'"],
+  },
+  crossOriginResourcePolicy: 'same-origin',
+}
+
+/** requests per minute and address on sign-in and the configuration searches */
+function limitRates(app: Hono<AppEnv>, rateLimits: RateLimits): void {
+  const limiter = (limit: number) =>
+    rateLimiter<AppEnv>({
+      windowMs: 60_000,
+      limit,
+      standardHeaders: 'draft-6',
+      keyGenerator: () => clientAddress(),
+      // in-process calls (no socket) have no address to count
+      skip: () => clientAddress() === 'unknown',
+      handler: (c) => {
+        const reset = (c.get('rateLimit' as never) as { resetTime?: Date } | undefined)?.resetTime
+        const seconds = Math.max(
+          1,
+          Math.ceil(((reset?.getTime() ?? Date.now() + 60_000) - Date.now()) / 1000),
+        )
+        return sendProblem(c, {
+          kind: 'tooManyRequests',
+          detail: `This address sent more than ${limit} such requests in a minute; retry in ${seconds} seconds.`,
+          headers: { 'Retry-After': String(seconds) },
+        })
+      },
+    })
+  app.post('/auth/login', limiter(rateLimits.signIn))
+  const search = limiter(rateLimits.configurationSearch)
+  app.post('/configurations/options', search)
+  app.post('/configurations/explain', search)
+}
+
+/** an error as its problem document: ours as they are, transient failures as 503, the rest as 500 */
+function toErrorResponse(error: Error, c: Context<AppEnv>): Response {
+  if (error instanceof ProblemError) {
+    return sendProblem(c, {
+      kind: error.kind,
+      detail: error.message,
+      extensions: error.extensions,
+      headers: error.headers,
+    })
+  }
+  if (error instanceof PasswordHasherBusyError) {
+    return sendProblem(c, {
+      kind: 'unavailable',
+      detail: 'Too many sign-ins are being checked at once; retry in a few seconds.',
+      headers: { 'Retry-After': '2' },
+    })
+  }
+  if (error instanceof HTTPException && error.status < 500) {
+    return sendProblem(c, { kind: 'validation', detail: error.message })
+  }
+  const transient = transientFailure(error)
+  if (transient !== undefined) {
+    return sendProblem(c, {
+      kind: 'unavailable',
+      detail: `The request could not be completed: ${transient}. Retry it in a moment.`,
+      headers: { 'Retry-After': '1' },
+    })
+  }
+  // the request's log line carries the error with its stack (observeRequests); the client gets the id
+  return sendProblem(c, {
+    kind: 'internal',
+    detail: `Something went wrong on our side; the request id ${c.get('requestId')} helps us find it.`,
+  })
 }

@@ -3,6 +3,7 @@ import { createBomDocument, customPartsOf, rollUpCost } from '@torvan/configurat
 import { randomUUID } from 'node:crypto'
 import { sql } from 'drizzle-orm'
 import type { AuthUser } from '../auth/users.js'
+import type { Executor } from '../db/open.js'
 import { prepareStatement, runStatement } from '../db/raw.js'
 import { auditLog, bomLines, boms, configurations, events, items } from '../db/schema/index.js'
 import { bomPayload } from '../events/payloads.js'
@@ -207,147 +208,17 @@ function bomBytes(
  */
 export async function generateBom(
   services: Services,
-  input: {
-    configuration: unknown
-    user: AuthUser
-    requestId: string
-    basePath?: string
-    previousBomId?: number | null
-  },
+  input: GenerateInput,
 ): Promise<{ status: 200 | 201; view: { id: number; configurationId: number }; json: JsonText }> {
   const model = requireModel(services, input.configuration, input.basePath)
   const first = createBomDocument(model.configurator, input.configuration, { now: services.now() })
   if (!first.ok) throw invalidConfiguration(first.findings, input.basePath ?? 'body.configuration')
   const hash = first.document.hashes.configuration
   const key = `${hash}:${model.catalogHash}:${model.rulesetId}`
-  const cached = services.bomCache.get(key)
-  if (cached !== undefined) {
-    // the cache keeps what cannot change; whether the BOM is frozen can (approval), so it is read
-    const [state] = await runStatement<{ frozen: boolean }>(services.db, STATEMENTS.frozen, {
-      id: cached.id,
-    })
-    if (state !== undefined) {
-      return {
-        status: 200,
-        view: { id: cached.id, configurationId: cached.configurationId },
-        json: new JsonText(bomBody(cached, state.frozen)),
-      }
-    }
-    services.bomCache.delete(key)
-  }
-
-  const common = { hash, rulesetId: model.rulesetId, catalogHash: model.catalogHash }
-  const result = await services.db.transaction(async (tx) => {
-    // one generation per configuration at a time: a concurrent twin waits, then finds this one's row
-    const [, , inserted, existing, previous] = await Promise.all([
-      runStatement(tx, STATEMENTS.indexScans),
-      runStatement(tx, STATEMENTS.lock, { key }),
-      runStatement<{ id: number }>(tx, STATEMENTS.configuration, {
-        product: first.document.product,
-        hash,
-        data: JSON.stringify(first.document.configuration),
-      }),
-      runStatement<StoredRow>(tx, STATEMENTS.existing, common),
-      input.previousBomId === undefined || input.previousBomId === null
-        ? runStatement<{ id: number; document: BomDocument }>(
-            tx,
-            STATEMENTS.lastOfConfiguration,
-            common,
-          )
-        : runStatement<{ id: number; document: BomDocument }>(tx, STATEMENTS.byId, {
-            previousId: input.previousBomId,
-          }),
-    ])
-    // a twin under another key inserted it after this statement began: it is committed now
-    const configurationId =
-      inserted[0]?.id ??
-      (await runStatement<{ id: number }>(tx, STATEMENTS.findConfiguration, { hash }))[0]?.id
-    if (configurationId === undefined) throw new Error('the configuration row is missing')
-    const stored = existing[0]
-    if (stored !== undefined) {
-      const document = stored.document
-      const entry = bomBytes(model, {
-        ...stored,
-        createdAt: new Date(stored.createdMs).toISOString(),
-        document,
-        documentJson: JSON.stringify(document),
-      })
-      return { status: 200 as const, entry, configurationId, frozen: stored.frozen }
-    }
-    const last = previous[0]
-    let document = first.document
-    if (last !== undefined) {
-      const next = createBomDocument(model.configurator, input.configuration, {
-        now: services.now(),
-        previous: last.document,
-      })
-      if (next.ok) document = next.document
-    }
-    const documentJson = JSON.stringify(document)
-    const parts = customPartsOf(document.lines)
-    const client = currentClient()
-    const values = {
-      configurationId,
-      rulesetId: model.rulesetId,
-      catalogHash: model.catalogHash,
-      contentHash: document.hashes.content,
-      revision: document.revision,
-      parentId: last?.id ?? null,
-      document: documentJson,
-      userId: input.user.id,
-      createdAt: document.generatedAt,
-      lines: JSON.stringify(
-        document.lines.map((line, position) => ({
-          position,
-          item_id: line.id,
-          number: line.number,
-          quantity: line.quantity,
-          rules: line.rules,
-        })),
-      ),
-      after: JSON.stringify({
-        configurationId,
-        revision: document.revision,
-        contentHash: document.hashes.content,
-        rulesetId: model.rulesetId,
-        catalogHash: model.catalogHash,
-      }),
-      requestId: input.requestId,
-      ip: client.ip,
-      userAgent: client.userAgent,
-      eventId: `evt_${randomUUID().replaceAll('-', '')}`,
-      payload: JSON.stringify(bomPayloadWithoutId(document)),
-    }
-    const [, rows] = await Promise.all([
-      parts.length === 0
-        ? Promise.resolve([])
-        : runStatement(tx, STATEMENTS.customParts, {
-            parts: JSON.stringify(
-              parts.map((part) => ({
-                id: part.id,
-                name: part.name,
-                family: part.family,
-                spec: part.spec,
-              })),
-            ),
-          }),
-      runStatement<{ id: number }>(tx, STATEMENTS.insert, values),
-      // events are written late, under the lock that keeps their sequence in commit order
-      runStatement(tx, STATEMENTS.eventLock),
-      runStatement(tx, STATEMENTS.event, values),
-    ])
-    const id = rows[0]?.id
-    if (id === undefined) throw new Error('the BOM insert returned no row')
-    const entry = bomBytes(model, {
-      id,
-      configurationId,
-      revision: document.revision,
-      createdAt: new Date(document.generatedAt).toISOString(),
-      document,
-      documentJson,
-    })
-    return { status: 201 as const, entry, configurationId, frozen: false }
-  })
+  const cached = await cachedAnswer(services, key)
+  if (cached !== undefined) return cached
+  const generation: Generation = { services, model, input, first: first.document, key }
+  const result = await services.db.transaction((tx) => generateIn(tx, generation))
   if (result.status === 201) services.metrics.bomGenerated()
   services.bomCache.set(key, result.entry)
   return {
@@ -355,4 +226,179 @@ export async function generateBom(
     view: { id: result.entry.id, configurationId: result.configurationId },
     json: new JsonText(bomBody(result.entry, result.frozen)),
   }
+}
+
+interface GenerateInput {
+  configuration: unknown
+  user: AuthUser
+  requestId: string
+  basePath?: string
+  previousBomId?: number | null
+}
+
+/** one generation: the model, the request, the first document made and the generation key */
+interface Generation {
+  services: Services
+  model: Model
+  input: GenerateInput
+  first: BomDocument
+  key: string
+}
+
+/** the answer from the cache, with its frozen flag read again; undefined when not cached (or gone) */
+async function cachedAnswer(
+  services: Services,
+  key: string,
+): Promise<
+  { status: 200; view: { id: number; configurationId: number }; json: JsonText } | undefined
+> {
+  const cached = services.bomCache.get(key)
+  if (cached === undefined) return undefined
+  // the cache keeps what cannot change; whether the BOM is frozen can (approval), so it is read
+  const [state] = await runStatement<{ frozen: boolean }>(services.db, STATEMENTS.frozen, {
+    id: cached.id,
+  })
+  if (state !== undefined) {
+    return {
+      status: 200,
+      view: { id: cached.id, configurationId: cached.configurationId },
+      json: new JsonText(bomBody(cached, state.frozen)),
+    }
+  }
+  services.bomCache.delete(key)
+  return undefined
+}
+
+/** the generation's transaction: the BOM stored before for the same key, or a new revision */
+async function generateIn(
+  tx: Executor,
+  generation: Generation,
+): Promise<{ status: 200 | 201; entry: CachedBom; configurationId: number; frozen: boolean }> {
+  const { services, model, input, key } = generation
+  const hash = generation.first.hashes.configuration
+  const common = { hash, rulesetId: model.rulesetId, catalogHash: model.catalogHash }
+  // one generation per configuration at a time: a concurrent twin waits, then finds this one's row
+  const [, , inserted, existing, previous] = await Promise.all([
+    runStatement(tx, STATEMENTS.indexScans),
+    runStatement(tx, STATEMENTS.lock, { key }),
+    runStatement<{ id: number }>(tx, STATEMENTS.configuration, {
+      product: generation.first.product,
+      hash,
+      data: JSON.stringify(generation.first.configuration),
+    }),
+    runStatement<StoredRow>(tx, STATEMENTS.existing, common),
+    input.previousBomId === undefined || input.previousBomId === null
+      ? runStatement<{ id: number; document: BomDocument }>(
+          tx,
+          STATEMENTS.lastOfConfiguration,
+          common,
+        )
+      : runStatement<{ id: number; document: BomDocument }>(tx, STATEMENTS.byId, {
+          previousId: input.previousBomId,
+        }),
+  ])
+  // a twin under another key inserted it after this statement began: it is committed now
+  const configurationId =
+    inserted[0]?.id ??
+    (await runStatement<{ id: number }>(tx, STATEMENTS.findConfiguration, { hash }))[0]?.id
+  if (configurationId === undefined) throw new Error('the configuration row is missing')
+  const stored = existing[0]
+  if (stored !== undefined) {
+    const document = stored.document
+    const entry = bomBytes(model, {
+      ...stored,
+      createdAt: new Date(stored.createdMs).toISOString(),
+      document,
+      documentJson: JSON.stringify(document),
+    })
+    return { status: 200 as const, entry, configurationId, frozen: stored.frozen }
+  }
+  const last = previous[0]
+  let document = generation.first
+  if (last !== undefined) {
+    const next = createBomDocument(model.configurator, input.configuration, {
+      now: services.now(),
+      previous: last.document,
+    })
+    if (next.ok) document = next.document
+  }
+  const entry = await insertBom(tx, { generation, document, configurationId, parentId: last?.id })
+  return { status: 201 as const, entry, configurationId, frozen: false }
+}
+
+/** the new BOM, its lines, custom parts, audit row and event, written in one round trip */
+async function insertBom(
+  tx: Executor,
+  bom: {
+    generation: Generation
+    document: BomDocument
+    configurationId: number
+    parentId: number | undefined
+  },
+): Promise<CachedBom> {
+  const { generation, document, configurationId } = bom
+  const { model, input } = generation
+  const documentJson = JSON.stringify(document)
+  const parts = customPartsOf(document.lines)
+  const client = currentClient()
+  const values = {
+    configurationId,
+    rulesetId: model.rulesetId,
+    catalogHash: model.catalogHash,
+    contentHash: document.hashes.content,
+    revision: document.revision,
+    parentId: bom.parentId ?? null,
+    document: documentJson,
+    userId: input.user.id,
+    createdAt: document.generatedAt,
+    lines: JSON.stringify(
+      document.lines.map((line, position) => ({
+        position,
+        item_id: line.id,
+        number: line.number,
+        quantity: line.quantity,
+        rules: line.rules,
+      })),
+    ),
+    after: JSON.stringify({
+      configurationId,
+      revision: document.revision,
+      contentHash: document.hashes.content,
+      rulesetId: model.rulesetId,
+      catalogHash: model.catalogHash,
+    }),
+    requestId: input.requestId,
+    ip: client.ip,
+    userAgent: client.userAgent,
+    eventId: `evt_${randomUUID().replaceAll('-', '')}`,
+    payload: JSON.stringify(bomPayloadWithoutId(document)),
+  }
+  const [, rows] = await Promise.all([
+    parts.length === 0
+      ? Promise.resolve([])
+      : runStatement(tx, STATEMENTS.customParts, {
+          parts: JSON.stringify(
+            parts.map((part) => ({
+              id: part.id,
+              name: part.name,
+              family: part.family,
+              spec: part.spec,
+            })),
+          ),
+        }),
+    runStatement<{ id: number }>(tx, STATEMENTS.insert, values),
+    // events are written late, under the lock that keeps their sequence in commit order
+    runStatement(tx, STATEMENTS.eventLock),
+    runStatement(tx, STATEMENTS.event, values),
+  ])
+  const id = rows[0]?.id
+  if (id === undefined) throw new Error('the BOM insert returned no row')
+  return bomBytes(model, {
+    id,
+    configurationId,
+    revision: document.revision,
+    createdAt: new Date(document.generatedAt).toISOString(),
+    document,
+    documentJson,
+  })
 }

@@ -80,40 +80,14 @@ async function insertBatches<T>(
  */
 export async function importCatalog(
   db: Database,
-  input: {
-    catalog: Catalog
-    source: string
-    priceList?: PriceList | undefined
-    sellingPrices?: SellingPriceList | undefined
-  },
+  input: ImportInput,
   options: { onProgress?: (progress: ImportProgress) => void; requestId?: string } = {},
 ): Promise<ImportResult> {
   const { catalog, priceList, sellingPrices } = input
   const hash = importHash(catalog, priceList, sellingPrices)
   const catalogHash = hashCatalog(catalog)
-  const componentRows = catalog.items.flatMap((item) =>
-    (item.components ?? []).map((component, position) => ({
-      parentId: item.id,
-      position,
-      childId: catalog.resolve(component.id) ?? component.id,
-      quantity: String(component.quantity),
-      notes: component.notes ?? null,
-    })),
-  )
-  const priceRows = Object.entries(priceList?.prices ?? {}).filter(
-    ([id]) => catalog.get(id) !== undefined,
-  )
-  const sellingRows = Object.entries(sellingPrices?.prices ?? {}).filter(
-    ([id]) => catalog.get(id) !== undefined,
-  )
-  const counts = {
-    categories: catalog.categories.length,
-    subcategories: catalog.subcategories.length,
-    items: catalog.items.length,
-    components: componentRows.length,
-    prices: priceRows.length,
-    ...(sellingPrices === undefined ? {} : { sellingPrices: sellingRows.length }),
-  }
+  const rows = importRows(input)
+  const { counts, priceRows, sellingRows } = rows
   const total = counts.categories + counts.subcategories + counts.items + counts.components
   let done = 0
   const advance = (count: number) => {
@@ -129,88 +103,8 @@ export async function importCatalog(
       .from(catalogImports)
       .where(eq(catalogImports.hash, hash))
     if (known.length > 0) return { imported: false, hash, catalogHash, counts }
-
-    await insertBatches(
-      catalog.categories.map((c, position) => ({
-        code: c.code,
-        name: c.name,
-        description: c.description ?? null,
-        position,
-      })),
-      (batch) =>
-        tx
-          .insert(categories)
-          .values(batch)
-          .onConflictDoUpdate({
-            target: categories.code,
-            set: {
-              name: sql`excluded.name`,
-              description: sql`excluded.description`,
-              position: sql`excluded.position`,
-            },
-          }),
-      advance,
-    )
-    await insertBatches(
-      catalog.subcategories.map((s, position) => ({
-        code: s.code,
-        categoryCode: s.categoryCode,
-        name: s.name,
-        description: s.description ?? null,
-        position,
-      })),
-      (batch) =>
-        tx
-          .insert(subcategories)
-          .values(batch)
-          .onConflictDoUpdate({
-            target: subcategories.code,
-            set: {
-              categoryCode: sql`excluded.category_code`,
-              name: sql`excluded.name`,
-              description: sql`excluded.description`,
-              position: sql`excluded.position`,
-            },
-          }),
-      advance,
-    )
-    await tx
-      .update(items)
-      .set({ retired: true })
-      .where(sql`${items.kind} <> 'custom'`)
-    // items and structure go as one JSON parameter per batch, unpacked by the server: binding
-    // thousands of parameters per statement cost four times the insert itself
-    await insertBatches(
-      catalog.items.map((item) => ({
-        id: item.id,
-        kind: item.kind,
-        name: item.name,
-        subcategory_code: item.subcategoryCode ?? null,
-        aliases: item.aliases ?? [],
-        attributes: item.attributes ?? null,
-      })),
-      (batch) =>
-        tx.execute(sql`
-          insert into ${items} (id, kind, name, subcategory_code, aliases, attributes, retired)
-          select id, kind, name, subcategory_code, aliases, attributes, false
-          from jsonb_to_recordset(${JSON.stringify(batch)}::jsonb)
-            as r(id text, kind item_kind, name text, subcategory_code text, aliases text[], attributes jsonb)
-          on conflict (id) do update set
-            kind = excluded.kind, name = excluded.name, subcategory_code = excluded.subcategory_code,
-            aliases = excluded.aliases, attributes = excluded.attributes, retired = false`),
-      advance,
-    )
-    await tx.delete(components)
-    await insertBatches(
-      componentRows,
-      (batch) =>
-        tx.execute(sql`
-          insert into ${components} (parent_id, position, child_id, quantity, notes)
-          select "parentId", position, "childId", quantity, notes
-          from jsonb_to_recordset(${JSON.stringify(batch)}::jsonb)
-            as r("parentId" text, position integer, "childId" text, quantity numeric, notes text)`),
-      advance,
-    )
+    await upsertCategories(tx, catalog, advance)
+    await upsertItems(tx, { catalog, componentRows: rows.componentRows }, advance)
     if (priceList !== undefined) {
       await importPrices(
         tx,
@@ -245,6 +139,147 @@ export async function importCatalog(
     })
     return { imported: true, hash, catalogHash, counts }
   })
+}
+
+interface ImportInput {
+  catalog: Catalog
+  source: string
+  priceList?: PriceList | undefined
+  sellingPrices?: SellingPriceList | undefined
+}
+
+interface ComponentRow {
+  parentId: string
+  position: number
+  childId: string
+  quantity: string
+  notes: string | null
+}
+
+/** the rows an import writes besides the categories and items, and the counts it reports */
+function importRows(input: ImportInput) {
+  const { catalog, priceList, sellingPrices } = input
+  const componentRows = catalog.items.flatMap((item) =>
+    (item.components ?? []).map((component, position) => ({
+      parentId: item.id,
+      position,
+      childId: catalog.resolve(component.id) ?? component.id,
+      quantity: String(component.quantity),
+      notes: component.notes ?? null,
+    })),
+  )
+  const priceRows = Object.entries(priceList?.prices ?? {}).filter(
+    ([id]) => catalog.get(id) !== undefined,
+  )
+  const sellingRows = Object.entries(sellingPrices?.prices ?? {}).filter(
+    ([id]) => catalog.get(id) !== undefined,
+  )
+  const counts = {
+    categories: catalog.categories.length,
+    subcategories: catalog.subcategories.length,
+    items: catalog.items.length,
+    components: componentRows.length,
+    prices: priceRows.length,
+    ...(sellingPrices === undefined ? {} : { sellingPrices: sellingRows.length }),
+  }
+  return { componentRows, priceRows, sellingRows, counts }
+}
+
+/** the categories and subcategories, inserted or updated in place */
+async function upsertCategories(
+  tx: Executor,
+  catalog: Catalog,
+  advance: (count: number) => void,
+): Promise<void> {
+  await insertBatches(
+    catalog.categories.map((c, position) => ({
+      code: c.code,
+      name: c.name,
+      description: c.description ?? null,
+      position,
+    })),
+    (batch) =>
+      tx
+        .insert(categories)
+        .values(batch)
+        .onConflictDoUpdate({
+          target: categories.code,
+          set: {
+            name: sql`excluded.name`,
+            description: sql`excluded.description`,
+            position: sql`excluded.position`,
+          },
+        }),
+    advance,
+  )
+  await insertBatches(
+    catalog.subcategories.map((s, position) => ({
+      code: s.code,
+      categoryCode: s.categoryCode,
+      name: s.name,
+      description: s.description ?? null,
+      position,
+    })),
+    (batch) =>
+      tx
+        .insert(subcategories)
+        .values(batch)
+        .onConflictDoUpdate({
+          target: subcategories.code,
+          set: {
+            categoryCode: sql`excluded.category_code`,
+            name: sql`excluded.name`,
+            description: sql`excluded.description`,
+            position: sql`excluded.position`,
+          },
+        }),
+    advance,
+  )
+}
+
+/** every item upserted (the others retired, but custom parts) and the structure written anew */
+async function upsertItems(
+  tx: Executor,
+  input: { catalog: Catalog; componentRows: readonly ComponentRow[] },
+  advance: (count: number) => void,
+): Promise<void> {
+  await tx
+    .update(items)
+    .set({ retired: true })
+    .where(sql`${items.kind} <> 'custom'`)
+  // items and structure go as one JSON parameter per batch, unpacked by the server: binding
+  // thousands of parameters per statement cost four times the insert itself
+  await insertBatches(
+    input.catalog.items.map((item) => ({
+      id: item.id,
+      kind: item.kind,
+      name: item.name,
+      subcategory_code: item.subcategoryCode ?? null,
+      aliases: item.aliases ?? [],
+      attributes: item.attributes ?? null,
+    })),
+    (batch) =>
+      tx.execute(sql`
+        insert into ${items} (id, kind, name, subcategory_code, aliases, attributes, retired)
+        select id, kind, name, subcategory_code, aliases, attributes, false
+        from jsonb_to_recordset(${JSON.stringify(batch)}::jsonb)
+          as r(id text, kind item_kind, name text, subcategory_code text, aliases text[], attributes jsonb)
+        on conflict (id) do update set
+          kind = excluded.kind, name = excluded.name, subcategory_code = excluded.subcategory_code,
+          aliases = excluded.aliases, attributes = excluded.attributes, retired = false`),
+    advance,
+  )
+  await tx.delete(components)
+  await insertBatches(
+    input.componentRows,
+    (batch) =>
+      tx.execute(sql`
+        insert into ${components} (parent_id, position, child_id, quantity, notes)
+        select "parentId", position, "childId", quantity, notes
+        from jsonb_to_recordset(${JSON.stringify(batch)}::jsonb)
+          as r("parentId" text, position integer, "childId" text, quantity numeric, notes text)`),
+    advance,
+  )
 }
 
 async function importPrices(

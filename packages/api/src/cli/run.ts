@@ -18,6 +18,7 @@ import { loadRulesFolders, readCatalogFolder, seedRoles, SetupError } from '../s
 import { storeRuleset } from '../rules/store.js'
 import { backupPglite, markInUse, restorePglite } from '../ops/backup.js'
 import { databaseReport, formatDatabaseReport } from '../ops/db-report.js'
+import type { Logger } from '../ops/logger.js'
 import { createLogger } from '../ops/logger.js'
 import { metricsOnly } from '../ops/metrics.js'
 import type { Models } from '../services.js'
@@ -159,27 +160,9 @@ async function listening(
 async function serveCommand(io: ApiCliIo, portOption: string | undefined): Promise<number> {
   // from the process's start to here: node, and tsx compiling the sources when run from the repository
   const codeLoadedMs = performance.now()
-  const port = portNumber('PORT', portOption ?? io.env['PORT'] ?? '3000')
-  const metricsPort =
-    (io.env['METRICS_PORT'] ?? '') === ''
-      ? undefined
-      : portNumber('METRICS_PORT', io.env['METRICS_PORT'])
-  for (const value of [port, metricsPort]) {
-    if (value instanceof SetupError) {
-      io.stderr(`torvan: ${value.message}\n`)
-      return 2
-    }
-  }
-  let logger
-  try {
-    logger = createLogger({
-      level: io.env['LOG_LEVEL'] ?? 'info',
-      pretty: io.isTTY && io.env['LOG_FORMAT'] !== 'json',
-    })
-  } catch (error) {
-    io.stderr(`torvan: ${(error as Error).message.replace('createLogger(): ', '')}\n`)
-    return 2
-  }
+  const settings = serveSettings(io, portOption)
+  if (typeof settings === 'number') return settings
+  const { port, metricsPort, logger } = settings
   // signals are caught from here on: one during start-up stops the service once it is up, because a
   // PGlite database killed while it migrates or seeds may not open again
   let stop: (() => void) | undefined
@@ -213,13 +196,104 @@ async function serveCommand(io: ApiCliIo, portOption: string | undefined): Promi
   })
   const unmark =
     api.services.database.kind === 'pglite' ? await markInUse(options.dataDir) : undefined
-  const hostname = io.env['HOST'] ?? '0.0.0.0'
+  const { server, metricsServer } = await listen(api, {
+    tls,
+    port,
+    metricsPort,
+    env: io.env,
+    unmark,
+  })
+  const address = server.address() as AddressInfo
+  const url = `${tls === undefined ? 'http' : 'https'}://localhost:${address.port}`
+  const metricsAddress = metricsServer?.address() as AddressInfo | undefined
+  io.stdout(readyMessage(api, { url, metricsAddress, codeLoadedMs, env: io.env }))
+  return new Promise<number>((resolve) => {
+    stop = stopper({ io, api, servers: [server, metricsServer], unmark, logger }, resolve)
+    if (stopAsked) stop()
+  })
+}
+
+/** PORT, METRICS_PORT and the logger from the environment, or the exit code after saying what is wrong */
+function serveSettings(
+  io: ApiCliIo,
+  portOption: string | undefined,
+): { port: number; metricsPort: number | undefined; logger: Logger } | number {
+  const port = portNumber('PORT', portOption ?? io.env['PORT'] ?? '3000')
+  const metricsPort =
+    (io.env['METRICS_PORT'] ?? '') === ''
+      ? undefined
+      : portNumber('METRICS_PORT', io.env['METRICS_PORT'])
+  if (port instanceof SetupError || metricsPort instanceof SetupError) {
+    const wrong = port instanceof SetupError ? port : (metricsPort as SetupError)
+    io.stderr(`torvan: ${wrong.message}\n`)
+    return 2
+  }
+  try {
+    const logger = createLogger({
+      level: io.env['LOG_LEVEL'] ?? 'info',
+      pretty: io.isTTY && io.env['LOG_FORMAT'] !== 'json',
+    })
+    return { port, metricsPort, logger }
+  } catch (error) {
+    io.stderr(`torvan: ${(error as Error).message.replace('createLogger(): ', '')}\n`)
+    return 2
+  }
+}
+
+type Api = Awaited<ReturnType<typeof startApi>>
+
+/** what the service prints once it listens: where, the database, the catalog, metrics, start-up, logins */
+function readyMessage(
+  api: Api,
+  at: {
+    url: string
+    metricsAddress: AddressInfo | undefined
+    codeLoadedMs: number
+    env: ApiCliIo['env']
+  },
+): string {
+  const { url, metricsAddress } = at
+  const { models, database } = api.services
+  return [
+    `TORVAN configurator API listening on ${url}`,
+    `  API reference:  ${url}/docs   (OpenAPI: ${url}/openapi.json)`,
+    `  configurator:   ${url}/app`,
+    database.kind === 'pglite'
+      ? `  database:       PGlite in ${database.location} (embedded, for trying and developing: set DATABASE_URL to run on PostgreSQL)`
+      : `  database:       PostgreSQL at ${database.location}`,
+    catalogLine(models),
+    metricsAddress === undefined
+      ? api.services.metrics.token === undefined
+        ? '  metrics:        off (METRICS_TOKEN or METRICS_PORT turns GET /metrics on)'
+        : `  metrics:        ${url}/metrics with the bearer token METRICS_TOKEN`
+      : `  metrics:        http://${metricsAddress.address}:${metricsAddress.port}/metrics`,
+    startupLine(api.startup, at.codeLoadedMs),
+    '',
+    loginLines(api.seed.logins, at.env),
+  ].join('\n')
+}
+
+type Server = ReturnType<typeof serve>
+
+/** the API's server (and the metrics one), listening; on a failure both close and so does the API */
+async function listen(
+  api: Api,
+  at: {
+    tls: Awaited<ReturnType<typeof tlsOptions>>
+    port: number
+    metricsPort: number | undefined
+    env: ApiCliIo['env']
+    unmark: (() => Promise<void>) | undefined
+  },
+): Promise<{ server: Server; metricsServer: Server | undefined }> {
+  const { tls, port, metricsPort, env, unmark } = at
+  const hostname = env['HOST'] ?? '0.0.0.0'
   const server =
     tls === undefined
-      ? serve({ fetch: api.app.fetch, port: port as number, hostname })
+      ? serve({ fetch: api.app.fetch, port, hostname })
       : serve({
           fetch: api.app.fetch,
-          port: port as number,
+          port,
           hostname,
           createServer: createHttpsServer,
           serverOptions: tls,
@@ -229,8 +303,8 @@ async function serveCommand(io: ApiCliIo, portOption: string | undefined): Promi
       ? undefined
       : serve({
           fetch: metricsOnly(api.services.metrics),
-          port: metricsPort as number,
-          hostname: io.env['METRICS_HOST'] ?? '127.0.0.1',
+          port: metricsPort,
+          hostname: env['METRICS_HOST'] ?? '127.0.0.1',
         })
   try {
     // both listen already: wait for both at once, or the second's event may pass unheard
@@ -247,53 +321,43 @@ async function serveCommand(io: ApiCliIo, portOption: string | undefined): Promi
     await api.close()
     throw error
   }
-  const address = server.address() as AddressInfo
-  const url = `${tls === undefined ? 'http' : 'https'}://localhost:${address.port}`
-  const metricsAddress = metricsServer?.address() as AddressInfo | undefined
-  const { models, database } = api.services
-  io.stdout(
-    [
-      `TORVAN configurator API listening on ${url}`,
-      `  API reference:  ${url}/docs   (OpenAPI: ${url}/openapi.json)`,
-      `  configurator:   ${url}/app`,
-      database.kind === 'pglite'
-        ? `  database:       PGlite in ${database.location} (embedded, for trying and developing: set DATABASE_URL to run on PostgreSQL)`
-        : `  database:       PostgreSQL at ${database.location}`,
-      catalogLine(models),
-      metricsAddress === undefined
-        ? api.services.metrics.token === undefined
-          ? '  metrics:        off (METRICS_TOKEN or METRICS_PORT turns GET /metrics on)'
-          : `  metrics:        ${url}/metrics with the bearer token METRICS_TOKEN`
-        : `  metrics:        http://${metricsAddress.address}:${metricsAddress.port}/metrics`,
-      startupLine(api.startup, codeLoadedMs),
-      '',
-      loginLines(api.seed.logins, io.env),
-    ].join('\n'),
-  )
-  return new Promise<number>((resolve) => {
-    let stopping = false
-    stop = () => {
-      if (stopping) return
-      stopping = true
-      io.stdout('Stopping: finishing open requests, closing the database.\n')
-      metricsServer?.close()
-      server.close(() => {
-        void api
-          .close()
-          .then(() => unmark?.())
-          .then(() => {
-            logger.flush()
-            resolve(0)
-          })
-      })
-      // idle keep-alive connections would hold the server open; busy ones get 10 s to finish
-      if ('closeIdleConnections' in server) server.closeIdleConnections()
-      setTimeout(() => {
-        if ('closeAllConnections' in server) server.closeAllConnections()
-      }, 10_000).unref()
-    }
-    if (stopAsked) stop()
-  })
+  return { server, metricsServer }
+}
+
+/** stops once: open requests finish (busy connections get 10 s), then the database closes */
+function stopper(
+  running: {
+    io: ApiCliIo
+    api: Api
+    servers: [Server, Server | undefined]
+    unmark: (() => Promise<void>) | undefined
+    logger: Logger
+  },
+  resolve: (code: number) => void,
+): () => void {
+  const { io, api, unmark, logger } = running
+  const [server, metricsServer] = running.servers
+  let stopping = false
+  return () => {
+    if (stopping) return
+    stopping = true
+    io.stdout('Stopping: finishing open requests, closing the database.\n')
+    metricsServer?.close()
+    server.close(() => {
+      void api
+        .close()
+        .then(() => unmark?.())
+        .then(() => {
+          logger.flush()
+          resolve(0)
+        })
+    })
+    // idle keep-alive connections would hold the server open; busy ones get 10 s to finish
+    if ('closeIdleConnections' in server) server.closeIdleConnections()
+    setTimeout(() => {
+      if ('closeAllConnections' in server) server.closeAllConnections()
+    }, 10_000).unref()
+  }
 }
 
 /**

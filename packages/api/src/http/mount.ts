@@ -80,8 +80,8 @@ function checked<T>(schema: z.ZodType<T>, value: unknown, where: 'body' | 'query
 
 /**
  * Adds routes to the app. Each request's body is held to the route's limit, it is authenticated and
- * authorised against the route's declared access, its params, query and body are validated, and price fields are removed from the answer for
- * users without `financials:read`.
+ * authorised against the route's declared access, its params, query and body are validated, and price
+ * fields are removed from the answer for users without `financials:read`.
  */
 export function mountRoutes(app: Hono<AppEnv>, routes: readonly AnyRoute[]): void {
   for (const route of routes) {
@@ -105,7 +105,7 @@ export function mountRoutes(app: Hono<AppEnv>, routes: readonly AnyRoute[]): voi
         route.query === undefined ? undefined : checked(route.query, c.req.query(), 'query')
       const body =
         route.body === undefined ? undefined : checked(route.body, await readBody(c), 'body')
-      const input = {
+      const input: HandlerInput = {
         params,
         query,
         body,
@@ -115,54 +115,69 @@ export function mountRoutes(app: Hono<AppEnv>, routes: readonly AnyRoute[]): voi
         c,
       }
       const key = c.req.header('Idempotency-Key')
-      let reply: Reply | Response
-      if (route.idempotent === true && key !== undefined && user !== undefined) {
-        const result = await idempotent(
-          input.services.db,
-          {
-            key,
-            user,
-            method: route.method.toUpperCase(),
-            path: c.req.path,
-            now: input.services.now(),
-            // a route without a JSON body (a photo) is the same request when its bytes are the same
-            body:
-              route.body === undefined
-                ? {
-                    sha256: createHash('sha256')
-                      .update(new Uint8Array(await c.req.arrayBuffer()))
-                      .digest('hex'),
-                  }
-                : body,
-          },
-          async (tx) => {
-            // the request's writes share the transaction that stores its answer
-            const first = await route.handler({ ...input, services: { ...input.services, db: tx } })
-            if (first instanceof Response)
-              throw new Error(`${route.path}: an idempotent route answers JSON`)
-            return first
-          },
-        )
-        reply = result.replayed
-          ? { ...result.reply, headers: { ...result.reply.headers, 'Idempotent-Replayed': 'true' } }
-          : result.reply
-      } else {
-        reply = await route.handler(input)
-      }
-      if (reply instanceof Response) return reply
-      const financial = user?.permissions.has('financials:read') ?? false
-      if (reply.body instanceof JsonText && reply.status !== 204) {
-        if (financial) {
-          return c.body(reply.body.text, reply.status ?? 200, {
-            ...reply.headers,
-            'Content-Type': 'application/json',
-          })
-        }
-        return c.json(withoutFinancials(reply.body.toJSON()), reply.status ?? 200, reply.headers)
-      }
-      const payload = financial ? reply.body : withoutFinancials(reply.body)
-      if (reply.status === 204) return c.body(null, 204, reply.headers)
-      return c.json(payload, reply.status ?? 200, reply.headers)
+      const reply =
+        route.idempotent === true && key !== undefined && user !== undefined
+          ? await replayable(route, { input, key, user })
+          : await route.handler(input)
+      return send(c, reply, user)
     })
   }
+}
+
+type HandlerInput = Parameters<AnyRoute['handler']>[0]
+
+/** an idempotent route's answer: the first one for its key, replayed, or the handler's, stored */
+async function replayable(
+  route: AnyRoute,
+  at: { input: HandlerInput; key: string; user: AuthUser },
+): Promise<Reply> {
+  const { input, key, user } = at
+  const { c } = input
+  const result = await idempotent(
+    input.services.db,
+    {
+      key,
+      user,
+      method: route.method.toUpperCase(),
+      path: c.req.path,
+      now: input.services.now(),
+      // a route without a JSON body (a photo) is the same request when its bytes are the same
+      body:
+        route.body === undefined
+          ? {
+              sha256: createHash('sha256')
+                .update(new Uint8Array(await c.req.arrayBuffer()))
+                .digest('hex'),
+            }
+          : input.body,
+    },
+    async (tx) => {
+      // the request's writes share the transaction that stores its answer
+      const first = await route.handler({ ...input, services: { ...input.services, db: tx } })
+      if (first instanceof Response)
+        throw new Error(`${route.path}: an idempotent route answers JSON`)
+      return first
+    },
+  )
+  return result.replayed
+    ? { ...result.reply, headers: { ...result.reply.headers, 'Idempotent-Replayed': 'true' } }
+    : result.reply
+}
+
+/** the handler's answer as the response: JSON without price fields unless the user may read them */
+function send(c: Context<AppEnv>, reply: Reply | Response, user: AuthUser | undefined): Response {
+  if (reply instanceof Response) return reply
+  const financial = user?.permissions.has('financials:read') ?? false
+  if (reply.body instanceof JsonText && reply.status !== 204) {
+    if (financial) {
+      return c.body(reply.body.text, reply.status ?? 200, {
+        ...reply.headers,
+        'Content-Type': 'application/json',
+      })
+    }
+    return c.json(withoutFinancials(reply.body.toJSON()), reply.status ?? 200, reply.headers)
+  }
+  const payload = financial ? reply.body : withoutFinancials(reply.body)
+  if (reply.status === 204) return c.body(null, 204, reply.headers)
+  return c.json(payload, reply.status ?? 200, reply.headers)
 }

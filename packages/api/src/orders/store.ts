@@ -263,3 +263,21 @@ export async function changeOrderItems(
     return orderView(tx, order.id)
   })
 }
+
+/** what the order search matches: number, PO number and customer name */
+export function orderSearchText(parts: readonly (string | null | undefined)[]): string {
+  return parts.filter((part) => part !== null && part !== undefined && part !== '').join(' ')
+}
+
+/** the user an order is assigned to must exist and be active */
+export async function checkAssignee(db: Executor, id: number | null | undefined): Promise<void> {
+  if (id === null || id === undefined) return
+  const [row] = await db.select({ active: users.active }).from(users).where(eq(users.id, id))
+  if (row?.active !== true) {
+    throw new ProblemError(
+      'validation',
+      `body.assigneeId: there is no active user ${id} to make responsible for the order.`,
+      { extensions: { errors: [{ path: 'body.assigneeId', message: 'no such active user' }] } },
+    )
+  }
+}

@@ -150,37 +150,63 @@ export async function summariseOrders(
   const today = input.now.toISOString().slice(0, 10)
   const condition = where(input.filter, today)
   const [rows, totals] = await Promise.all([
-    db
-      .select({
-        order: {
-          id: orders.id,
-          number: orders.number,
-          poNumber: orders.poNumber,
-          type: orders.type,
-          phase: orders.phase,
-          priority: orders.priority,
-          orderDate: orders.orderDate,
-          requestedDate: orders.requestedDate,
-          dueDate: orders.dueDate,
-          promisedDate: orders.promisedDate,
-          shipDate: orders.shipDate,
-          deliveredDate: orders.deliveredDate,
-          phaseSince: orders.phaseSince,
-          currency: orders.currency,
-          total: orders.total,
-        },
-        customer: { id: customers.id, code: customers.code, name: customers.name },
-      })
-      .from(orders)
-      .innerJoin(customers, eq(customers.id, orders.customerId))
-      .where(condition)
-      .orderBy(...SUMMARY_SORTS[input.sort])
-      .limit(input.pageSize)
-      .offset((input.page - 1) * input.pageSize),
+    summaryRows(db, { condition, sort: input.sort, page: input.page, pageSize: input.pageSize }),
     db.select({ total: count() }).from(orders).where(condition),
   ])
   const ids = rows.map((row) => row.order.id)
   if (ids.length === 0) return { orders: [], total: totals[0]?.total ?? 0 }
+  const counts = await pageCounts(db, ids)
+  const at = { counts, today, now: input.now.getTime(), financial: input.financial }
+  return {
+    total: totals[0]?.total ?? 0,
+    orders: rows.map((row) => orderSummary(row, at)),
+  }
+}
+
+/** the page's orders with their customers, filtered, sorted and paged */
+function summaryRows(
+  db: Executor,
+  page: { condition: SQL | undefined; sort: SummarySort; page: number; pageSize: number },
+) {
+  return db
+    .select({
+      order: {
+        id: orders.id,
+        number: orders.number,
+        poNumber: orders.poNumber,
+        type: orders.type,
+        phase: orders.phase,
+        priority: orders.priority,
+        orderDate: orders.orderDate,
+        requestedDate: orders.requestedDate,
+        dueDate: orders.dueDate,
+        promisedDate: orders.promisedDate,
+        shipDate: orders.shipDate,
+        deliveredDate: orders.deliveredDate,
+        phaseSince: orders.phaseSince,
+        currency: orders.currency,
+        total: orders.total,
+      },
+      customer: { id: customers.id, code: customers.code, name: customers.name },
+    })
+    .from(orders)
+    .innerJoin(customers, eq(customers.id, orders.customerId))
+    .where(page.condition)
+    .orderBy(...SUMMARY_SORTS[page.sort])
+    .limit(page.pageSize)
+    .offset((page.page - 1) * page.pageSize)
+}
+
+type SummaryRow = Awaited<ReturnType<typeof summaryRows>>[number]
+
+interface PageCounts {
+  sinks: Map<number, number>
+  tasks: Map<number, { completed: number; total: number }>
+  openNcrs: Map<number, number>
+}
+
+/** the page's sinks, tasks (done of not cancelled) and open NCRs, per order, in three grouped queries */
+async function pageCounts(db: Executor, ids: number[]): Promise<PageCounts> {
   const [sinkRows, taskRows, ncrRows] = await Promise.all([
     db
       .select({ orderId: orderItems.orderId, n: count() })
@@ -204,49 +230,52 @@ export async function summariseOrders(
       .where(and(inArray(orderItems.orderId, ids), inArray(ncrs.status, [...OPEN_NCR_STATUSES])))
       .groupBy(orderItems.orderId),
   ])
-  const sinks = byOrder(sinkRows)
-  const openNcrs = byOrder(ncrRows)
-  const tasks = new Map(
-    taskRows.map((row) => [
-      row.orderId,
-      { completed: Number(row.completed), total: Number(row.total) },
-    ]),
-  )
-  const now = input.now.getTime()
   return {
-    total: totals[0]?.total ?? 0,
-    orders: rows.map(({ order, customer }): OrderSummary => {
-      const work = tasks.get(order.id) ?? { completed: 0, total: 0 }
-      const summary: OrderSummary = {
-        id: order.id,
-        number: order.number,
-        customer,
-        poNumber: order.poNumber,
-        type: order.type,
-        phase: order.phase,
-        priority: order.priority,
-        orderDate: order.orderDate,
-        requestedDate: order.requestedDate,
-        dueDate: order.dueDate,
-        promisedDate: order.promisedDate,
-        shipDate: order.shipDate,
-        deliveredDate: order.deliveredDate,
-        phaseSince: order.phaseSince.toISOString(),
-        daysInPhase: Math.max(0, Math.floor((now - order.phaseSince.getTime()) / DAY_MS)),
-        late:
-          order.dueDate !== null && order.dueDate < today && !SHIPPED_PHASES.includes(order.phase),
-        sinks: sinks.get(order.id) ?? 0,
-        tasks: work,
-        completionPercent:
-          work.total === 0 ? null : Math.round((work.completed / work.total) * 10_000) / 100,
-        openNcrs: openNcrs.get(order.id) ?? 0,
-      }
-      if (input.financial)
-        summary.money = {
-          currency: order.currency,
-          total: order.total === null ? null : storedAmount(order.total),
-        }
-      return summary
-    }),
+    sinks: byOrder(sinkRows),
+    openNcrs: byOrder(ncrRows),
+    tasks: new Map(
+      taskRows.map((row) => [
+        row.orderId,
+        { completed: Number(row.completed), total: Number(row.total) },
+      ]),
+    ),
   }
+}
+
+/** one order of the page as the summary shows it; its money only for users who may see prices */
+function orderSummary(
+  { order, customer }: SummaryRow,
+  at: { counts: PageCounts; today: string; now: number; financial: boolean },
+): OrderSummary {
+  const { counts, today, now } = at
+  const work = counts.tasks.get(order.id) ?? { completed: 0, total: 0 }
+  const summary: OrderSummary = {
+    id: order.id,
+    number: order.number,
+    customer,
+    poNumber: order.poNumber,
+    type: order.type,
+    phase: order.phase,
+    priority: order.priority,
+    orderDate: order.orderDate,
+    requestedDate: order.requestedDate,
+    dueDate: order.dueDate,
+    promisedDate: order.promisedDate,
+    shipDate: order.shipDate,
+    deliveredDate: order.deliveredDate,
+    phaseSince: order.phaseSince.toISOString(),
+    daysInPhase: Math.max(0, Math.floor((now - order.phaseSince.getTime()) / DAY_MS)),
+    late: order.dueDate !== null && order.dueDate < today && !SHIPPED_PHASES.includes(order.phase),
+    sinks: counts.sinks.get(order.id) ?? 0,
+    tasks: work,
+    completionPercent:
+      work.total === 0 ? null : Math.round((work.completed / work.total) * 10_000) / 100,
+    openNcrs: counts.openNcrs.get(order.id) ?? 0,
+  }
+  if (at.financial)
+    summary.money = {
+      currency: order.currency,
+      total: order.total === null ? null : storedAmount(order.total),
+    }
+  return summary
 }

@@ -307,46 +307,12 @@ function shippingOf(order: OrderRow): Record<ShippingField, string | null> {
  * Moves an order to another phase, if the move is allowed, the user may make it and its guards pass;
  * records the history (with the hours spent in the phase left) and the audit row in one transaction.
  */
-export async function transitionOrder(
-  services: Services,
-  input: {
-    orderId: number
-    to: Phase
-    reason: string | undefined
-    shipping?: ShippingInput
-    version: number
-    user: AuthUser
-    requestId: string
-  },
-): Promise<void> {
+export async function transitionOrder(services: Services, input: TransitionInput): Promise<void> {
   const now = services.now()
   await services.db.transaction(async (tx) => {
     const order = await lockOrder(tx, input.orderId)
     checkVersion(order, input.version)
-    const move: Move | undefined = MOVES.find((m) => m.from === order.phase && m.to === input.to)
-    if (move === undefined) {
-      const allowed = movesFrom(order.phase)
-      throw refuse(order, input.to, {
-        detail: `Order ${order.number} cannot move from ${order.phase} to ${input.to}; from ${order.phase} it can move to ${allowed.length === 0 ? 'nothing: the phase is final' : allowed.join(', ')}.`,
-      })
-    }
-    if (!input.user.permissions.has(move.permission)) {
-      throw new ProblemError(
-        'forbidden',
-        `Moving an order from ${move.from} to ${move.to} needs the permission "${move.permission}", which your roles do not grant.`,
-        { extensions: { permission: move.permission } },
-      )
-    }
-    const shipping = shippingFields(move, order, input.shipping ?? {})
-    for (const guard of move.guards) {
-      const failure = await GUARDS[guard](tx, order, services.models)
-      if (failure !== undefined) {
-        throw refuse(order, input.to, {
-          detail: `Order ${order.number} cannot move from ${order.phase} to ${input.to}: ${failure}.`,
-          guard,
-        })
-      }
-    }
+    const { move, shipping } = await allowedMove(tx, { order, input, models: services.models })
     for (const effect of move.effects)
       await EFFECTS[effect](tx, order, {
         now,
@@ -354,52 +320,113 @@ export async function transitionOrder(
         user: input.user,
         requestId: input.requestId,
       })
-    const hours = Math.max(0, (now.getTime() - order.phaseSince.getTime()) / 3_600_000)
-    await tx
-      .update(orders)
-      .set({
-        ...shipping,
-        phase: input.to,
-        phaseSince: now,
-        version: order.version + 1,
-        updatedAt: now,
-      })
-      .where(eq(orders.id, order.id))
-    await tx.insert(orderPhaseHistory).values({
-      orderId: order.id,
-      fromPhase: order.phase,
-      toPhase: input.to,
-      userId: input.user.id,
-      reason: input.reason ?? null,
-      hoursInPhase: hours.toFixed(2),
-      at: now,
-    })
-    await writeAudit(tx, {
-      action: 'order.transition',
-      entity: 'order',
-      entityId: order.id,
-      userId: input.user.id,
-      before: { phase: order.phase, version: order.version },
-      after: { phase: input.to, version: order.version + 1, reason: input.reason ?? null },
-      requestId: input.requestId,
-    })
-    const payload = {
-      orderNumber: order.number,
-      from: order.phase,
-      to: input.to,
-      reason: input.reason ?? null,
-      version: order.version + 1,
-      ...(move.fields.length === 0 ? {} : { shipping: { ...shippingOf(order), ...shipping } }),
-    }
-    const event = {
-      orderId: order.id,
-      userId: input.user.id,
-      payload,
-      requestId: input.requestId,
-      at: now,
-    }
-    await emitEvent(tx, { ...event, type: 'order.moved' })
-    if (input.to === 'SHIPPING') await emitEvent(tx, { ...event, type: 'order.shipped' })
-    if (input.to === 'DELIVERED') await emitEvent(tx, { ...event, type: 'order.delivered' })
+    await recordMove(tx, { order, move, shipping, input, now })
   })
+}
+
+interface TransitionInput {
+  orderId: number
+  to: Phase
+  reason: string | undefined
+  shipping?: ShippingInput
+  version: number
+  user: AuthUser
+  requestId: string
+}
+
+/**
+ * the move from the order's phase to the one asked, if it exists, the user may make it, its shipping
+ * fields are right and its guards pass
+ */
+async function allowedMove(
+  tx: Executor,
+  at: { order: OrderRow; input: TransitionInput; models: Models },
+): Promise<{ move: Move; shipping: Partial<Record<ShippingField, string>> }> {
+  const { order, input } = at
+  const move: Move | undefined = MOVES.find((m) => m.from === order.phase && m.to === input.to)
+  if (move === undefined) {
+    const allowed = movesFrom(order.phase)
+    throw refuse(order, input.to, {
+      detail: `Order ${order.number} cannot move from ${order.phase} to ${input.to}; from ${order.phase} it can move to ${allowed.length === 0 ? 'nothing: the phase is final' : allowed.join(', ')}.`,
+    })
+  }
+  if (!input.user.permissions.has(move.permission)) {
+    throw new ProblemError(
+      'forbidden',
+      `Moving an order from ${move.from} to ${move.to} needs the permission "${move.permission}", which your roles do not grant.`,
+      { extensions: { permission: move.permission } },
+    )
+  }
+  const shipping = shippingFields(move, order, input.shipping ?? {})
+  for (const guard of move.guards) {
+    const failure = await GUARDS[guard](tx, order, at.models)
+    if (failure !== undefined) {
+      throw refuse(order, input.to, {
+        detail: `Order ${order.number} cannot move from ${order.phase} to ${input.to}: ${failure}.`,
+        guard,
+      })
+    }
+  }
+  return { move, shipping }
+}
+
+/** the order in its new phase, its history row (with the hours in the phase left), audit and events */
+async function recordMove(
+  tx: Executor,
+  at: {
+    order: OrderRow
+    move: Move
+    shipping: Partial<Record<ShippingField, string>>
+    input: TransitionInput
+    now: Date
+  },
+): Promise<void> {
+  const { order, move, shipping, input, now } = at
+  const hours = Math.max(0, (now.getTime() - order.phaseSince.getTime()) / 3_600_000)
+  await tx
+    .update(orders)
+    .set({
+      ...shipping,
+      phase: input.to,
+      phaseSince: now,
+      version: order.version + 1,
+      updatedAt: now,
+    })
+    .where(eq(orders.id, order.id))
+  await tx.insert(orderPhaseHistory).values({
+    orderId: order.id,
+    fromPhase: order.phase,
+    toPhase: input.to,
+    userId: input.user.id,
+    reason: input.reason ?? null,
+    hoursInPhase: hours.toFixed(2),
+    at: now,
+  })
+  await writeAudit(tx, {
+    action: 'order.transition',
+    entity: 'order',
+    entityId: order.id,
+    userId: input.user.id,
+    before: { phase: order.phase, version: order.version },
+    after: { phase: input.to, version: order.version + 1, reason: input.reason ?? null },
+    requestId: input.requestId,
+  })
+  const payload = {
+    orderNumber: order.number,
+    from: order.phase,
+    to: input.to,
+    reason: input.reason ?? null,
+    version: order.version + 1,
+    ...(move.fields.length === 0 ? {} : { shipping: { ...shippingOf(order), ...shipping } }),
+  }
+  const event = {
+    orderId: order.id,
+    userId: input.user.id,
+    payload,
+    requestId: input.requestId,
+    at: now,
+  }
+  await emitEvent(tx, { ...event, type: 'order.moved' })
+  if (input.to === 'SHIPPING') await emitEvent(tx, { ...event, type: 'order.shipped' })
+  if (input.to === 'DELIVERED') await emitEvent(tx, { ...event, type: 'order.delivered' })
 }

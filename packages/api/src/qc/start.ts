@@ -83,6 +83,35 @@ async function checkVerifiedNcr(tx: Executor, ncrId: number, orderItemId: number
     throw new ProblemError('conflict', `NCR ${ncrId} is ${ncr.status}: there is nothing to verify.`)
 }
 
+/** The sink an inspection is of: its order in PRODUCTION or QUALITY_CONTROL, its BOM's configuration. */
+async function itemToInspect(tx: Executor, orderItemId: number) {
+  const [item] = await tx
+    .select({
+      item: orderItems,
+      phase: orders.phase,
+      number: orders.number,
+      document: boms.document,
+    })
+    .from(orderItems)
+    .innerJoin(orders, eq(orders.id, orderItems.orderId))
+    .leftJoin(boms, eq(boms.id, orderItems.bomId))
+    .where(eq(orderItems.id, orderItemId))
+  if (item === undefined)
+    throw new ProblemError('notFound', `There is no order item ${orderItemId}.`)
+  if (item.phase !== 'PRODUCTION' && item.phase !== 'QUALITY_CONTROL') {
+    throw new ProblemError(
+      'conflict',
+      `Order ${item.number} is in ${item.phase}: sinks are inspected in PRODUCTION or QUALITY_CONTROL.`,
+    )
+  }
+  if (item.document === null)
+    throw new ProblemError(
+      'conflict',
+      `Build ${item.item.buildNumber} has no configuration to inspect against.`,
+    )
+  return { ...item, document: item.document }
+}
+
 /** What an inspection starts from: the template (or the task's form), and what it verifies. */
 export interface StartInspection {
   orderItemId: number
@@ -106,30 +135,7 @@ export async function startInspection(
 ): Promise<number> {
   const { start, user: me, requestId } = input
   return services.db.transaction(async (tx) => {
-    const [item] = await tx
-      .select({
-        item: orderItems,
-        phase: orders.phase,
-        number: orders.number,
-        document: boms.document,
-      })
-      .from(orderItems)
-      .innerJoin(orders, eq(orders.id, orderItems.orderId))
-      .leftJoin(boms, eq(boms.id, orderItems.bomId))
-      .where(eq(orderItems.id, start.orderItemId))
-    if (item === undefined)
-      throw new ProblemError('notFound', `There is no order item ${start.orderItemId}.`)
-    if (item.phase !== 'PRODUCTION' && item.phase !== 'QUALITY_CONTROL') {
-      throw new ProblemError(
-        'conflict',
-        `Order ${item.number} is in ${item.phase}: sinks are inspected in PRODUCTION or QUALITY_CONTROL.`,
-      )
-    }
-    if (item.document === null)
-      throw new ProblemError(
-        'conflict',
-        `Build ${item.item.buildNumber} has no configuration to inspect against.`,
-      )
+    const item = await itemToInspect(tx, start.orderItemId)
     const task =
       start.taskId === undefined ? undefined : await taskToFill(tx, start.taskId, item.item.id)
     const template = await pickTemplate(tx, {

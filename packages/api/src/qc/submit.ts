@@ -1,3 +1,4 @@
+import type { InspectionScore } from '@torvan/configurator-core'
 import { scoreInspection } from '@torvan/configurator-core'
 import { and, asc, count, eq, inArray } from 'drizzle-orm'
 import { writeAudit } from '../audit.js'
@@ -49,44 +50,12 @@ export async function submitInspection(
   const now = services.now()
   await services.db.transaction(async (tx) => {
     const locked = await lockInspection(tx, id)
-    const [row] = await tx
-      .select({ definition: qcTemplates.definition })
-      .from(inspections)
-      .innerJoin(qcTemplates, eq(qcTemplates.id, inspections.templateId))
-      .where(eq(inspections.id, id))
-    const definition = row?.definition
-    const threshold = definition?.passThreshold ?? 100
-    const requiresApproval = definition?.requiresApproval === true
-    const rows = await tx
-      .select()
-      .from(inspectionItems)
-      .where(eq(inspectionItems.inspectionId, id))
-      .orderBy(asc(inspectionItems.position))
-    const score = scoreInspection(
-      rows.map((r) => r.definition),
-      rows.flatMap((r) => (r.value === null ? [] : [{ key: r.key, value: r.value }])),
-      threshold,
-    )
-    if (score.result === 'INCOMPLETE') {
-      throw new ProblemError(
-        'conflict',
-        `Inspection ${id} is incomplete: ${score.missing.length} required row${score.missing.length === 1 ? ' has' : 's have'} no answer (${score.missing.slice(0, 8).join(', ')}${score.missing.length > 8 ? ', …' : ''}).`,
-        { extensions: { missing: score.missing } },
-      )
-    }
-    const short = await rowsShortOfPhotos(tx, id, rows)
-    if (short.length > 0) {
-      throw new ProblemError(
-        'conflict',
-        `Inspection ${id} needs photos: ${short.map((r) => `${r.key} (${r.have} of ${r.need})`).join(', ')}. Add them with POST /inspections/${id}/photos?row=….`,
-        { extensions: { photosMissing: short } },
-      )
-    }
+    const { score, result, requiresApproval } = await scoredInspection(tx, id)
     await tx
       .update(inspections)
       .set({
         status: 'SUBMITTED',
-        result: score.result,
+        result,
         signature,
         inspectorId: me.id,
         submittedAt: now,
@@ -101,7 +70,7 @@ export async function submitInspection(
       entityId: id,
       userId: me.id,
       after: {
-        result: score.result,
+        result,
         passPercentage: score.passPercentage,
         failed: score.failed,
         signature,
@@ -116,7 +85,7 @@ export async function submitInspection(
       payload: {
         inspectionId: id,
         ...subject,
-        result: score.result,
+        result,
         passPercentage: score.passPercentage,
         failed: score.failed,
       },
@@ -146,7 +115,55 @@ export async function submitInspection(
         note: 'opened automatically: a critical row failed',
       })
     }
-    if (!requiresApproval && score.result !== 'FAIL')
+    if (!requiresApproval && result !== 'FAIL')
       await verifyLinkedNcr(tx, { inspectionId: id, userId: me.id, now, requestId })
   })
+}
+
+/**
+ * the inspection's score against its template's threshold, and whether it waits for approval; a 409
+ * problem when a required row has no answer or a row is short of photos
+ */
+async function scoredInspection(
+  tx: Executor,
+  id: number,
+): Promise<{
+  score: InspectionScore
+  result: Exclude<InspectionScore['result'], 'INCOMPLETE'>
+  requiresApproval: boolean
+}> {
+  const [row] = await tx
+    .select({ definition: qcTemplates.definition })
+    .from(inspections)
+    .innerJoin(qcTemplates, eq(qcTemplates.id, inspections.templateId))
+    .where(eq(inspections.id, id))
+  const definition = row?.definition
+  const threshold = definition?.passThreshold ?? 100
+  const requiresApproval = definition?.requiresApproval === true
+  const rows = await tx
+    .select()
+    .from(inspectionItems)
+    .where(eq(inspectionItems.inspectionId, id))
+    .orderBy(asc(inspectionItems.position))
+  const score = scoreInspection(
+    rows.map((r) => r.definition),
+    rows.flatMap((r) => (r.value === null ? [] : [{ key: r.key, value: r.value }])),
+    threshold,
+  )
+  if (score.result === 'INCOMPLETE') {
+    throw new ProblemError(
+      'conflict',
+      `Inspection ${id} is incomplete: ${score.missing.length} required row${score.missing.length === 1 ? ' has' : 's have'} no answer (${score.missing.slice(0, 8).join(', ')}${score.missing.length > 8 ? ', …' : ''}).`,
+      { extensions: { missing: score.missing } },
+    )
+  }
+  const short = await rowsShortOfPhotos(tx, id, rows)
+  if (short.length > 0) {
+    throw new ProblemError(
+      'conflict',
+      `Inspection ${id} needs photos: ${short.map((r) => `${r.key} (${r.have} of ${r.need})`).join(', ')}. Add them with POST /inspections/${id}/photos?row=….`,
+      { extensions: { photosMissing: short } },
+    )
+  }
+  return { score, result: score.result, requiresApproval }
 }

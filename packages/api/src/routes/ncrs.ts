@@ -114,58 +114,8 @@ async function sourceOf(
     throw new ProblemError('validation', 'body.rows: rows are given only with inspectionId.', {
       extensions: { errors: [{ path: 'body.rows', message: 'only with inspectionId' }] },
     })
-  if (body.inspectionId !== undefined) {
-    if (!user.permissions.has('qc:read'))
-      throw new ProblemError('forbidden', 'Raising an NCR on an inspection needs "qc:read".', {
-        extensions: { permission: 'qc:read' },
-      })
-    const [inspection] = await tx
-      .select()
-      .from(inspections)
-      .where(eq(inspections.id, body.inspectionId))
-    if (inspection === undefined)
-      throw new ProblemError('notFound', `There is no inspection ${body.inspectionId}.`)
-    if (inspection.status !== 'SUBMITTED' || inspection.result === 'PASS')
-      throw new ProblemError(
-        'conflict',
-        `Inspection ${inspection.id} is ${inspection.status === 'SUBMITTED' ? 'a pass' : 'not submitted'}: an NCR is raised from a failed or conditional inspection.`,
-      )
-    const rows = body.rows ?? []
-    if (rows.length > 0) {
-      const found = await tx
-        .select({ key: inspectionItems.key, passed: inspectionItems.passed })
-        .from(inspectionItems)
-        .where(
-          and(eq(inspectionItems.inspectionId, inspection.id), inArray(inspectionItems.key, rows)),
-        )
-      const failed = new Set(found.filter((r) => r.passed === false).map((r) => r.key))
-      const wrong = rows.filter((key) => !failed.has(key))
-      if (wrong.length > 0)
-        throw new ProblemError(
-          'validation',
-          `body.rows: ${wrong.map((k) => `"${k}"`).join(', ')} ${wrong.length === 1 ? 'is not a failed row' : 'are not failed rows'} of inspection ${inspection.id}.`,
-          { extensions: { errors: [{ path: 'body.rows', message: 'expected failed rows' }] } },
-        )
-    }
-    if ((body.photoIds?.length ?? 0) > 0) {
-      const photos = await tx
-        .select({ id: documents.id })
-        .from(documents)
-        .where(
-          and(
-            inArray(documents.id, body.photoIds ?? []),
-            eq(documents.inspectionId, inspection.id),
-          ),
-        )
-      if (photos.length !== new Set(body.photoIds).size)
-        throw new ProblemError(
-          'validation',
-          `body.photoIds: every photo is one of inspection ${inspection.id}'s.`,
-          { extensions: { errors: [{ path: 'body.photoIds', message: 'not photos of it' }] } },
-        )
-    }
-    return { orderItemId: inspection.orderItemId, inspectionId: inspection.id, taskId: null }
-  }
+  if (body.inspectionId !== undefined)
+    return inspectionSource(tx, user, { ...body, inspectionId: body.inspectionId })
   if ((body.photoIds?.length ?? 0) > 0)
     throw new ProblemError(
       'validation',
@@ -196,6 +146,61 @@ async function sourceOf(
   if (item === undefined)
     throw new ProblemError('notFound', `There is no order item ${body.orderItemId}.`)
   return { orderItemId: item.id, inspectionId: null, taskId: null }
+}
+
+/** an NCR raised from an inspection: a failed or conditional one, with its failed rows and its photos */
+async function inspectionSource(
+  tx: Executor,
+  user: AuthUser,
+  body: { inspectionId: number; rows?: string[] | undefined; photoIds?: number[] | undefined },
+): Promise<{ orderItemId: number; inspectionId: number; taskId: null }> {
+  if (!user.permissions.has('qc:read'))
+    throw new ProblemError('forbidden', 'Raising an NCR on an inspection needs "qc:read".', {
+      extensions: { permission: 'qc:read' },
+    })
+  const [inspection] = await tx
+    .select()
+    .from(inspections)
+    .where(eq(inspections.id, body.inspectionId))
+  if (inspection === undefined)
+    throw new ProblemError('notFound', `There is no inspection ${body.inspectionId}.`)
+  if (inspection.status !== 'SUBMITTED' || inspection.result === 'PASS')
+    throw new ProblemError(
+      'conflict',
+      `Inspection ${inspection.id} is ${inspection.status === 'SUBMITTED' ? 'a pass' : 'not submitted'}: an NCR is raised from a failed or conditional inspection.`,
+    )
+  const rows = body.rows ?? []
+  if (rows.length > 0) {
+    const found = await tx
+      .select({ key: inspectionItems.key, passed: inspectionItems.passed })
+      .from(inspectionItems)
+      .where(
+        and(eq(inspectionItems.inspectionId, inspection.id), inArray(inspectionItems.key, rows)),
+      )
+    const failed = new Set(found.filter((r) => r.passed === false).map((r) => r.key))
+    const wrong = rows.filter((key) => !failed.has(key))
+    if (wrong.length > 0)
+      throw new ProblemError(
+        'validation',
+        `body.rows: ${wrong.map((k) => `"${k}"`).join(', ')} ${wrong.length === 1 ? 'is not a failed row' : 'are not failed rows'} of inspection ${inspection.id}.`,
+        { extensions: { errors: [{ path: 'body.rows', message: 'expected failed rows' }] } },
+      )
+  }
+  if ((body.photoIds?.length ?? 0) > 0) {
+    const photos = await tx
+      .select({ id: documents.id })
+      .from(documents)
+      .where(
+        and(inArray(documents.id, body.photoIds ?? []), eq(documents.inspectionId, inspection.id)),
+      )
+    if (photos.length !== new Set(body.photoIds).size)
+      throw new ProblemError(
+        'validation',
+        `body.photoIds: every photo is one of inspection ${inspection.id}'s.`,
+        { extensions: { errors: [{ path: 'body.photoIds', message: 'not photos of it' }] } },
+      )
+  }
+  return { orderItemId: inspection.orderItemId, inspectionId: inspection.id, taskId: null }
 }
 
 /** Nonconformance reports: raised, dispositioned, resolved and verified, with their history. */

@@ -1,15 +1,13 @@
 import { ConfigurationInput } from '../http/configuration-input.js'
 import { sampleConfiguration } from '../http/examples.js'
 import { rollUpCost } from '@torvan/configurator-core'
-import type { SQL } from 'drizzle-orm'
-import { and, asc, count, desc, eq, gte, lte } from 'drizzle-orm'
+import { and, asc, desc, eq } from 'drizzle-orm'
 import { z } from 'zod'
 import { RowId } from '../http/row-id.js'
 import { writeAudit } from '../audit.js'
 import { generateBom } from '../boms/generate.js'
 import { emitEvent } from '../events/emit.js'
 import {
-  customers,
   orderItems,
   orderPhaseHistory,
   orderLanguage,
@@ -24,13 +22,15 @@ import { ProblemError } from '../http/problem.js'
 import { defineRoute } from '../http/route.js'
 import { PHASES } from '../orders/phases.js'
 import { consolidatedBom, consolidatedBomCsv } from '../orders/consolidated-bom.js'
-import { searchOrders } from '../orders/search.js'
+import { listOrders, searchOrders } from '../orders/search.js'
+import { createOrder } from '../orders/create.js'
 import {
   bumpOrder,
   changeOrderItems,
+  checkAssignee,
   checkVersion,
   lockOrder,
-  nextOrderNumber,
+  orderSearchText,
   orderView,
 } from '../orders/store.js'
 import { transitionOrder } from '../orders/transition.js'
@@ -134,11 +134,6 @@ const SORTS = {
   '-priority': desc(orders.priority),
 } as const
 
-/** what the order search matches: number, PO number and customer name */
-function searchText(parts: readonly (string | null | undefined)[]): string {
-  return parts.filter((part) => part !== null && part !== undefined && part !== '').join(' ')
-}
-
 function etag(version: number): Record<string, string> {
   return { ETag: `"${version}"` }
 }
@@ -225,19 +220,6 @@ function checkDates(dates: {
   )
 }
 
-/** the user an order is assigned to must exist and be active */
-async function checkAssignee(db: Executor, id: number | null | undefined): Promise<void> {
-  if (id === null || id === undefined) return
-  const [row] = await db.select({ active: users.active }).from(users).where(eq(users.id, id))
-  if (row?.active !== true) {
-    throw new ProblemError(
-      'validation',
-      `body.assigneeId: there is no active user ${id} to make responsible for the order.`,
-      { extensions: { errors: [{ path: 'body.assigneeId', message: 'no such active user' }] } },
-    )
-  }
-}
-
 /** the language of an order, read before its items' configurations are completed */
 async function orderLanguageOf(db: Executor, id: number): Promise<string> {
   const [row] = await db.select({ language: orders.language }).from(orders).where(eq(orders.id, id))
@@ -293,74 +275,30 @@ export const orderRoutes = [
       }),
     },
     handler: async ({ query, services }) => {
-      const filters: SQL[] = []
-      if (query.phase !== undefined) filters.push(eq(orders.phase, query.phase))
-      if (query.customerId !== undefined) filters.push(eq(orders.customerId, query.customerId))
-      if (query.priority !== undefined) filters.push(eq(orders.priority, query.priority))
-      if (query.createdFrom !== undefined)
-        filters.push(gte(orders.createdAt, new Date(`${query.createdFrom}T00:00:00Z`)))
-      if (query.createdTo !== undefined)
-        filters.push(lte(orders.createdAt, new Date(`${query.createdTo}T23:59:59.999Z`)))
-      if (query.dueFrom !== undefined) filters.push(gte(orders.dueDate, query.dueFrom))
-      if (query.dueTo !== undefined) filters.push(lte(orders.dueDate, query.dueTo))
-      const q = query.q?.trim() ?? ''
-      if (q !== '') {
-        // one statement: the matching set once, counted and paged (orders/search.ts)
-        const found = await searchOrders(services.db, {
-          q,
-          phase: query.phase,
-          customerId: query.customerId,
-          priority: query.priority,
-          createdFrom:
-            query.createdFrom === undefined ? undefined : `${query.createdFrom}T00:00:00Z`,
-          createdTo: query.createdTo === undefined ? undefined : `${query.createdTo}T23:59:59.999Z`,
-          dueFrom: query.dueFrom,
-          dueTo: query.dueTo,
-          sort: { key: query.sort, order: SORTS[query.sort] },
-          limit: query.pageSize,
-          offset: (query.page - 1) * query.pageSize,
-        })
-        return {
-          body: {
-            orders: found.orders,
-            page: query.page,
-            pageSize: query.pageSize,
-            total: found.total,
-          },
-        }
+      const filter = {
+        phase: query.phase,
+        customerId: query.customerId,
+        priority: query.priority,
+        createdFrom: query.createdFrom === undefined ? undefined : `${query.createdFrom}T00:00:00Z`,
+        createdTo: query.createdTo === undefined ? undefined : `${query.createdTo}T23:59:59.999Z`,
+        dueFrom: query.dueFrom,
+        dueTo: query.dueTo,
+        sort: { key: query.sort, order: SORTS[query.sort] },
+        limit: query.pageSize,
+        offset: (query.page - 1) * query.pageSize,
       }
-      const where = filters.length === 0 ? undefined : and(...filters)
-      const [rows, totals] = await Promise.all([
-        services.db
-          .select({
-            id: orders.id,
-            number: orders.number,
-            customer: customers.name,
-            poNumber: orders.poNumber,
-            priority: orders.priority,
-            phase: orders.phase,
-            dueDate: orders.dueDate,
-            createdAt: orders.createdAt,
-            version: orders.version,
-          })
-          .from(orders)
-          .innerJoin(customers, eq(customers.id, orders.customerId))
-          .where(where)
-          .orderBy(SORTS[query.sort], asc(orders.id))
-          .limit(query.pageSize)
-          .offset((query.page - 1) * query.pageSize),
-        services.db
-          .select({ total: count() })
-          .from(orders)
-          .innerJoin(customers, eq(customers.id, orders.customerId))
-          .where(where),
-      ])
+      const q = query.q?.trim() ?? ''
+      // with text, one statement: the matching set once, counted and paged (orders/search.ts)
+      const found =
+        q === ''
+          ? await listOrders(services.db, filter)
+          : await searchOrders(services.db, { ...filter, q })
       return {
         body: {
-          orders: rows.map((row) => ({ ...row, createdAt: row.createdAt.toISOString() })),
+          orders: found.orders,
           page: query.page,
           pageSize: query.pageSize,
-          total: totals[0]?.total ?? 0,
+          total: found.total,
         },
       }
     },
@@ -402,7 +340,6 @@ export const orderRoutes = [
     response: { status: 201, description: 'The new order', schema: OrderView },
     problems: [404, 409],
     handler: async ({ body, user, services, requestId }) => {
-      const actor = user
       const now = services.now()
       const orderDate = body.orderDate ?? now.toISOString().slice(0, 10)
       checkDates({
@@ -412,90 +349,7 @@ export const orderRoutes = [
         promisedDate: body.promisedDate ?? null,
         deliveredDate: null,
       })
-      const view = await services.db.transaction(async (tx) => {
-        await checkAssignee(tx, body.assigneeId)
-        // a share lock: a customer blocked at this moment waits for this order or refuses it
-        const [customer] = await tx
-          .select({
-            id: customers.id,
-            name: customers.name,
-            code: customers.code,
-            status: customers.status,
-          })
-          .from(customers)
-          .where(eq(customers.id, body.customerId))
-          .for('share')
-        if (customer === undefined) {
-          throw new ProblemError(
-            'notFound',
-            `There is no customer ${body.customerId}: create it first (POST /customers).`,
-          )
-        }
-        if (customer.status === 'BLOCKED') {
-          throw new ProblemError(
-            'conflict',
-            `Customer ${customer.code ?? customer.id} (${customer.name}) is blocked and cannot get a new order; ask whoever manages customers to unblock them.`,
-            { extensions: { customerStatus: customer.status } },
-          )
-        }
-        const number = await nextOrderNumber(tx, now)
-        const [row] = await tx
-          .insert(orders)
-          .values({
-            number,
-            customerId: body.customerId,
-            poNumber: body.poNumber ?? null,
-            type: body.type,
-            priority: body.priority,
-            orderDate,
-            requestedDate: body.requestedDate ?? null,
-            dueDate: body.dueDate ?? null,
-            promisedDate: body.promisedDate ?? null,
-            assigneeId: body.assigneeId ?? null,
-            language: body.language,
-            specialInstructions: body.specialInstructions ?? null,
-            notes: body.notes ?? null,
-            ...(body.currency === undefined ? {} : { currency: body.currency }),
-            ...(body.discountPercent === undefined
-              ? {}
-              : { discountPercent: body.discountPercent }),
-            ...(body.taxRatePercent === undefined ? {} : { taxRatePercent: body.taxRatePercent }),
-            ...(body.shippingAmount === undefined ? {} : { shippingAmount: body.shippingAmount }),
-            searchText: searchText([number, body.poNumber, customer.name]),
-            createdBy: actor.id,
-            createdAt: now,
-            updatedAt: now,
-            phaseSince: now,
-          })
-          .returning({ id: orders.id })
-        if (row === undefined) throw new Error('the order insert returned no row')
-        await tx.insert(orderPhaseHistory).values({
-          orderId: row.id,
-          fromPhase: null,
-          toPhase: 'DRAFT',
-          userId: actor.id,
-          reason: 'created',
-          at: now,
-        })
-        const created = await orderView(tx, row.id)
-        await writeAudit(tx, {
-          action: 'order.create',
-          entity: 'order',
-          entityId: row.id,
-          userId: actor.id,
-          after: created,
-          requestId,
-        })
-        await emitEvent(tx, {
-          type: 'order.created',
-          orderId: row.id,
-          userId: actor.id,
-          payload: { order: created },
-          requestId,
-          at: now,
-        })
-        return created
-      })
+      const view = await createOrder(services, { order: body, orderDate, now, user, requestId })
       return {
         status: 201,
         body: view,
@@ -601,7 +455,7 @@ export const orderRoutes = [
           )
         }
         if (fields.poNumber !== undefined) {
-          set.searchText = searchText([order.number, fields.poNumber, before.customer.name])
+          set.searchText = orderSearchText([order.number, fields.poNumber, before.customer.name])
         }
         await bumpOrder(tx, order, { now: services.now(), set })
         const after = await orderView(tx, order.id)
