@@ -8,9 +8,11 @@ export default async function setup(
 ): Promise<(() => Promise<void>) | undefined> {
   if ((process.env['DATABASE_URL'] ?? '') !== '') {
     project.provide('pgliteImage', '')
+    project.provide('pgliteDataDir', '')
     return undefined
   }
   const image = await buildPgliteImage(PASSWORD)
   project.provide('pgliteImage', image.file)
+  project.provide('pgliteDataDir', image.dataDir)
   return image.remove
 }

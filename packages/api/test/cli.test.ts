@@ -19,7 +19,8 @@ let env: Record<string, string | undefined>
 
 beforeAll(async () => {
   directory = await mkdtemp(join(tmpdir(), 'torvan-cli-'))
-  database = await createTestDatabase(join(directory, 'data'))
+  // empty: the commands below import into a database that has no catalog yet
+  database = await createTestDatabase(join(directory, 'data'), { empty: true })
   env = { DATABASE_URL: database.options.url, DATA_DIR: database.options.dataDir }
 })
 afterAll(async () => {
@@ -44,7 +45,7 @@ async function counts() {
 
 describe('torvan db migrate', () => {
   it('explains a database it cannot migrate, without a stack trace', async () => {
-    const other = await createTestDatabase(join(directory, 'old'))
+    const other = await createTestDatabase(join(directory, 'old'), { empty: true })
     const statement = "create type inspection_result as enum ('PASS')"
     if (other.options.url !== undefined) {
       const client = postgres(other.options.url, { max: 1, onnotice: () => undefined })

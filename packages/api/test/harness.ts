@@ -1,3 +1,5 @@
+import { existsSync } from 'node:fs'
+import { cp } from 'node:fs/promises'
 import { inject } from 'vitest'
 import { createScratchDatabase } from '../src/db/scratch.js'
 import type { Api, StartOptions } from '../src/start.js'
@@ -26,11 +28,24 @@ export interface TestDatabase {
   drop: () => Promise<void>
 }
 
-/** Creates an empty database for one test file; `dataDir` keeps a PGlite database on disk. */
-export async function createTestDatabase(dataDir?: string): Promise<TestDatabase> {
+/**
+ * Creates a database for one test file. In memory, it starts migrated and seeded (from the run's
+ * image); `dataDir` keeps a PGlite database on disk there: a folder that is not there yet starts as a
+ * copy of the run's seeded one, or with `empty`, with nothing, so that the first start migrates and
+ * seeds it. On PostgreSQL it is a new, empty database.
+ */
+export async function createTestDatabase(
+  dataDir?: string,
+  options: { empty?: boolean } = {},
+): Promise<TestDatabase> {
   const admin = process.env['DATABASE_URL']
   if (admin === undefined || admin === '') {
-    if (dataDir !== undefined) return { options: { dataDir }, drop: () => Promise.resolve() }
+    if (dataDir !== undefined) {
+      const seeded = inject('pgliteDataDir')
+      if (options.empty !== true && seeded !== '' && !existsSync(dataDir))
+        await cp(seeded, dataDir, { recursive: true })
+      return { options: { dataDir }, drop: () => Promise.resolve() }
+    }
     // in memory, from the run's migrated and seeded image (vitest.global-setup.ts) where there is one
     const image = inject('pgliteImage')
     return {

@@ -26,7 +26,8 @@ const configuration = JSON.parse(
 
 beforeAll(async () => {
   directory = await mkdtemp(join(tmpdir(), 'torvan-api-'))
-  database = await createTestDatabase(join(directory, 'data'))
+  // empty: the first start below migrates and seeds the folder, as a first `pnpm start` does
+  database = await createTestDatabase(join(directory, 'data'), { empty: true })
   t = await createTestApi({ database, keep: true })
 }, 120_000)
 afterAll(async () => {
@@ -92,6 +93,10 @@ describe('the database', () => {
   })
 
   it('keeps everything across a restart, and seeds only on the first start', async () => {
+    // the first start (beforeAll, on an empty folder) seeded the catalog, the rules and the users
+    expect(t.api.seed.catalog).toBeDefined()
+    expect(t.api.seed.rulesets.every((ruleset) => ruleset.created)).toBe(true)
+    expect(t.api.seed.rulesets.length).toBeGreaterThan(0)
     const admin = await t.token(USERS.ADMIN)
     const created = await t.call('POST', '/users', {
       token: admin,

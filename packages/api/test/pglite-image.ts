@@ -1,6 +1,7 @@
-// One migrated and seeded PGlite database, made once per test run, that each test file's in-memory
-// database starts from: a file then starts in about 1 s instead of 5 s (migrations, demo catalog, rules
-// and users). PostgreSQL runs (DATABASE_URL) do not use it: each file creates its own database there.
+// One migrated and seeded PGlite database, made once per test run, that each test file's database starts
+// from: an in-memory one loads its image, a data directory on disk is a copy of its folder. A file then
+// starts in about 1 s instead of 5 s (migrations, demo catalog, rules and users). PostgreSQL runs
+// (DATABASE_URL) do not use it: each file creates its own database there.
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -12,16 +13,19 @@ declare module 'vitest' {
   export interface ProvidedContext {
     /** the migrated and seeded PGlite image the API tests start from; '' on PostgreSQL */
     pgliteImage: string
+    /** the same database as a data directory, for tests on disk to copy; '' on PostgreSQL */
+    pgliteDataDir: string
   }
 }
 
 /**
  * Starts the API once on a data directory as every test file would (first start: migrated, seeded with
- * `demoPassword`), stops it, and writes the directory's image; answers the image's file and a clean-up.
+ * `demoPassword`), stops it, and writes the directory's image; answers the image's file, the data
+ * directory (kept, for copies) and a clean-up.
  */
 export async function buildPgliteImage(
   demoPassword: string,
-): Promise<{ file: string; remove: () => Promise<void> }> {
+): Promise<{ file: string; dataDir: string; remove: () => Promise<void> }> {
   const directory = await mkdtemp(join(tmpdir(), 'torvan-pglite-image-'))
   const dataDir = join(directory, 'data')
   const api = await startApi({ dataDir, demoPassword, log: () => undefined })
@@ -31,8 +35,7 @@ export async function buildPgliteImage(
   await client.close()
   const file = join(directory, 'image.tar')
   await writeFile(file, new Uint8Array(await image.arrayBuffer()))
-  await rm(dataDir, { recursive: true, force: true })
-  return { file, remove: () => rm(directory, { recursive: true, force: true }) }
+  return { file, dataDir, remove: () => rm(directory, { recursive: true, force: true }) }
 }
 
 /** The image a test run's global set-up made, as PGlite loads it. */
