@@ -117,7 +117,7 @@ export interface RateLimits {
 }
 
 /** the default {@link RateLimits} */
-export const RATE_LIMITS: RateLimits = { signIn: 30, configurationSearch: 600 }
+const RATE_LIMITS: RateLimits = { signIn: 30, configurationSearch: 600 }
 
 /**
  * The API as a Hono app over the given services. Use `app.request()` in tests, or serve it.

@@ -64,7 +64,7 @@ async function readJson(file: string): Promise<unknown> {
  * Stores the QC templates (every `*.json` in `qcDir`) and the task templates (`tasksFile`) when the
  * database has none yet; a template with errors stops it before anything is written.
  */
-export async function seedTemplates(
+async function seedTemplates(
   db: Database,
   input: { qcDir: string; tasksFile: string },
 ): Promise<{ qc: number; tasks: boolean }> {
@@ -191,7 +191,7 @@ export interface DemoLogin {
  * Creates one demo user per role when there are no users yet: password `demoPassword` when given,
  * otherwise a generated one per user, returned once to be printed.
  */
-export async function seedDemoUsers(db: Database, demoPassword?: string): Promise<DemoLogin[]> {
+async function seedDemoUsers(db: Database, demoPassword?: string): Promise<DemoLogin[]> {
   const [existing] = await db.select({ users: count() }).from(users)
   const known = await db
     .select({ username: users.username, role: userRoles.roleCode })
@@ -292,7 +292,7 @@ export async function readCatalogFolder(directory: string): Promise<{
 }
 
 /** Compiles a rules folder against a catalog and stores it as the active ruleset. */
-export async function importRules(
+async function importRules(
   db: Database,
   input: { directory: string; catalog: Catalog },
 ): Promise<{ product: string; version: number; created: boolean }> {

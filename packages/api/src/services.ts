@@ -27,7 +27,7 @@ export interface Model extends LoadedCatalog {
 }
 
 /** A product whose active ruleset did not load: its version and why, for the log and /health. */
-export interface ModelFailure {
+interface ModelFailure {
   version: number
   reason: string
 }

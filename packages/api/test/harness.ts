@@ -58,7 +58,7 @@ export async function createTestDatabase(
 }
 
 /** A clock the tests move by hand. */
-export interface TestClock {
+interface TestClock {
   now: () => Date
   advance: (milliseconds: number) => void
 }
@@ -74,7 +74,7 @@ function testClock(): TestClock {
 }
 
 /** Options for one request. */
-export interface Call {
+interface Call {
   token?: string | undefined
   body?: unknown
   headers?: Record<string, string>

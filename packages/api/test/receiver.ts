@@ -4,10 +4,10 @@ import type { AddressInfo } from 'node:net'
 import { Webhook } from 'standardwebhooks'
 
 /** What a test receiver does with one request. */
-export type Behaviour = 'ok' | 'fail' | 'hang'
+type Behaviour = 'ok' | 'fail' | 'hang'
 
 /** A delivery the receiver verified. */
-export interface Received {
+interface Received {
   id: string
   type: string
   orderId: number | null

@@ -5,12 +5,12 @@ import { signInAttempts } from '../db/schema/index.js'
 /** failed sign-ins in a row that lock an account name */
 export const MAX_FAILED_LOGINS = 5
 /** failed sign-ins from one client address, within {@link LOCK_MINUTES}, that lock the address */
-export const MAX_FAILED_LOGINS_PER_ADDRESS = 20
+const MAX_FAILED_LOGINS_PER_ADDRESS = 20
 /** how long a lock lasts, and the window an address's failures are counted in */
 export const LOCK_MINUTES = 15
 
 /** What counts sign-ins: the account name as typed (lower case) and the client's address. */
-export type AttemptScope = 'account' | 'address'
+type AttemptScope = 'account' | 'address'
 
 /** One counter: an account name or a client address. */
 export interface AttemptKey {

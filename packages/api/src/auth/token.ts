@@ -29,7 +29,7 @@ export async function issueToken(
 }
 
 /** The claims of a valid, unexpired token, or undefined for anything else. */
-export async function readToken(
+async function readToken(
   token: string,
   input: { secret: string; now: Date },
 ): Promise<TokenClaims | undefined> {

@@ -26,10 +26,7 @@ interface Row extends Record<string, unknown> {
 }
 
 /** A user's roles and the permissions they grant, read from the role → permission matrix in one query. */
-export async function readAuthUser(
-  db: Executor,
-  userId: number,
-): Promise<StoredAuthUser | undefined> {
+async function readAuthUser(db: Executor, userId: number): Promise<StoredAuthUser | undefined> {
   const result = await db.execute<Row>(sql`
     select u.id, u.username, u.display_name, u.active, u.token_version,
       (select array_agg(ur.role_code order by ur.role_code) from user_roles ur where ur.user_id = u.id) as roles,

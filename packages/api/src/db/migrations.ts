@@ -18,7 +18,7 @@ export function migrationsFolder(): string {
 let committed: MigrationMeta[] | undefined
 
 /** This version's migrations, read once. */
-export function committedMigrations(): MigrationMeta[] {
+function committedMigrations(): MigrationMeta[] {
   committed ??= readMigrationFiles({ migrationsFolder: migrationsFolder() })
   return committed
 }

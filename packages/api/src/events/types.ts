@@ -1,5 +1,5 @@
 /** Every kind of event the service emits, with what it tells an integrator. */
-export const EVENT_TYPES = {
+const EVENT_TYPES = {
   'order.created': 'an order was created (data.order: the order as GET /orders/{id} returns it)',
   'order.updated':
     'an order’s PO number, priority, dates or notes changed (data.order, data.changed)',

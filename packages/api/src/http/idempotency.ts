@@ -14,7 +14,7 @@ const WAIT_FOR_FIRST = '10s'
 const PRUNE_BATCH = 1000
 
 /** A stored answer to replay. */
-export interface StoredReply {
+interface StoredReply {
   status: number
   body: unknown
   headers: Record<string, string>

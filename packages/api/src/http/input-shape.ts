@@ -1,7 +1,7 @@
 import { ProblemError } from './problem.js'
 
 /** how deeply a request's JSON may nest: a T2 configuration needs 5 levels */
-export const MAX_JSON_DEPTH = 32
+const MAX_JSON_DEPTH = 32
 
 type Where = 'body' | 'query' | 'params'
 

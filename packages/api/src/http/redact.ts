@@ -1,5 +1,5 @@
 /** Keys that carry prices or costs: users without `financials:read` never see them. */
-export const FINANCIAL_KEYS: ReadonlySet<string> = new Set([
+const FINANCIAL_KEYS: ReadonlySet<string> = new Set([
   'cost',
   'unitPrice',
   'unitCost',

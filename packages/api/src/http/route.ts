@@ -28,12 +28,10 @@ export interface AppEnv {
 export type Access = Permission | 'public' | 'authenticated' | 'metrics'
 
 /** The user a route's handler gets: none on public and metrics routes, the signed-in user elsewhere. */
-export type RouteUser<TAccess extends Access> = TAccess extends 'public' | 'metrics'
-  ? undefined
-  : AuthUser
+type RouteUser<TAccess extends Access> = TAccess extends 'public' | 'metrics' ? undefined : AuthUser
 
 /** What a handler receives: validated input, the user (absent only on public routes) and services. */
-export interface RouteInput<P, Q, B, TUser extends AuthUser | undefined = AuthUser | undefined> {
+interface RouteInput<P, Q, B, TUser extends AuthUser | undefined = AuthUser | undefined> {
   params: P
   query: Q
   body: B
@@ -141,7 +139,7 @@ export function defineRoute<
  * Turns zod issues into the problem document's `errors`, each path starting with where it was; with
  * the schema and its input, an unknown key gets a did-you-mean from the keys the schema knows.
  */
-export function invalidParams(
+function invalidParams(
   issues: readonly z.core.$ZodIssue[],
   where: 'body' | 'query' | 'params',
   parsed?: { schema: z.ZodType; input: unknown },

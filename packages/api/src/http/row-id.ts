@@ -1,7 +1,7 @@
 import { z } from 'zod'
 
 /** the largest id a row can have (PostgreSQL `integer`) */
-export const MAX_ROW_ID = 2_147_483_647
+const MAX_ROW_ID = 2_147_483_647
 
 /**
  * A row id in a path or query: a positive integer that fits the database's `integer` columns, so that

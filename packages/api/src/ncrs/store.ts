@@ -19,9 +19,9 @@ import type { NcrGuardName, NcrMove, NcrStatus } from './workflow.js'
 import { NCR_MOVES, ncrMovesFrom } from './workflow.js'
 
 export const NCR_SEVERITIES = ncrSeverity.enumValues
-export type NcrSeverity = (typeof NCR_SEVERITIES)[number]
+type NcrSeverity = (typeof NCR_SEVERITIES)[number]
 export const NCR_DISPOSITIONS = ncrDisposition.enumValues
-export type NcrDisposition = (typeof NCR_DISPOSITIONS)[number]
+type NcrDisposition = (typeof NCR_DISPOSITIONS)[number]
 
 type NcrRow = typeof ncrs.$inferSelect
 

@@ -3,7 +3,7 @@ import { rowsOf } from '../db/migrations.js'
 import type { Database } from '../db/open.js'
 
 /** One statement of pg_stat_statements, slowest (by total time) first. */
-export interface SlowStatement {
+interface SlowStatement {
   query: string
   calls: number
   totalMs: number
@@ -13,7 +13,7 @@ export interface SlowStatement {
 }
 
 /** One table with its size, its indexes' and its estimated rows. */
-export interface TableSize {
+interface TableSize {
   table: string
   totalBytes: number
   tableBytes: number

@@ -5,10 +5,10 @@ import pretty from 'pino-pretty'
 export type { Logger } from 'pino'
 
 /** the levels LOG_LEVEL takes */
-export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const
 
 /** Keys whose values never reach a log line, wherever they sit (two levels deep). */
-export const REDACTED_KEYS = [
+const REDACTED_KEYS = [
   'password',
   'newPassword',
   'currentPassword',

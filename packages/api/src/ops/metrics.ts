@@ -3,7 +3,7 @@ import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom
 import type { QueryObserver } from './query-timing.js'
 
 /** How a webhook delivery attempt ended: delivered, to be retried, or failed for good. */
-export type DeliveryOutcome = 'succeeded' | 'retried' | 'failed'
+type DeliveryOutcome = 'succeeded' | 'retried' | 'failed'
 
 /** How a sign-in failed: a wrong name or password, refused while locked, or the failure that locked. */
 export type SignInFailure = 'wrong_credentials' | 'refused_locked' | 'lockout'

@@ -13,7 +13,7 @@ export const EXPORT_FORMAT = 'torvan-erp-export/1'
 const UNIT = 'EACH'
 
 /** One line of the export: an item, its 700-series number, quantity, unit and (permitted) cost. */
-export interface ExportLine {
+interface ExportLine {
   position: number
   id: string
   name: string
@@ -153,7 +153,7 @@ export async function exportOrder(
 }
 
 /** The CSV columns of the export, fixed: the cost columns stay empty for users who may not see costs. */
-export const EXPORT_CSV_HEADER =
+const EXPORT_CSV_HEADER =
   'format,order,build,kind,position,id,name,number,quantity,unit,unit_cost,line_cost'
 
 /** The export as CSV: every build's lines and parts, then the consolidated ones (build `*`). */

@@ -8,7 +8,7 @@ import type { OrderRow } from './store.js'
 import { itemsOf } from './store.js'
 
 /** One sink's selling price: stored at approval, or live from the current list before. */
-export interface SinkPricing {
+interface SinkPricing {
   itemId: number
   buildNumber: string
   /** null when the sink has no BOM yet, or no selling price list exists */
@@ -51,7 +51,7 @@ async function taxExemptOf(db: Executor, order: OrderRow): Promise<boolean> {
  * Prices an order from today's selling price list: each sink from its BOM's lines (priceSink), the
  * order's totals from its terms (orderTotals). Unpriced lines are listed, never counted as 0.
  */
-export async function priceOrderLive(
+async function priceOrderLive(
   db: Executor,
   order: OrderRow,
   list?: SellingPriceList,

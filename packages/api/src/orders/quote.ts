@@ -14,13 +14,13 @@ export const QUOTE_FORMAT = 'torvan-quote/1'
 export const QUOTE_VALIDITY_DAYS = 30
 
 /** One chosen option of a sink, as a person reads it: `basins` → `1 × type E_DRAIN, size 20X20X8`. */
-export interface QuoteOption {
+interface QuoteOption {
   name: string
   value: string
 }
 
 /** One row of a sink's BOM table: its depth in the tree (1 = top level) and the item. */
-export interface QuoteBomRow {
+interface QuoteBomRow {
   level: number
   id: string
   number: string | null
@@ -40,7 +40,7 @@ export interface QuoteSink {
 }
 
 /** The money of a quote: terms and totals in exact decimals (with financials:read only). */
-export interface QuoteMoney {
+interface QuoteMoney {
   currency: string
   /** `stored`: fixed when the order was approved; `live`: today's price list; `none`: no price list */
   basis: 'stored' | 'live' | 'none'
@@ -112,7 +112,7 @@ function describeValue(value: unknown): string {
  *
  * @example sinkOptions({ model: 'T2-B1', feet: 'LEVELING_CASTERS' }) // [{ name: 'model', value: 'T2-B1' }, …]
  */
-export function sinkOptions(configuration: Record<string, unknown>): QuoteOption[] {
+function sinkOptions(configuration: Record<string, unknown>): QuoteOption[] {
   return Object.entries(configuration)
     .filter(([key]) => !NOT_OPTIONS.has(key))
     .map(([name, value]) => ({
@@ -125,7 +125,7 @@ export function sinkOptions(configuration: Record<string, unknown>): QuoteOption
 }
 
 /** A BOM tree as table rows, depth first, each with its level. */
-export function bomRows(tree: readonly BomTreeLine[], level = 1): QuoteBomRow[] {
+function bomRows(tree: readonly BomTreeLine[], level = 1): QuoteBomRow[] {
   return tree.flatMap((line) => [
     { level, id: line.id, number: line.number, name: line.name, quantity: line.quantity },
     ...bomRows(line.children, level + 1),

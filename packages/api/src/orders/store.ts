@@ -57,7 +57,7 @@ export interface OrderView {
 }
 
 /** An order's money: its terms, and the amounts stored when it was approved. */
-export interface OrderMoney {
+interface OrderMoney {
   currency: string
   discountPercent: string
   taxRatePercent: string
@@ -70,7 +70,7 @@ export interface OrderMoney {
 }
 
 /** The money columns of an order row, as the API shows them. */
-export function moneyOf(order: OrderRow): OrderMoney {
+function moneyOf(order: OrderRow): OrderMoney {
   return {
     currency: order.currency,
     discountPercent: order.discountPercent,
@@ -182,7 +182,7 @@ export function checkVersion(order: OrderRow, expected: number): void {
 }
 
 /** Refuses a change of items or configurations once an order is past configuration. */
-export function checkEditable(order: OrderRow): void {
+function checkEditable(order: OrderRow): void {
   if (!EDITABLE_PHASES.has(order.phase)) {
     throw new ProblemError(
       'conflict',

@@ -19,7 +19,7 @@ import type { Phase } from './phases.js'
 import { storedAmount } from './pricing.js'
 
 /** The phases in which an order has left the shop: it is never late any more. */
-export const SHIPPED_PHASES: readonly Phase[] = ['SHIPPING', 'DELIVERED', 'CANCELLED']
+const SHIPPED_PHASES: readonly Phase[] = ['SHIPPING', 'DELIVERED', 'CANCELLED']
 
 /** The NCR statuses that still hold an order up. */
 const OPEN_NCR_STATUSES = ['OPEN', 'IN_PROGRESS', 'RESOLVED'] as const

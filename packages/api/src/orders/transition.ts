@@ -222,7 +222,7 @@ const EFFECTS: Record<
 }
 
 /** The shipping data a move to SHIPPING or DELIVERED names. */
-export type ShippingInput = Partial<Record<ShippingField, string | undefined>>
+type ShippingInput = Partial<Record<ShippingField, string | undefined>>
 
 /** The shipping fields of the move, or a 400 problem naming each one missing or not taken. */
 function shippingFields(

@@ -6,7 +6,7 @@ import { pruneIdempotencyKeys } from '../http/idempotency.js'
 const PRUNE_LOCK = 7172005
 
 /** How often a running service prunes expired idempotency keys, by default. */
-export const IDEMPOTENCY_PRUNE_INTERVAL_MS = 60 * 60 * 1000
+const IDEMPOTENCY_PRUNE_INTERVAL_MS = 60 * 60 * 1000
 
 /**
  * Prunes the expired idempotency keys once, if no other instance is doing it right now (a

@@ -8,10 +8,10 @@ import type { RetentionRule, RetentionSubject } from './rules.js'
 import { periodText, RETENTION_RULES, retentionCutoff } from './rules.js'
 
 /** rows archived and deleted per statement: each batch is its own short transaction */
-export const PRUNE_BATCH = 500
+const PRUNE_BATCH = 500
 
 /** What one rule did (or, in a dry run, would do). */
-export interface PruneCount {
+interface PruneCount {
   subject: RetentionSubject
   keepFor: string
   /** records changed before this moment are expired */

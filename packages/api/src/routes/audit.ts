@@ -38,7 +38,7 @@ const Cursor = z
   .optional()
 
 /** The top-level fields whose values differ between two states (every field of a creation). */
-export function changedFields(before: unknown, after: unknown): string[] {
+function changedFields(before: unknown, after: unknown): string[] {
   const fields = (value: unknown) =>
     value !== null && typeof value === 'object' && !Array.isArray(value)
       ? (value as Record<string, unknown>)

@@ -134,7 +134,7 @@ const DocumentSchema: z.ZodType<DocumentView> = z.object({
 }) as z.ZodType<DocumentView>
 
 /** A stored file as a download: its sniffed type, an RFC 6266 file name, never run by a browser. */
-export function fileResponse(
+function fileResponse(
   c: Context<AppEnv>,
   file: { data: Uint8Array; mediaType: string; filename: string; sha256: string },
   download: boolean,

@@ -18,7 +18,7 @@ import { requireModel } from '../http/require-model.js'
  * Where the built page is: `TORVAN_WEB_DIR` (tests build into a folder of their own), else the
  * `dist` folder of @torvan/web.
  */
-export function webDirectory(): string {
+function webDirectory(): string {
   const configured = process.env['TORVAN_WEB_DIR']
   if (configured !== undefined && configured !== '') return configured
   return join(dirname(createRequire(import.meta.url).resolve('@torvan/web/package.json')), 'dist')

@@ -19,7 +19,7 @@ import { queueDelivery } from '../webhooks/dispatcher.js'
 import { createWebhookSecret } from '../webhooks/secret.js'
 
 /** the most subscriptions the service keeps: each event is relayed to every one */
-export const MAX_WEBHOOKS = 100
+const MAX_WEBHOOKS = 100
 
 const IdParams = z.object({ id: z.coerce.number().int().positive().max(2_147_483_647) })
 const EventTypes = z

@@ -53,7 +53,7 @@ export function checkWebhookUrl(
 }
 
 /** The URL's host name without IPv6 brackets, lowercased. */
-export function hostOf(url: URL): string {
+function hostOf(url: URL): string {
   return url.hostname.replace(/^\[|\]$/g, '').toLowerCase()
 }
 

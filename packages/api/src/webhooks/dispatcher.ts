@@ -32,13 +32,13 @@ export interface Dispatcher {
  * A job id that sorts by event sequence: pg-boss orders one key's jobs by creation time, then id,
  * and one relay round creates its jobs at one time.
  */
-export function orderedJobId(seq: number): string {
+function orderedJobId(seq: number): string {
   const hex = seq.toString(16).padStart(12, '0')
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${randomUUID().slice(14)}`
 }
 
 /** The deliveries of one order to one subscription go in order; other events in any order. */
-export function deliveryKey(webhookId: number, event: { seq: number; orderId: number | null }) {
+function deliveryKey(webhookId: number, event: { seq: number; orderId: number | null }) {
   return event.orderId === null
     ? `${webhookId}:event:${event.seq}`
     : `${webhookId}:order:${event.orderId}`
@@ -78,7 +78,7 @@ export async function startJobs(jobs: JobDatabase, settings: DeliverySettings): 
  * subscription that wants them, and moves the cursor: all in one transaction, so an event is
  * relayed exactly once even with several instances (the one holding the cursor's lock relays).
  */
-export async function relayEvents(services: Services, boss: PgBoss): Promise<number> {
+async function relayEvents(services: Services, boss: PgBoss): Promise<number> {
   return services.db.transaction(async (tx) => {
     await tx.insert(outboxCursors).values({ name: 'webhooks', seq: 0 }).onConflictDoNothing()
     const [cursor] = await tx
