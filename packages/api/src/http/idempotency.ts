@@ -1,4 +1,5 @@
 import { canonicalJson, sha256 } from '@torvan/configurator-core'
+import type { SQL } from 'drizzle-orm'
 import { and, eq, lte, sql } from 'drizzle-orm'
 import type { AuthUser } from '../auth/users.js'
 import type { Database, Executor } from '../db/open.js'
@@ -40,22 +41,7 @@ export async function idempotent(
   input: { key: string; user: AuthUser; method: string; path: string; body: unknown; now: Date },
   run: (tx: Database) => Promise<Reply>,
 ): Promise<{ reply: Reply; replayed: boolean }> {
-  if (input.key.length === 0 || input.key.length > 200 || !/^[\x21-\x7e]+$/.test(input.key)) {
-    throw new ProblemError(
-      'validation',
-      'An Idempotency-Key has 1 to 200 printable ASCII characters.',
-      {
-        extensions: {
-          errors: [
-            {
-              path: 'headers.idempotency-key',
-              message: 'expected 1 to 200 printable ASCII characters',
-            },
-          ],
-        },
-      },
-    )
-  }
+  checkKey(input.key)
   const requestHash = sha256(
     canonicalJson({ method: input.method, path: input.path, body: input.body ?? null }),
   )
@@ -86,25 +72,7 @@ export async function idempotent(
           setWhere: lte(idempotencyKeys.expiresAt, input.now),
         })
         .returning({ key: idempotencyKeys.key })
-      if (claimed === undefined) {
-        const [known] = await tx.select().from(idempotencyKeys).where(where)
-        if (known === undefined) throw new Error('an idempotency key vanished while locked')
-        if (known.requestHash !== requestHash) {
-          throw new ProblemError(
-            'idempotencyMismatch',
-            `The Idempotency-Key "${input.key}" was used for a different request (${known.method} ${known.path} with another body); use a new key for a new request.`,
-          )
-        }
-        const stored = known.response as StoredReply
-        return {
-          reply: {
-            status: stored.status as NonNullable<Reply['status']>,
-            body: stored.body,
-            headers: stored.headers,
-          },
-          replayed: true,
-        }
-      }
+      if (claimed === undefined) return replayOf(tx, { where, requestHash, key: input.key })
       const reply = await run(tx)
       const stored: StoredReply = {
         status: reply.status ?? 200,
@@ -142,5 +110,49 @@ export async function pruneIdempotencyKeys(db: Executor, now: Date): Promise<num
       .returning({ key: idempotencyKeys.key })
     deleted += rows.length
     if (rows.length < PRUNE_BATCH) return deleted
+  }
+}
+
+/** an Idempotency-Key has 1 to 200 printable ASCII characters, or the request is a 400 problem */
+function checkKey(key: string): void {
+  if (key.length === 0 || key.length > 200 || !/^[\x21-\x7e]+$/.test(key)) {
+    throw new ProblemError(
+      'validation',
+      'An Idempotency-Key has 1 to 200 printable ASCII characters.',
+      {
+        extensions: {
+          errors: [
+            {
+              path: 'headers.idempotency-key',
+              message: 'expected 1 to 200 printable ASCII characters',
+            },
+          ],
+        },
+      },
+    )
+  }
+}
+
+/** the stored answer of the key's first request, to replay; a 422 problem for a different request */
+async function replayOf(
+  tx: Database,
+  at: { where: SQL | undefined; requestHash: string; key: string },
+): Promise<{ reply: Reply; replayed: boolean }> {
+  const [known] = await tx.select().from(idempotencyKeys).where(at.where)
+  if (known === undefined) throw new Error('an idempotency key vanished while locked')
+  if (known.requestHash !== at.requestHash) {
+    throw new ProblemError(
+      'idempotencyMismatch',
+      `The Idempotency-Key "${at.key}" was used for a different request (${known.method} ${known.path} with another body); use a new key for a new request.`,
+    )
+  }
+  const stored = known.response as StoredReply
+  return {
+    reply: {
+      status: stored.status as NonNullable<Reply['status']>,
+      body: stored.body,
+      headers: stored.headers,
+    },
+    replayed: true,
   }
 }

@@ -259,43 +259,9 @@ const GUARDS: Record<NcrGuardName, NcrGuard> = {
  * the history, the audit row and the event. `automatic` moves (an approval verifying its NCR) skip the
  * permission: the decision was the inspection's.
  */
-export async function moveNcr(
-  tx: Executor,
-  input: {
-    ncr: NcrRow
-    to: NcrStatus
-    note?: string | undefined
-    user: AuthUser | { id: number; automatic: true }
-    now: Date
-    requestId: string
-    verifiedByInspectionId?: number
-  },
-): Promise<void> {
+export async function moveNcr(tx: Executor, input: NcrMoveInput): Promise<void> {
   const { ncr, to } = input
-  const found: NcrMove | undefined = NCR_MOVES.find((m) => m.from === ncr.status && m.to === to)
-  const allowed = ncrMovesFrom(ncr.status)
-  const extensions = { from: ncr.status, to, allowed }
-  if (found === undefined)
-    throw new ProblemError(
-      'conflict',
-      `NCR ${ncr.id} cannot move from ${ncr.status} to ${to}; from ${ncr.status} it can move to ${allowed.length === 0 ? 'nothing: the status is final' : allowed.join(', ')}.`,
-      { extensions },
-    )
-  if (!('automatic' in input.user) && !input.user.permissions.has(found.permission))
-    throw new ProblemError(
-      'forbidden',
-      `Moving an NCR from ${found.from} to ${found.to} needs the permission "${found.permission}", which your roles do not grant.`,
-      { extensions: { permission: found.permission } },
-    )
-  for (const guard of found.guards) {
-    const failure = await GUARDS[guard](tx, ncr, input.note)
-    if (failure !== undefined)
-      throw new ProblemError(
-        'conflict',
-        `NCR ${ncr.id} cannot move from ${ncr.status} to ${to}: ${failure}.`,
-        { extensions: { ...extensions, guard } },
-      )
-  }
+  await checkNcrMove(tx, input)
   await tx
     .update(ncrs)
     .set({
@@ -333,6 +299,45 @@ export async function moveNcr(
     payload: { ncrId: ncr.id, ...change },
     requestId: input.requestId,
   })
+}
+
+interface NcrMoveInput {
+  ncr: NcrRow
+  to: NcrStatus
+  note?: string | undefined
+  user: AuthUser | { id: number; automatic: true }
+  now: Date
+  requestId: string
+  verifiedByInspectionId?: number
+}
+
+/** the move exists, the user may make it (unless it is automatic) and its guards pass, or a problem */
+async function checkNcrMove(tx: Executor, input: NcrMoveInput): Promise<void> {
+  const { ncr, to } = input
+  const found: NcrMove | undefined = NCR_MOVES.find((m) => m.from === ncr.status && m.to === to)
+  const allowed = ncrMovesFrom(ncr.status)
+  const extensions = { from: ncr.status, to, allowed }
+  if (found === undefined)
+    throw new ProblemError(
+      'conflict',
+      `NCR ${ncr.id} cannot move from ${ncr.status} to ${to}; from ${ncr.status} it can move to ${allowed.length === 0 ? 'nothing: the status is final' : allowed.join(', ')}.`,
+      { extensions },
+    )
+  if (!('automatic' in input.user) && !input.user.permissions.has(found.permission))
+    throw new ProblemError(
+      'forbidden',
+      `Moving an NCR from ${found.from} to ${found.to} needs the permission "${found.permission}", which your roles do not grant.`,
+      { extensions: { permission: found.permission } },
+    )
+  for (const guard of found.guards) {
+    const failure = await GUARDS[guard](tx, ncr, input.note)
+    if (failure !== undefined)
+      throw new ProblemError(
+        'conflict',
+        `NCR ${ncr.id} cannot move from ${ncr.status} to ${to}: ${failure}.`,
+        { extensions: { ...extensions, guard } },
+      )
+  }
 }
 
 /**

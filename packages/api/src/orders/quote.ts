@@ -153,21 +153,7 @@ export async function buildQuote(
   const items = await itemsOf(db, [order.id])
   const pricing = input.financial ? await priceOrder(db, order) : undefined
   const issuedOn = input.now.toISOString().slice(0, 10)
-  const sinks = items.map((item): QuoteSink => {
-    const document = item.document
-    const sink: QuoteSink = {
-      itemId: item.id,
-      buildNumber: item.buildNumber,
-      bomRevision: document?.revision ?? null,
-      options: document === null ? [] : sinkOptions(document.configuration),
-      bom: document === null ? [] : bomRows(document.tree),
-    }
-    const priced = pricing?.sinks.find((candidate) => candidate.itemId === item.id)
-    if (priced !== undefined) {
-      sink.prices = { unitPrice: priced.unitPrice, lines: priced.lines, unpriced: priced.unpriced }
-    }
-    return sink
-  })
+  const sinks = items.map((item) => quoteSink(item, pricing))
   const quote: Quote = {
     format: QUOTE_FORMAT,
     order: {
@@ -214,4 +200,24 @@ export async function buildQuote(
     }
   }
   return quote
+}
+
+/** one sink of the quote: its options and BOM, and its prices when the reader may see them */
+function quoteSink(
+  item: Awaited<ReturnType<typeof itemsOf>>[number],
+  pricing: Awaited<ReturnType<typeof priceOrder>> | undefined,
+): QuoteSink {
+  const document = item.document
+  const sink: QuoteSink = {
+    itemId: item.id,
+    buildNumber: item.buildNumber,
+    bomRevision: document?.revision ?? null,
+    options: document === null ? [] : sinkOptions(document.configuration),
+    bom: document === null ? [] : bomRows(document.tree),
+  }
+  const priced = pricing?.sinks.find((candidate) => candidate.itemId === item.id)
+  if (priced !== undefined) {
+    sink.prices = { unitPrice: priced.unitPrice, lines: priced.lines, unpriced: priced.unpriced }
+  }
+  return sink
 }

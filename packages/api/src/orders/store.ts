@@ -281,3 +281,35 @@ export async function checkAssignee(db: Executor, id: number | null | undefined)
     )
   }
 }
+
+/** an order's dates in order: due ≥ requested ≥ order date, promised and delivered ≥ order date */
+export function checkDates(dates: {
+  orderDate: string | null
+  requestedDate: string | null
+  dueDate: string | null
+  promisedDate: string | null
+  deliveredDate: string | null
+}): void {
+  const errors: { path: string; message: string }[] = []
+  const after = (field: keyof typeof dates, than: keyof typeof dates, label: string) => {
+    const value = dates[field]
+    const bound = dates[than]
+    if (value !== null && bound !== null && value < bound) {
+      errors.push({ path: `body.${field}`, message: `${value} is before ${label} ${bound}` })
+    }
+  }
+  after('requestedDate', 'orderDate', 'the order date')
+  after('dueDate', 'requestedDate', 'the requested date')
+  after('dueDate', 'orderDate', 'the order date')
+  after('promisedDate', 'orderDate', 'the order date')
+  after('deliveredDate', 'orderDate', 'the order date')
+  const first = errors[0]
+  if (first === undefined) return
+  throw new ProblemError(
+    'validation',
+    errors.length === 1
+      ? `${first.path}: ${first.message}; an order's dates run due ≥ requested ≥ order date.`
+      : `${errors.length} dates are out of order (due ≥ requested ≥ order date); see errors.`,
+    { extensions: { errors } },
+  )
+}

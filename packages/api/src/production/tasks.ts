@@ -232,6 +232,33 @@ async function statusChange(
   return set
 }
 
+/** the task, locked, at the version the caller read and with its order in PRODUCTION, or a problem */
+async function lockedTask(tx: Executor, at: { id: number; expected: number; me: AuthUser }) {
+  const { id, expected, me } = at
+  // lock, then compare: of concurrent updates with one version exactly one passes
+  await tx
+    .select({ id: productionTasks.id })
+    .from(productionTasks)
+    .where(eq(productionTasks.id, id))
+    .for('update')
+  const row = await readTask(tx, id, me)
+  const { task } = row
+  if (task.version !== expected) {
+    throw new ProblemError(
+      'preconditionFailed',
+      `Task ${task.id} has changed since you read it (you have version ${expected}, it is at ${task.version}).`,
+      { extensions: { currentVersion: task.version } },
+    )
+  }
+  if (row.orderPhase !== 'PRODUCTION') {
+    throw new ProblemError(
+      'conflict',
+      `Order ${row.orderNumber} is in ${row.orderPhase}: its tasks change only in PRODUCTION.`,
+    )
+  }
+  return row
+}
+
 /**
  * Assigns a task or moves it along, in one transaction with its audit row and (on a status change) its
  * event: the version must be the task's (412), its order in PRODUCTION (409), assigning needs
@@ -244,27 +271,8 @@ export async function updateTask(
   const { id, expected, changes, user: me, requestId } = input
   const now = services.now()
   return services.db.transaction(async (tx) => {
-    // lock, then compare: of concurrent updates with one version exactly one passes
-    await tx
-      .select({ id: productionTasks.id })
-      .from(productionTasks)
-      .where(eq(productionTasks.id, id))
-      .for('update')
-    const row = await readTask(tx, id, me)
+    const row = await lockedTask(tx, { id, expected, me })
     const { task } = row
-    if (task.version !== expected) {
-      throw new ProblemError(
-        'preconditionFailed',
-        `Task ${task.id} has changed since you read it (you have version ${expected}, it is at ${task.version}).`,
-        { extensions: { currentVersion: task.version } },
-      )
-    }
-    if (row.orderPhase !== 'PRODUCTION') {
-      throw new ProblemError(
-        'conflict',
-        `Order ${row.orderNumber} is in ${row.orderPhase}: its tasks change only in PRODUCTION.`,
-      )
-    }
     let set: Partial<typeof productionTasks.$inferInsert> = { version: task.version + 1 }
     if (changes.assigneeId !== undefined) {
       if (!me.permissions.has('tasks:manage')) {

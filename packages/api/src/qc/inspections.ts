@@ -102,21 +102,31 @@ export async function inspectionView(db: Executor, id: number): Promise<Inspecti
             at: inspection.approvedAt?.toISOString() ?? null,
             note: inspection.approvalNote,
           },
-    items: itemRows.map((item) => ({
-      key: item.key,
-      definition: { ...item.definition },
-      value: item.value ?? null,
-      notApplicable: item.notApplicable,
-      passed: item.passed,
-      notes: item.notes,
-    })),
-    photos: photoRows.map((photo) => ({
-      id: photo.id,
-      row: photo.inspectionItemKey,
-      filename: photo.filename,
-      sha256: photo.sha256,
-      url: `/documents/${photo.id}/file`,
-    })),
+    items: itemRows.map(itemView),
+    photos: photoRows.map(photoView),
+  }
+}
+
+/** a row of an inspection as its view shows it */
+function itemView(item: typeof inspectionItems.$inferSelect): InspectionView['items'][number] {
+  return {
+    key: item.key,
+    definition: { ...item.definition },
+    value: item.value ?? null,
+    notApplicable: item.notApplicable,
+    passed: item.passed,
+    notes: item.notes,
+  }
+}
+
+/** a photo of an inspection, with where to download it */
+function photoView(photo: typeof documents.$inferSelect): InspectionView['photos'][number] {
+  return {
+    id: photo.id,
+    row: photo.inspectionItemKey,
+    filename: photo.filename,
+    sha256: photo.sha256,
+    url: `/documents/${photo.id}/file`,
   }
 }
 

@@ -4,9 +4,7 @@ import { rollUpCost } from '@torvan/configurator-core'
 import { and, asc, desc, eq } from 'drizzle-orm'
 import { z } from 'zod'
 import { RowId } from '../http/row-id.js'
-import { writeAudit } from '../audit.js'
 import { generateBom } from '../boms/generate.js'
-import { emitEvent } from '../events/emit.js'
 import {
   orderItems,
   orderPhaseHistory,
@@ -24,15 +22,8 @@ import { PHASES } from '../orders/phases.js'
 import { consolidatedBom, consolidatedBomCsv } from '../orders/consolidated-bom.js'
 import { listOrders, searchOrders } from '../orders/search.js'
 import { createOrder } from '../orders/create.js'
-import {
-  bumpOrder,
-  changeOrderItems,
-  checkAssignee,
-  checkVersion,
-  lockOrder,
-  orderSearchText,
-  orderView,
-} from '../orders/store.js'
+import { updateOrder } from '../orders/update.js'
+import { changeOrderItems, checkDates, orderView } from '../orders/store.js'
 import { transitionOrder } from '../orders/transition.js'
 import { expectedVersion } from '../http/if-match.js'
 import { requireCatalog, requireModel } from '../http/require-model.js'
@@ -186,38 +177,6 @@ async function languageFor(
   const language = await orderLanguageOf(services.db, input.orderId)
   const { ruleset } = requireModel(services, input.configuration)
   return 'language' in ruleset.options ? language : undefined
-}
-
-/** an order's dates in order: due ≥ requested ≥ order date, promised and delivered ≥ order date */
-function checkDates(dates: {
-  orderDate: string | null
-  requestedDate: string | null
-  dueDate: string | null
-  promisedDate: string | null
-  deliveredDate: string | null
-}): void {
-  const errors: { path: string; message: string }[] = []
-  const after = (field: keyof typeof dates, than: keyof typeof dates, label: string) => {
-    const value = dates[field]
-    const bound = dates[than]
-    if (value !== null && bound !== null && value < bound) {
-      errors.push({ path: `body.${field}`, message: `${value} is before ${label} ${bound}` })
-    }
-  }
-  after('requestedDate', 'orderDate', 'the order date')
-  after('dueDate', 'requestedDate', 'the requested date')
-  after('dueDate', 'orderDate', 'the order date')
-  after('promisedDate', 'orderDate', 'the order date')
-  after('deliveredDate', 'orderDate', 'the order date')
-  const first = errors[0]
-  if (first === undefined) return
-  throw new ProblemError(
-    'validation',
-    errors.length === 1
-      ? `${first.path}: ${first.message}; an order's dates run due ≥ requested ≥ order date.`
-      : `${errors.length} dates are out of order (due ≥ requested ≥ order date); see errors.`,
-    { extensions: { errors } },
-  )
 }
 
 /** the language of an order, read before its items' configurations are completed */
@@ -408,77 +367,14 @@ export const orderRoutes = [
     response: { status: 200, description: 'The order as changed', schema: OrderView },
     problems: [404, 409, 412, 428],
     handler: async ({ params, body, user, services, requestId, c }) => {
-      const actor = user
-      const { version, ...fields } = body
+      const { version, ...changes } = body
       const expected = expectedVersion(c, version)
-      const view = await services.db.transaction(async (tx) => {
-        const order = await lockOrder(tx, params.id)
-        checkVersion(order, expected)
-        if (order.phase === 'DELIVERED' || order.phase === 'CANCELLED') {
-          throw new ProblemError(
-            'conflict',
-            `Order ${order.number} is ${order.phase}: it cannot change any more.`,
-          )
-        }
-        const before = await orderView(tx, order.id)
-        const set: Partial<typeof orders.$inferInsert> = Object.fromEntries(
-          Object.entries(fields).filter(([, value]) => value !== undefined),
-        )
-        checkDates({
-          orderDate: set.orderDate ?? order.orderDate,
-          requestedDate: set.requestedDate === undefined ? order.requestedDate : set.requestedDate,
-          dueDate: set.dueDate === undefined ? order.dueDate : set.dueDate,
-          promisedDate: set.promisedDate === undefined ? order.promisedDate : set.promisedDate,
-          deliveredDate: set.deliveredDate === undefined ? order.deliveredDate : set.deliveredDate,
-        })
-        await checkAssignee(tx, fields.assigneeId)
-        if (
-          fields.language !== undefined &&
-          fields.language !== order.language &&
-          before.items.length > 0
-        ) {
-          throw new ProblemError(
-            'conflict',
-            `Order ${order.number} has sinks configured in ${order.language}: remove them, or change the language before adding sinks.`,
-          )
-        }
-        const moneyChanged = [
-          'currency',
-          'discountPercent',
-          'taxRatePercent',
-          'shippingAmount',
-        ].some((key) => key in set)
-        if (moneyChanged && order.pricedAt !== null) {
-          throw new ProblemError(
-            'conflict',
-            `Order ${order.number} was approved with its amounts stored; its money terms cannot change any more.`,
-          )
-        }
-        if (fields.poNumber !== undefined) {
-          set.searchText = orderSearchText([order.number, fields.poNumber, before.customer.name])
-        }
-        await bumpOrder(tx, order, { now: services.now(), set })
-        const after = await orderView(tx, order.id)
-        await writeAudit(tx, {
-          action: 'order.update',
-          entity: 'order',
-          entityId: order.id,
-          userId: actor.id,
-          before,
-          after,
-          requestId,
-        })
-        await emitEvent(tx, {
-          type: 'order.updated',
-          orderId: order.id,
-          userId: actor.id,
-          payload: {
-            order: after,
-            changed: Object.keys(set).filter((key) => key !== 'searchText'),
-          },
-          requestId,
-        })
-        return after
+      const view = await updateOrder(services, {
+        id: params.id,
+        expected,
+        changes,
+        user,
+        requestId,
       })
       return { body: view, headers: etag(view.version) }
     },

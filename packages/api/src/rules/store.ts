@@ -4,7 +4,7 @@ import { compileRuleset, formatIssue, hashRuleset } from '@torvan/configurator-c
 import { and, asc, desc, eq, sql } from 'drizzle-orm'
 import { writeAudit } from '../audit.js'
 import { emitEvent } from '../events/emit.js'
-import type { Database } from '../db/open.js'
+import type { Database, Executor } from '../db/open.js'
 import { rulesets } from '../db/schema/index.js'
 
 /** rule files named within their folder: an answer never tells where the server read the rules from */
@@ -47,64 +47,82 @@ export async function storeRuleset(
       .update(rulesets)
       .set({ active: false })
       .where(and(eq(rulesets.product, ruleset.product), eq(rulesets.active, true)))
-    if (known !== undefined) {
-      await tx.update(rulesets).set({ active: true }).where(eq(rulesets.id, known.id))
-      await writeAudit(tx, {
-        action: 'ruleset.activate',
-        entity: 'ruleset',
-        entityId: known.id,
-        after: { product: known.product, version: known.version },
-        userId: options.userId ?? null,
-        requestId: options.requestId ?? null,
-      })
-      await emitEvent(tx, {
-        type: 'ruleset.imported',
-        userId: options.userId ?? null,
-        payload: {
-          id: known.id,
-          product: known.product,
-          version: known.version,
-          hash,
-          reactivated: true,
-        },
-        requestId: options.requestId ?? null,
-      })
-      return { id: known.id, version: known.version, created: false }
-    }
-    const [latest] = await tx
-      .select({ version: rulesets.version })
-      .from(rulesets)
-      .where(eq(rulesets.product, ruleset.product))
-      .orderBy(desc(rulesets.version))
-      .limit(1)
-    const version = (latest?.version ?? 0) + 1
-    const [row] = await tx
-      .insert(rulesets)
-      .values({
-        product: ruleset.product,
-        version,
-        hash,
-        source: withFileNames(ruleset.source),
-        active: true,
-      })
-      .returning({ id: rulesets.id })
-    if (row === undefined) throw new Error('the ruleset insert returned no row')
-    await writeAudit(tx, {
-      action: 'ruleset.create',
-      entity: 'ruleset',
-      entityId: row.id,
-      after: { product: ruleset.product, version, hash },
-      userId: options.userId ?? null,
-      requestId: options.requestId ?? null,
-    })
-    await emitEvent(tx, {
-      type: 'ruleset.imported',
-      userId: options.userId ?? null,
-      payload: { id: row.id, product: ruleset.product, version, hash, reactivated: false },
-      requestId: options.requestId ?? null,
-    })
-    return { id: row.id, version, created: true }
+    if (known !== undefined) return reactivate(tx, { known, hash, options })
+    return insertRuleset(tx, { ruleset, hash, options })
   })
+}
+
+type StoreOptions = { userId?: number | null; requestId?: string | null }
+
+/** the same rules stored before become active again, audited, with their event */
+async function reactivate(
+  tx: Executor,
+  at: { known: typeof rulesets.$inferSelect; hash: string; options: StoreOptions },
+): Promise<StoredRuleset> {
+  const { known, hash, options } = at
+  await tx.update(rulesets).set({ active: true }).where(eq(rulesets.id, known.id))
+  await writeAudit(tx, {
+    action: 'ruleset.activate',
+    entity: 'ruleset',
+    entityId: known.id,
+    after: { product: known.product, version: known.version },
+    userId: options.userId ?? null,
+    requestId: options.requestId ?? null,
+  })
+  await emitEvent(tx, {
+    type: 'ruleset.imported',
+    userId: options.userId ?? null,
+    payload: {
+      id: known.id,
+      product: known.product,
+      version: known.version,
+      hash,
+      reactivated: true,
+    },
+    requestId: options.requestId ?? null,
+  })
+  return { id: known.id, version: known.version, created: false }
+}
+
+/** new rules: version n+1 of the product, active, audited, with their event */
+async function insertRuleset(
+  tx: Executor,
+  at: { ruleset: Ruleset; hash: string; options: StoreOptions },
+): Promise<StoredRuleset> {
+  const { ruleset, hash, options } = at
+  const [latest] = await tx
+    .select({ version: rulesets.version })
+    .from(rulesets)
+    .where(eq(rulesets.product, ruleset.product))
+    .orderBy(desc(rulesets.version))
+    .limit(1)
+  const version = (latest?.version ?? 0) + 1
+  const [row] = await tx
+    .insert(rulesets)
+    .values({
+      product: ruleset.product,
+      version,
+      hash,
+      source: withFileNames(ruleset.source),
+      active: true,
+    })
+    .returning({ id: rulesets.id })
+  if (row === undefined) throw new Error('the ruleset insert returned no row')
+  await writeAudit(tx, {
+    action: 'ruleset.create',
+    entity: 'ruleset',
+    entityId: row.id,
+    after: { product: ruleset.product, version, hash },
+    userId: options.userId ?? null,
+    requestId: options.requestId ?? null,
+  })
+  await emitEvent(tx, {
+    type: 'ruleset.imported',
+    userId: options.userId ?? null,
+    payload: { id: row.id, product: ruleset.product, version, hash, reactivated: false },
+    requestId: options.requestId ?? null,
+  })
+  return { id: row.id, version, created: true }
 }
 
 /** A stored ruleset that no longer compiles against the catalog: its product stays unserved. */
