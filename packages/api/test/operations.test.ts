@@ -1,4 +1,6 @@
+import { spawnSync } from 'node:child_process'
 import { readFile } from 'node:fs/promises'
+import { fileURLToPath } from 'node:url'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createLogger, redactText } from '../src/ops/logger.js'
 import { NO_MODELS } from '../src/services.js'
@@ -173,6 +175,26 @@ describe('the request log', () => {
     expect(redactText('Authorization: Bearer eyJ.x.y and password=s3cret;')).toMatchInlineSnapshot(
       `"Authorization: Bearer *** and password=***;"`,
     )
+  })
+
+  it('writes standard error without waiting for its reader, and loses no line when the process exits', () => {
+    // lines logged just before process.exit() are still written (pino flushes on exit)
+    const logger = fileURLToPath(new URL('../src/ops/logger.ts', import.meta.url))
+    const script = `const { createLogger } = await import(${JSON.stringify(logger)})
+      const log = createLogger()
+      for (let n = 0; n < 2000; n++) log.info({ n }, 'line')
+      process.exit(0)`
+    const child = spawnSync(
+      process.execPath,
+      ['--import', 'tsx', '--input-type=module', '--eval', script],
+      { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 },
+    )
+    expect(child.status, child.stderr.slice(0, 2000)).toBe(0)
+    const numbers = child.stderr
+      .trim()
+      .split('\n')
+      .map((line) => (JSON.parse(line) as { n: number }).n)
+    expect(numbers).toEqual(Array.from({ length: 2000 }, (_, n) => n))
   })
 
   it('refuses an unknown LOG_LEVEL with the levels it takes', () => {

@@ -117,5 +117,8 @@ export function createLogger(options: LoggerOptions = {}): Logger {
       }),
     )
   }
-  return pino(settings, pino.destination({ fd: 2, sync: true }))
+  // written by libuv, not the request's thread: standard error is often a pipe (a supervisor, a
+  // container's log driver, the bench's parent), and a synchronous write waits whenever its reader
+  // is slow; what is still buffered when the process exits is written synchronously then (pino)
+  return pino(settings, pino.destination({ fd: 2, sync: false }))
 }
