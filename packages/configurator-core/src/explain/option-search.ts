@@ -41,8 +41,6 @@ interface Filled {
   filled: readonly PathSegment[][]
   /** the length of the parent's configuration as JSON: what a check costs */
   size: number
-  /** an error of the parent's is met by every completion (see certainError) */
-  certain?: boolean
 }
 
 /** what the nodes of one search share: the configurator, the budget, the outcomes met so far */
@@ -100,17 +98,14 @@ function searchNode(
   else {
     const decided = errors.filter((f) => !filled.some((path) => touches(context, f, path)))
     const filling = { full, filled, size }
+    // an error that no filling escapes is the reason itself: nothing is tried beneath it
+    const certain = decided.length > 0 ? undefined : certainError(state, errors, filling)
     outcome =
       decided.length > 0
         ? { ok: false, reasons: decided }
-        : branch(
-            state,
-            { config, unset, errors },
-            {
-              ...filling,
-              certain: parent?.certain === true || certainError(state, errors, filling),
-            },
-          )
+        : certain !== undefined
+          ? { ok: false, reasons: [certain] }
+          : branch(state, { config, unset, errors }, filling)
   }
   if (key !== undefined) memo.set(key, outcome)
   return outcome
@@ -140,7 +135,7 @@ function branch(
 ): Outcome {
   const { context } = state
   const { config, unset, errors } = at
-  const { full, filled, size, certain } = filling
+  const { full, filled, size } = filling
   const open = walk(context.configurator.ruleset.options, config, 'open').filter(
     (s) => !unset.includes(formatPath(s.path)),
   )
@@ -158,17 +153,14 @@ function branch(
   const own = formatPath(slot.path)
   const index = isLeaf(slot) ? filled.findIndex((path) => formatPath(path) === own) : -1
   const others = index < 0 ? undefined : [...filled.slice(0, index), ...filled.slice(index + 1)]
-  // when every completion fails, the first child's reasons are the answer: its siblings need no search
-  for (const value of certain === true ? ordered.slice(0, 1) : ordered) {
+  for (const value of ordered) {
     const child = searchNode(
       state,
       {
         config: apply(config, slot, value),
         unset: value === null && isLeaf(slot) ? [...unset, own].sort() : unset,
       },
-      others === undefined
-        ? undefined
-        : { full: apply(full, slot, value), filled: others, size, certain: certain === true },
+      others === undefined ? undefined : { full: apply(full, slot, value), filled: others, size },
     )
     if (child.ok) return child
     if (outcome.reasons.length === 0) outcome = child
@@ -179,9 +171,14 @@ function branch(
 /**
  * An error every completion runs into: of the values filled, its rule reads only numbers that its
  * condition moves one way with, and it still fires with each at the end least favourable to it (a
- * sum of quantities over a limit, at the quantities' minimum).
+ * sum of quantities over a limit, at the quantities' minimum): that error as it reads there, or
+ * undefined when there is none.
  */
-function certainError(state: SearchState, errors: readonly Finding[], filling: Filled): boolean {
+function certainError(
+  state: SearchState,
+  errors: readonly Finding[],
+  filling: Filled,
+): Finding | undefined {
   const { context, budget } = state
   const { configurator } = context
   const { full, filled, size } = filling
@@ -211,11 +208,13 @@ function certainError(state: SearchState, errors: readonly Finding[], filling: F
       if (readSegments(corner, path) !== end) corner = setSegments(corner, path, end)
     }
     if (!monotone) continue
-    if (corner === full) return true
+    if (corner === full) return f
     budget.spend(1 + Math.floor(size / 100))
-    if (errorsOf(state, corner).some((g) => g.rule === f.rule)) return true
+    // the error as it reads there, at the least favourable end
+    const there = errorsOf(state, corner).find((g) => g.rule === f.rule)
+    if (there !== undefined) return there
   }
-  return false
+  return undefined
 }
 
 /** the rules by name, those without forEach only, and of a name that one rule has */
