@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto'
-import type { IncomingMessage } from 'node:http'
+import { IncomingMessage } from 'node:http'
 import type { Context, Hono, MiddlewareHandler } from 'hono'
 import { bodyLimit } from 'hono/body-limit'
 import type { z } from 'zod'
@@ -35,11 +35,11 @@ function limitBody(maxSize: number): MiddlewareHandler<AppEnv> {
   })
 }
 
-/** Node's request under the adapter; app.request() (tests, other runtimes) has none */
+/** Node's request under the adapter; app.request() (tests, other runtimes) and HTTP/2 have none */
 function incomingOf(c: Context<AppEnv>): IncomingMessage | undefined {
-  const env = c.env as
-    { incoming?: IncomingMessage; server?: { incoming?: IncomingMessage } } | undefined
-  return env?.incoming ?? env?.server?.incoming
+  const env = c.env as { incoming?: unknown; server?: { incoming?: unknown } } | undefined
+  const incoming = env?.incoming ?? env?.server?.incoming
+  return incoming instanceof IncomingMessage ? incoming : undefined
 }
 
 /**
