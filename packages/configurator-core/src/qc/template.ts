@@ -260,25 +260,26 @@ function checkOptions(
       ([n, list]) => [[...at, 'perBasinOptions', n], list] as [PathSegment[], QcOption[]],
     ),
   ]
-  for (const [path, list] of optionLists) {
-    const seen = new Set<string>()
-    list.forEach((option, i) => {
-      if (typeof option !== 'string' && option.when !== undefined)
-        issues.push(...checkWhen(option.when, [...path, i, 'when'], row))
-      const value = optionValue(option)
-      if (seen.has(value))
-        issues.push(
-          error(
-            [...path, i],
-            'duplicate_option',
-            `option ${JSON.stringify(value)} is listed twice`,
-          ),
-        )
-      seen.add(value)
-    })
-  }
+  for (const [path, list] of optionLists) issues.push(...checkOptionList(list, path, row))
   const allValues = new Set(optionLists.flatMap(([, list]) => list.map(optionValue)))
   return { issues, values: allValues }
+}
+
+/** one list of CHOICE options: their conditions, and no value twice */
+function checkOptionList(list: QcOption[], path: PathSegment[], row: Row): Issue[] {
+  const issues: Issue[] = []
+  const seen = new Set<string>()
+  list.forEach((option, i) => {
+    if (typeof option !== 'string' && option.when !== undefined)
+      issues.push(...checkWhen(option.when, [...path, i, 'when'], row))
+    const value = optionValue(option)
+    if (seen.has(value))
+      issues.push(
+        error([...path, i], 'duplicate_option', `option ${JSON.stringify(value)} is listed twice`),
+      )
+    seen.add(value)
+  })
+  return issues
 }
 
 /** expected, expectedFrom, tolerance and unit: on the kinds that have them, with values they can take. */
@@ -289,7 +290,7 @@ function checkExpected(
 ): Issue[] {
   const issues: Issue[] = []
   const { kind } = item
-  const { perBasin, values: allValues, facts } = row
+  const allValues = row.values
   const isChoice = kind === 'CHOICE'
   for (const key of ['tolerance', 'unit'] as const) {
     if (item[key] !== undefined && !MEASURED.includes(kind))
@@ -338,64 +339,77 @@ function checkExpected(
         'a tolerance needs "expected" (or "expectedFrom") to be around',
       ),
     )
-  if (item.expectedFrom !== undefined) {
-    const path = [...at, 'expectedFrom']
-    if (item.expected !== undefined)
-      issues.push(error(path, 'conflicting_keys', 'give "expected" or "expectedFrom", not both'))
-    // no declared facts: the template is refused for its product instead
-    if (facts === undefined) return issues
-    const spec = Object.hasOwn(facts, item.expectedFrom) ? facts[item.expectedFrom] : undefined
-    if (spec === undefined) {
-      issues.push(
-        error(path, 'unknown_fact', {
-          message: `unknown fact ${JSON.stringify(item.expectedFrom)}`,
-          hint: didYouMean(item.expectedFrom, Object.keys(facts)),
-        }),
-      )
-    } else if (spec.list === true) {
-      issues.push(
-        error(
-          path,
-          'not_for_kind',
-          `${item.expectedFrom} is a list, so it cannot be one expected value`,
-        ),
-      )
-    } else if (spec.basin === true && !perBasin) {
-      issues.push(
-        error(
-          path,
-          'basin_fact_outside_basin',
-          `${item.expectedFrom} describes one basin, but this row is not repeated per basin`,
-        ),
-      )
-    } else if (isChoice) {
-      for (const value of spec.values) {
-        if (!allValues.has(String(value)))
-          issues.push(
-            error(path, 'missing_option', {
-              message: `${item.expectedFrom} can be ${JSON.stringify(value)}, which is not an option`,
-              hint: 'add an option with that value',
-            }),
-          )
-      }
-    } else if (MEASURED.includes(kind)) {
-      if (!spec.values.every((v) => typeof v === 'number'))
+  issues.push(...checkExpectedFrom(item, at, row))
+  return issues
+}
+
+/** expectedFrom: a declared fact with one value (of the row's basin when per basin) the item can expect */
+function checkExpectedFrom(
+  item: QcItem,
+  at: PathSegment[],
+  row: Row & { values: Set<string> },
+): Issue[] {
+  if (item.expectedFrom === undefined) return []
+  const issues: Issue[] = []
+  const { kind } = item
+  const { perBasin, values: allValues, facts } = row
+  const isChoice = kind === 'CHOICE'
+  const path = [...at, 'expectedFrom']
+  if (item.expected !== undefined)
+    issues.push(error(path, 'conflicting_keys', 'give "expected" or "expectedFrom", not both'))
+  // no declared facts: the template is refused for its product instead
+  if (facts === undefined) return issues
+  const spec = Object.hasOwn(facts, item.expectedFrom) ? facts[item.expectedFrom] : undefined
+  if (spec === undefined) {
+    issues.push(
+      error(path, 'unknown_fact', {
+        message: `unknown fact ${JSON.stringify(item.expectedFrom)}`,
+        hint: didYouMean(item.expectedFrom, Object.keys(facts)),
+      }),
+    )
+  } else if (spec.list === true) {
+    issues.push(
+      error(
+        path,
+        'not_for_kind',
+        `${item.expectedFrom} is a list, so it cannot be one expected value`,
+      ),
+    )
+  } else if (spec.basin === true && !perBasin) {
+    issues.push(
+      error(
+        path,
+        'basin_fact_outside_basin',
+        `${item.expectedFrom} describes one basin, but this row is not repeated per basin`,
+      ),
+    )
+  } else if (isChoice) {
+    for (const value of spec.values) {
+      if (!allValues.has(String(value)))
         issues.push(
-          error(
-            path,
-            'invalid_type',
-            `${item.expectedFrom} is not a number, so a ${kind} item cannot expect it`,
-          ),
+          error(path, 'missing_option', {
+            message: `${item.expectedFrom} can be ${JSON.stringify(value)}, which is not an option`,
+            hint: 'add an option with that value',
+          }),
         )
-    } else {
+    }
+  } else if (MEASURED.includes(kind)) {
+    if (!spec.values.every((v) => typeof v === 'number'))
       issues.push(
         error(
           path,
-          'not_for_kind',
-          `a ${kind} item has no expected value; only NUM, TEST and CHOICE items do`,
+          'invalid_type',
+          `${item.expectedFrom} is not a number, so a ${kind} item cannot expect it`,
         ),
       )
-    }
+  } else {
+    issues.push(
+      error(
+        path,
+        'not_for_kind',
+        `a ${kind} item has no expected value; only NUM, TEST and CHOICE items do`,
+      ),
+    )
   }
   return issues
 }
