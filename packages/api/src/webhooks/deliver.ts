@@ -1,6 +1,7 @@
 import { and, eq, sql } from 'drizzle-orm'
 import type { Job } from 'pg-boss'
 import { writeAudit } from '../audit.js'
+import type { Executor } from '../db/open.js'
 import { events, users, webhookAttempts, webhookDeliveries, webhooks } from '../db/schema/index.js'
 import { emitEvent } from '../events/emit.js'
 import { eventView } from '../events/read.js'
@@ -161,31 +162,7 @@ export async function deliver(
       await tx.update(webhooks).set({ failures: 0 }).where(eq(webhooks.id, row.hook.id))
       return
     }
-    if (!final) return
-    const [hook] = await tx
-      .update(webhooks)
-      .set({ failures: sql`${webhooks.failures} + 1` })
-      .where(eq(webhooks.id, row.hook.id))
-      .returning({ failures: webhooks.failures, status: webhooks.status })
-    if (hook === undefined || hook.status !== 'ACTIVE' || hook.failures < settings.disableAfter)
-      return
-    await tx
-      .update(webhooks)
-      .set({ status: 'DISABLED', updatedAt: new Date() })
-      .where(and(eq(webhooks.id, row.hook.id), eq(webhooks.status, 'ACTIVE')))
-    const payload = {
-      webhook: { id: row.hook.id, url: row.hook.url },
-      failures: hook.failures,
-      lastError: outcome.error,
-    }
-    await writeAudit(tx, {
-      action: 'webhook.disable',
-      entity: 'webhook',
-      entityId: row.hook.id,
-      actor: settings.instance,
-      after: payload,
-    })
-    await emitEvent(tx, { type: 'webhook.disabled', payload })
+    if (final) await countFailure(tx, { hook: row.hook, error: outcome.error, settings })
   })
   services.metrics.webhookDelivery(outcome.ok ? 'succeeded' : final ? 'failed' : 'retried')
   if (!outcome.ok && !final) {
@@ -193,4 +170,39 @@ export async function deliver(
       `delivery ${deliveryId} to ${row.hook.url} failed: ${outcome.error ?? 'no answer'}`,
     )
   }
+}
+
+/** a delivery that failed for good: one failure more, and past `disableAfter` the webhook is disabled */
+async function countFailure(
+  tx: Executor,
+  at: {
+    hook: { id: number; url: string }
+    error: string | null
+    settings: DeliverySettings
+  },
+): Promise<void> {
+  const [hook] = await tx
+    .update(webhooks)
+    .set({ failures: sql`${webhooks.failures} + 1` })
+    .where(eq(webhooks.id, at.hook.id))
+    .returning({ failures: webhooks.failures, status: webhooks.status })
+  if (hook === undefined || hook.status !== 'ACTIVE' || hook.failures < at.settings.disableAfter)
+    return
+  await tx
+    .update(webhooks)
+    .set({ status: 'DISABLED', updatedAt: new Date() })
+    .where(and(eq(webhooks.id, at.hook.id), eq(webhooks.status, 'ACTIVE')))
+  const payload = {
+    webhook: { id: at.hook.id, url: at.hook.url },
+    failures: hook.failures,
+    lastError: at.error,
+  }
+  await writeAudit(tx, {
+    action: 'webhook.disable',
+    entity: 'webhook',
+    entityId: at.hook.id,
+    actor: at.settings.instance,
+    after: payload,
+  })
+  await emitEvent(tx, { type: 'webhook.disabled', payload })
 }
