@@ -1,6 +1,7 @@
 import type { PathSegment } from '../issues.js'
 import { formatPath } from '../issues.js'
 import type { Values } from '../rules/compile.js'
+import { mentionedFacts } from '../rules/derived-facts.js'
 import type { ReadPattern } from '../rules/read-pattern.js'
 import { ANY_INDEX, SHALLOW } from '../rules/read-pattern.js'
 import { isObject } from '../util.js'
@@ -45,21 +46,6 @@ interface FactPlan {
 
 const plans = new WeakMap<Ruleset, Map<string, FactPlan>>()
 
-function mentions(node: unknown, out: Set<string>): void {
-  if (Array.isArray(node)) {
-    for (const child of node) mentions(child, out)
-    return
-  }
-  if (!isObject(node)) return
-  for (const [key, value] of Object.entries(node)) {
-    if ((key === 'fact' || key === 'list') && typeof value === 'string') out.add(value)
-    else if (key === 'format' && typeof value === 'string') {
-      for (const match of value.matchAll(/\{([A-Za-z_$][A-Za-z0-9_$]*)/g))
-        out.add(match[1] as string)
-    } else mentions(value, out)
-  }
-}
-
 function plansOf(ruleset: Ruleset): Map<string, FactPlan> {
   let byName = plans.get(ruleset)
   if (byName !== undefined) return byName
@@ -71,7 +57,7 @@ function plansOf(ruleset: Ruleset): Map<string, FactPlan> {
     const definition = definitions[fact.name]
     const value = isObject(definition) ? definition['value'] : undefined
     const named = new Set<string>()
-    mentions(value, named)
+    mentionedFacts(value, named)
     const uses = [...named].filter((name) => name !== fact.name && facts.has(name)).sort()
     const inherited = new Set(
       uses.flatMap((name) => (facts.get(name)?.reads ?? []).map((p) => JSON.stringify(p))),

@@ -5,8 +5,11 @@ import type { Compiler, FactDef } from './compile.js'
 import type { CompiledFact } from './ruleset.js'
 import type { ProductFile } from './schema.js'
 
-/** Fact names an expression mentions, found without compiling it (for ordering derived facts). */
-function mentionedFacts(node: unknown, out: Set<string>): void {
+/**
+ * Fact names an expression mentions, found without compiling it (for ordering derived facts, and for
+ * explaining them).
+ */
+export function mentionedFacts(node: unknown, out: Set<string>): void {
   if (Array.isArray(node)) {
     for (const child of node) mentionedFacts(child, out)
     return
