@@ -21,8 +21,12 @@ export function honoPath(path: string): string {
 /** the largest body a route takes unless it declares its own (`maxBodyBytes`, an upload's) */
 const MAX_JSON_BODY_BYTES = 1024 * 1024
 
-function tooLarge(maxSize: number): ProblemError {
-  return new ProblemError('payloadTooLarge', `This request body may have at most ${maxSize} bytes.`)
+function tooLarge(maxSize: number, headers?: Record<string, string>): ProblemError {
+  return new ProblemError(
+    'payloadTooLarge',
+    `This request body may have at most ${maxSize} bytes.`,
+    headers === undefined ? {} : { headers },
+  )
 }
 
 /** refuses a body over the route's limit with a 413 problem, before anything reads it */
@@ -69,7 +73,7 @@ function bodyText(c: Context<AppEnv>, maxSize: number): Promise<string> {
     const chunks: Buffer[] = []
     let size = 0
     const stop = () => {
-      incoming.off('data', onData).off('end', onEnd).off('error', onError).off('close', onClose)
+      incoming.off('data', onData).off('end', onEnd).off('error', onError).off('close', onError)
     }
     const onData = (chunk: Buffer) => {
       size += chunk.length
@@ -80,27 +84,19 @@ function bodyText(c: Context<AppEnv>, maxSize: number): Promise<string> {
       // the rest is left unread, and the connection closed once the answer is sent
       stop()
       incoming.pause()
-      reject(
-        new ProblemError(
-          'payloadTooLarge',
-          `This request body may have at most ${maxSize} bytes.`,
-          {
-            headers: { Connection: 'close' },
-          },
-        ),
-      )
+      reject(tooLarge(maxSize, { Connection: 'close' }))
     }
     const onEnd = () => {
       stop()
       resolve(new TextDecoder().decode(chunks.length === 1 ? chunks[0] : Buffer.concat(chunks)))
     }
-    // the client went away or the connection broke: nobody reads the answer, but it is no fault here
+    // the client went away or the connection broke (an error, or a close before the end): nobody
+    // reads the answer, but it is no fault here
     const onError = () => {
       stop()
       reject(new ProblemError('validation', 'The request body was cut off before its end.'))
     }
-    const onClose = onError
-    incoming.on('data', onData).on('end', onEnd).on('error', onError).on('close', onClose)
+    incoming.on('data', onData).on('end', onEnd).on('error', onError).on('close', onError)
   })
 }
 
