@@ -105,7 +105,7 @@ interface Served {
 }
 
 /** Starts a server script in a child process and resolves with its URL once it listens. */
-export function spawnServer(
+function spawnServer(
   name: string,
   args: string[],
   options: { env: Record<string, string>; nodeArgs?: readonly string[] },
