@@ -4,7 +4,7 @@
 // check scanned `boms` sequentially; the lookup of an earlier BOM walked every BOM of the ruleset and
 // looked up the configuration once per BOM). Counted here in rows read, not timed: BOMs on a new
 // database, thousands more stored, then more BOMs on the same connections, and no more rows of `boms`
-// and `configurations` read per BOM than its own key lookups.
+// read per BOM than its own key lookups.
 import { readFileSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import postgres from 'postgres'
